@@ -1,0 +1,87 @@
+import { createSelfSignedCertificate, describeCertificate, encodeCertificatePem, type CertificateDetails, type SubjectAlternativeNames } from "./certificate";
+import { createCertificateSigningRequest, encodeCsrPem } from "./csr";
+import { toBytes } from "./encoding";
+import { exportPkcs8Der, generateRsaKeyPair, pkcs8ToPkcs1, type RsaKeySize } from "./keys";
+import { encodePem } from "./pem";
+import type { SubjectFields } from "./subject";
+
+/**
+ * A credential as the page holds it: the key (when the page has one), the certificate and what
+ * can be saved. Everything but `privateKey` is plain data; the key stays a CryptoKey in memory.
+ */
+export interface Credential {
+  /** RSASSA-PKCS1-v1_5/SHA-256 private key, extractable so the user can save it. */
+  privateKey?: CryptoKey;
+  privateKeyPkcs8Der?: Uint8Array;
+  certificateDer: Uint8Array;
+  certificateDetails: CertificateDetails;
+  csrDer?: Uint8Array;
+  origin: "generated" | "imported";
+}
+
+export interface GenerateCredentialOptions {
+  keySize: RsaKeySize;
+  subject: SubjectFields;
+  validityDays: number;
+  subjectAlternativeNames?: SubjectAlternativeNames;
+  now?: Date;
+}
+
+export type GenerationStage = "key" | "certificate" | "csr" | "thumbprints";
+
+/**
+ * The whole generate path of the seed's three OpenSSL commands: key, self-signed certificate,
+ * CSR and thumbprints. `onStage` reports progress for the UI.
+ */
+export async function generateCredential(
+  options: GenerateCredentialOptions,
+  onStage: (stage: GenerationStage) => void = () => undefined,
+): Promise<Credential> {
+  onStage("key");
+  const keys = await generateRsaKeyPair(options.keySize);
+  onStage("certificate");
+  const certificate = await createSelfSignedCertificate({
+    keys,
+    subject: options.subject,
+    validityDays: options.validityDays,
+    subjectAlternativeNames: options.subjectAlternativeNames,
+    now: options.now,
+  });
+  onStage("csr");
+  const csrDer = await createCertificateSigningRequest({
+    keys,
+    subject: options.subject,
+    subjectAlternativeNames: options.subjectAlternativeNames,
+  });
+  onStage("thumbprints");
+  const [certificateDetails, privateKeyPkcs8Der] = await Promise.all([
+    describeCertificate(certificate),
+    exportPkcs8Der(keys.privateKey),
+  ]);
+  return {
+    privateKey: keys.privateKey,
+    privateKeyPkcs8Der,
+    certificateDer: toBytes(certificate.rawData),
+    certificateDetails,
+    csrDer,
+    origin: "generated",
+  };
+}
+
+/** The files the page offers, named as the seed's recipe names them. */
+export interface CredentialFiles {
+  "server.crt": string;
+  "server.pem"?: string;
+  "server-rsa.pem"?: string;
+  "server.csr"?: string;
+}
+
+export function credentialFiles(credential: Credential): CredentialFiles {
+  const files: CredentialFiles = { "server.crt": encodeCertificatePem(credential.certificateDer) };
+  if (credential.privateKeyPkcs8Der) {
+    files["server.pem"] = encodePem("PRIVATE KEY", credential.privateKeyPkcs8Der);
+    files["server-rsa.pem"] = encodePem("RSA PRIVATE KEY", pkcs8ToPkcs1(credential.privateKeyPkcs8Der));
+  }
+  if (credential.csrDer) files["server.csr"] = encodeCsrPem(credential.csrDer);
+  return files;
+}

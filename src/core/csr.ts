@@ -1,0 +1,42 @@
+import { RSASSA_SHA256 } from "./keys";
+import { encodePem } from "./pem";
+import { buildSubjectName, type SubjectFields } from "./subject";
+import { toBytes } from "./encoding";
+import {
+  ExtendedKeyUsageExtension,
+  KeyUsageFlags,
+  KeyUsagesExtension,
+  Pkcs10CertificateRequestGenerator,
+  SubjectAlternativeNameExtension,
+  ExtendedKeyUsage,
+} from "./x509";
+import type { SubjectAlternativeNames } from "./certificate";
+
+/**
+ * Creates a PKCS#10 certificate signing request (RFC 2986) for the same subject, signed by the key:
+ * the seed recipe's `server.csr`, for users who want a CA to sign instead.
+ */
+export async function createCertificateSigningRequest(options: {
+  keys: CryptoKeyPair;
+  subject: SubjectFields;
+  subjectAlternativeNames?: SubjectAlternativeNames;
+}): Promise<Uint8Array> {
+  const dnsNames = options.subjectAlternativeNames?.dnsNames ?? [];
+  const uris = options.subjectAlternativeNames?.uris ?? [];
+  const sans = [...dnsNames.map((value) => ({ type: "dns" as const, value })), ...uris.map((value) => ({ type: "url" as const, value }))];
+  const request = await Pkcs10CertificateRequestGenerator.create({
+    name: buildSubjectName(options.subject),
+    keys: options.keys,
+    signingAlgorithm: RSASSA_SHA256,
+    extensions: [
+      new KeyUsagesExtension(KeyUsageFlags.digitalSignature, true),
+      new ExtendedKeyUsageExtension([ExtendedKeyUsage.clientAuth], false),
+      ...(sans.length > 0 ? [new SubjectAlternativeNameExtension(sans)] : []),
+    ],
+  });
+  return toBytes(request.rawData);
+}
+
+export function encodeCsrPem(csrDer: Uint8Array): string {
+  return encodePem("CERTIFICATE REQUEST", csrDer);
+}
