@@ -1,0 +1,25 @@
+import { CertificatePanel } from "@/features/certificate/certificate-panel";
+import { GeneratePanel } from "@/features/generate/generate-panel";
+import { PanelBoundary } from "@/ui/panel-boundary";
+
+export function App() {
+  return (
+    <div className="mx-auto flex max-w-5xl flex-col gap-6 px-4 py-6">
+      <header className="flex flex-col gap-1">
+        <h1 className="text-2xl font-bold">Credential Workbench</h1>
+        <p className="text-sm text-muted">
+          Certificate credentials for Microsoft Entra ID apps, made and checked in your browser. Keys are generated here and never
+          sent anywhere; the page makes no requests but to its own server.
+        </p>
+      </header>
+      <main className="flex flex-col gap-6">
+        <PanelBoundary name="Generate">
+          <GeneratePanel />
+        </PanelBoundary>
+        <PanelBoundary name="Certificate">
+          <CertificatePanel />
+        </PanelBoundary>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { useWorkbenchStore } from "@/store/workbench-store";
+import { Panel } from "@/ui/panel";
+import { CertificateFiles } from "./certificate-files";
+import { CertificateSummary } from "./certificate-summary";
+import { ThumbprintList } from "./thumbprint-list";
+
+export function CertificatePanel() {
+  const details = useWorkbenchStore((state) => state.credential?.certificateDetails);
+  return (
+    <Panel
+      id="certificate"
+      title="2. Certificate, thumbprints and files"
+      description="Upload server.crt to your app registration (Certificates & secrets → Certificates → Upload certificate), give MSAL the thumbprint and server.pem."
+    >
+      {details ? (
+        <div className="flex flex-col gap-6">
+          <ThumbprintList thumbprints={details.thumbprints} />
+          <CertificateFiles />
+          <CertificateSummary details={details} />
+        </div>
+      ) : (
+        <p className="text-sm text-muted" data-testid="certificate-empty">
+          No certificate yet: generate one above, or import your own.
+        </p>
+      )}
+    </Panel>
+  );
+}

@@ -1,0 +1,121 @@
+import { useShallow } from "zustand/react/shallow";
+import { RSA_KEY_SIZES, type RsaKeySize } from "@/core/keys";
+import { validateGenerateForm, type GenerateFormField } from "@/store/generate-slice";
+import { useWorkbenchStore } from "@/store/workbench-store";
+import { Field } from "@/ui/field";
+import { Panel } from "@/ui/panel";
+import { GenerationProgress } from "./generation-progress";
+
+const textFields: { field: GenerateFormField; label: string; hint?: string; placeholder?: string }[] = [
+  { field: "commonName", label: "Common Name (CN)", hint: "Shown as the certificate's name in the Entra portal." },
+  { field: "organization", label: "Organization (O)", placeholder: "optional" },
+  { field: "organizationalUnit", label: "Organizational unit (OU)", placeholder: "optional" },
+  { field: "locality", label: "Locality (L)", placeholder: "optional" },
+  { field: "state", label: "State or province (ST)", placeholder: "optional" },
+  { field: "country", label: "Country (C)", placeholder: "optional, e.g. US" },
+  { field: "email", label: "E-mail", placeholder: "optional" },
+];
+
+export function GeneratePanel() {
+  const form = useWorkbenchStore((state) => state.generateForm);
+  const { running, error } = useWorkbenchStore(useShallow((state) => ({ running: state.generation.running, error: state.generation.error })));
+  const setField = useWorkbenchStore((state) => state.setGenerateField);
+  const generate = useWorkbenchStore((state) => state.generate);
+  const errors = validateGenerateForm(form);
+  const invalid = Object.keys(errors).length > 0;
+
+  return (
+    <Panel
+      id="generate"
+      title="1. Generate key and certificate"
+      description="Replaces openssl genrsa, req and x509: an RSA key and a self-signed certificate made in this browser. The private key never leaves the page except as a file you save."
+    >
+      <form
+        className="flex flex-col gap-4"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void generate();
+        }}
+        noValidate
+      >
+        <div className="grid gap-4 sm:grid-cols-2">
+          {textFields.map(({ field, label, hint, placeholder }) => (
+            <Field key={field} label={label} hint={hint} error={errors[field]}>
+              {(props) => (
+                <input
+                  {...props}
+                  className="input"
+                  type={field === "email" ? "email" : "text"}
+                  value={String(form[field])}
+                  placeholder={placeholder}
+                  data-testid={`subject-${field}`}
+                  onChange={(event) => setField(field, event.target.value)}
+                  autoComplete="off"
+                  spellCheck={false}
+                />
+              )}
+            </Field>
+          ))}
+          <Field label="Validity (days)" error={errors.validityDays} hint="1 to 3650; Microsoft's own example uses 365.">
+            {(props) => (
+              <input
+                {...props}
+                className="input"
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={3650}
+                value={form.validityDays}
+                data-testid="validity-days"
+                onChange={(event) => setField("validityDays", event.target.value)}
+              />
+            )}
+          </Field>
+          <Field label="Key size" hint="2048 bits is Entra's minimum and the usual choice; 4096 takes a few seconds.">
+            {(props) => (
+              <select
+                {...props}
+                className="input"
+                value={form.keySize}
+                data-testid="key-size"
+                onChange={(event) => setField("keySize", Number(event.target.value) as RsaKeySize)}
+              >
+                {RSA_KEY_SIZES.map((size) => (
+                  <option key={size} value={size}>
+                    RSA {size} bits
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="DNS names (optional)" error={errors.dnsNames} hint="Subject alternative names, one per line.">
+            {(props) => (
+              <textarea {...props} className="input" rows={2} value={form.dnsNames} data-testid="san-dns" onChange={(event) => setField("dnsNames", event.target.value)} spellCheck={false} />
+            )}
+          </Field>
+          <Field label="URIs (optional)" error={errors.uris} hint="Subject alternative names, one per line.">
+            {(props) => (
+              <textarea {...props} className="input" rows={2} value={form.uris} data-testid="san-uri" onChange={(event) => setField("uris", event.target.value)} spellCheck={false} />
+            )}
+          </Field>
+        </div>
+        <div className="flex flex-wrap items-center gap-3">
+          <button type="submit" className="btn-primary" data-testid="generate" disabled={invalid || running} aria-describedby="generate-status">
+            {running ? "Generating…" : "Generate key and certificate"}
+          </button>
+          <GenerationProgress />
+        </div>
+        {invalid && (
+          <p className="text-sm text-danger" data-testid="generate-blocked">
+            Fix the highlighted field{Object.keys(errors).length > 1 ? "s" : ""} to generate.
+          </p>
+        )}
+        {error && (
+          <p className="text-sm text-danger" role="alert" data-testid="generate-error">
+            {error}
+          </p>
+        )}
+      </form>
+    </Panel>
+  );
+}

@@ -1,0 +1,38 @@
+import { useEffect, useState } from "react";
+import type { GenerationStage } from "@/core/credential";
+import { useWorkbenchStore } from "@/store/workbench-store";
+
+const stageText: Record<GenerationStage, string> = {
+  key: "Generating the RSA key",
+  certificate: "Signing the certificate",
+  csr: "Signing the certificate request",
+  thumbprints: "Computing thumbprints",
+};
+
+const stageOrder: GenerationStage[] = ["key", "certificate", "csr", "thumbprints"];
+
+/** Shows which step is running and for how long; the page stays usable meanwhile. */
+export function GenerationProgress() {
+  const generation = useWorkbenchStore((state) => state.generation);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!generation.running) return;
+    const timer = window.setInterval(() => setNow(Date.now()), 200);
+    return () => window.clearInterval(timer);
+  }, [generation.running]);
+
+  if (!generation.running || !generation.stage) {
+    return <span id="generate-status" role="status" data-testid="generate-status" />;
+  }
+  const step = stageOrder.indexOf(generation.stage) + 1;
+  const elapsed = Math.max(0, (now - (generation.startedAt ?? now)) / 1000);
+  return (
+    <span id="generate-status" role="status" data-testid="generate-status" className="flex items-center gap-2 text-sm">
+      <progress max={stageOrder.length} value={step - 1} aria-label="Generation progress" />
+      <span>
+        Step {step} of {stageOrder.length}: {stageText[generation.stage]}
+        {generation.stage === "key" && generation.keySize ? ` (${String(generation.keySize)} bits)` : ""}… {elapsed.toFixed(1)} s
+      </span>
+    </span>
+  );
+}

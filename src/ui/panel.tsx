@@ -1,0 +1,22 @@
+import type { ReactNode } from "react";
+
+interface PanelProps {
+  id: string;
+  title: string;
+  description?: ReactNode;
+  children: ReactNode;
+}
+
+/** A titled section of the page; the heading names the region for screen readers. */
+export function Panel({ id, title, description, children }: PanelProps) {
+  const headingId = `${id}-heading`;
+  return (
+    <section id={id} aria-labelledby={headingId} className="panel">
+      <h2 id={headingId} className="text-lg font-semibold">
+        {title}
+      </h2>
+      {description && <div className="text-sm text-muted">{description}</div>}
+      {children}
+    </section>
+  );
+}
