@@ -24,7 +24,7 @@ export function DownloadButton({ fileName, contents, mimeType = "application/oct
   };
   return (
     <button type="button" className="btn-secondary" data-testid={testId} onClick={save} disabled={disabled} title={description}>
-      <span aria-hidden="true">⭳ </span>
+      <span aria-hidden="true">↓ </span>
       {fileName}
     </button>
   );

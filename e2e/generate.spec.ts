@@ -1,0 +1,89 @@
+import { createHash, X509Certificate } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import { createOpenSslWorkspace, parseOpenSslFingerprint } from "../src/core/testing/openssl";
+import { createDownloadFolder, downloadThroughPage, generateThroughPage } from "./support/downloads";
+
+test("generate, save server.crt / server.pem / server.csr through the page, and check them with OpenSSL", async ({ page }) => {
+  await page.goto("/");
+  await page.getByTestId("subject-organization").fill("Contoso, Ltd.");
+  await page.getByTestId("subject-country").fill("DE");
+  const shownThumbprint = await generateThroughPage(page);
+  expect(shownThumbprint).toMatch(/^[0-9A-F]{40}$/);
+
+  const folder = createDownloadFolder();
+  const crt = await downloadThroughPage(page, "download-server-crt", folder);
+  const pem = await downloadThroughPage(page, "download-server-pem", folder);
+  const csr = await downloadThroughPage(page, "download-server-csr", folder);
+  expect([crt.fileName, pem.fileName, csr.fileName]).toEqual(["server.crt", "server.pem", "server.csr"]);
+
+  const openssl = createOpenSslWorkspace();
+  try {
+    openssl.write("server.crt", crt.contents);
+    openssl.write("server.pem", pem.contents);
+    openssl.write("server.csr", csr.contents);
+    const text = openssl.run(["x509", "-in", "server.crt", "-noout", "-text", "-nameopt", "RFC2253"]);
+    expect(text).toContain("Public-Key: (2048 bit)");
+    expect(text).toContain("Signature Algorithm: sha256WithRSAEncryption");
+    expect(text).toMatch(/Subject: .*CN=credential-workbench/);
+    expect(text).toContain("O=Contoso\\, Ltd.");
+    expect(text).toMatch(/X509v3 Key Usage: critical\s*\n\s*Digital Signature/);
+    expect(text).toContain("TLS Web Client Authentication");
+
+    const fingerprint = parseOpenSslFingerprint(openssl.run(["x509", "-in", "server.crt", "-noout", "-fingerprint", "-sha1"]));
+    expect(shownThumbprint).toBe(fingerprint);
+    expect(createHash("sha1").update(new X509Certificate(crt.contents).raw).digest("hex").toUpperCase()).toBe(fingerprint);
+
+    expect(pem.contents.toString()).toMatch(/^-----BEGIN PRIVATE KEY-----\n/);
+    expect(openssl.run(["pkey", "-in", "server.pem", "-pubout"])).toBe(openssl.run(["x509", "-in", "server.crt", "-noout", "-pubkey"]));
+    const csrCheck = openssl.tryRun(["req", "-in", "server.csr", "-verify", "-noout"]);
+    expect(csrCheck.status).toBe(0);
+    expect(csrCheck.stderr + csrCheck.stdout).toMatch(/verify OK/i);
+    expect(openssl.run(["req", "-in", "server.csr", "-noout", "-pubkey"])).toBe(openssl.run(["x509", "-in", "server.crt", "-noout", "-pubkey"]));
+  } finally {
+    openssl.dispose();
+  }
+
+  // The copy button puts exactly the portal's thumbprint on the clipboard.
+  await page.getByTestId("copy-thumbprint-sha1").click();
+  await expect(page.getByTestId("copy-thumbprint-sha1")).toHaveText("Copied");
+  const clipboard = await page.evaluate(() => navigator.clipboard.readText());
+  expect(clipboard).toBe(shownThumbprint);
+});
+
+test("bad input shows a message next to the field, disables Generate and keeps the certificate on screen", async ({ page }) => {
+  await page.goto("/");
+  const thumbprint = await generateThroughPage(page);
+  const generate = page.getByTestId("generate");
+
+  const cases: [string, string, RegExp][] = [
+    ["subject-commonName", "", /Enter a Common Name/],
+    ["validity-days", "0", /1 to 3650|from 1 to 3650/],
+    ["validity-days", "3651", /from 1 to 3650/],
+    ["subject-country", "USA", /two capital letters/],
+  ];
+  for (const [testId, value, message] of cases) {
+    const input = page.getByTestId(testId);
+    const original = await input.inputValue();
+    await input.fill(value);
+    await expect(input).toHaveAttribute("aria-invalid", "true");
+    const describedBy = (await input.getAttribute("aria-describedby")) ?? "";
+    const errorText = await page.locator(describedBy.split(" ").map((id) => `[id="${id}"]`).join(",")).allTextContents();
+    expect(errorText.join(" ")).toMatch(message);
+    await expect(generate).toBeDisabled();
+    await expect(page.getByTestId("thumbprint-sha1")).toHaveText(thumbprint);
+    await input.fill(original);
+    await expect(generate).toBeEnabled();
+  }
+});
+
+test("a 4096-bit generation shows progress and replaces the key only when ready", async ({ page }) => {
+  await page.goto("/");
+  const first = await generateThroughPage(page);
+  await page.getByTestId("key-size").selectOption("4096");
+  await page.getByTestId("generate").click();
+  await expect(page.getByTestId("generate-status")).toContainText(/Step \d of 4/);
+  // The old certificate stays while the new one is being made.
+  await expect(page.getByTestId("thumbprint-sha1")).toHaveText(first);
+  await expect(page.getByTestId("cert-key")).toHaveText("RSA 4096 bits", { timeout: 60_000 });
+  await expect(page.getByTestId("thumbprint-sha1")).not.toHaveText(first);
+});
