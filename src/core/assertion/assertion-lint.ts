@@ -1,0 +1,178 @@
+import type { CertificateThumbprints } from "../thumbprints";
+import { isGuid, parseTokenEndpoint, validateTenant } from "./token-endpoint";
+
+/** One checklist line: a stable `id` the UI and tests key on, a verdict, and what to do about it. */
+export interface LintResult {
+  id: string;
+  status: "pass" | "fail" | "warn";
+  title: string;
+  detail: string;
+  fix: string;
+}
+
+export interface LintInput {
+  header: Record<string, unknown>;
+  payload: Record<string, unknown>;
+  /** The certificate the assertion should name; enables the thumbprint-match rule. */
+  certificateThumbprints?: Pick<CertificateThumbprints, "x5t" | "x5tS256">;
+  /** The certificate's RSA modulus length; enables the key-size rule. */
+  certificateKeyBits?: number;
+  now: Date;
+}
+
+/** Entra tolerates about five minutes of clock skew on nbf/exp (AADSTS700024 beyond it). */
+export const CLOCK_SKEW_SECONDS = 300;
+const CLOUD_NAMES = { public: "public cloud", usgov: "US Government cloud", china: "China (21Vianet) cloud", custom: "custom authority" };
+
+type Verdict = [LintResult["status"], string, string?];
+
+function result(id: string, title: string, [status, detail, fix = ""]: Verdict): LintResult {
+  return { id, status, title, detail, fix: status === "pass" ? "" : fix };
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === "string" ? value : undefined;
+}
+
+function num(value: unknown): number | undefined {
+  return typeof value === "number" && Number.isFinite(value) ? value : undefined;
+}
+
+function lintAud(aud: unknown): LintResult[] {
+  const title = "aud is the token endpoint";
+  const fix = "Set aud to the exact URL the request is posted to, e.g. https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token.";
+  const single = Array.isArray(aud) && aud.length === 1 ? str(aud[0]) : str(aud);
+  const parts = single === undefined ? undefined : parseTokenEndpoint(single);
+  if (!parts) {
+    const shown = aud === undefined ? "missing" : JSON.stringify(aud);
+    return [result("aud-token-endpoint", title, ["fail", `aud is ${shown}, not a token endpoint; Entra rejects an assertion whose audience is not its token endpoint (AADSTS700016/50012).`, fix])];
+  }
+  const where = `the ${parts.version} token endpoint of the ${CLOUD_NAMES[parts.cloud]} (${parts.origin})`;
+  const first: LintResult = Array.isArray(aud)
+    ? result("aud-token-endpoint", title, ["warn", `aud is an array holding ${where}; MSAL sends a single string.`, "Send aud as a plain string."])
+    : result("aud-token-endpoint", title, ["pass", `aud is ${where}.`]);
+  const tenantProblem = validateTenant(parts.tenant);
+  const tenant = result("aud-tenant", "aud names a real tenant", tenantProblem ? ["fail", tenantProblem, "Put the tenant ID or a verified domain in the endpoint path."] : ["pass", `The tenant in aud is ${parts.tenant}.`]);
+  return [first, tenant];
+}
+
+function lintIssuer(payload: Record<string, unknown>): LintResult[] {
+  const iss = str(payload.iss);
+  const sub = str(payload.sub);
+  return [
+    result("iss-equals-sub", "iss equals sub", iss !== undefined && iss === sub
+      ? ["pass", "iss and sub are both the client ID."]
+      : ["fail", `iss is ${JSON.stringify(payload.iss) ?? "missing"} and sub is ${JSON.stringify(payload.sub) ?? "missing"}; Entra requires both to be the client ID (AADSTS50048).`, "Set iss and sub to the Application (client) ID."]),
+    result("iss-client-id", "iss is an application (client) ID", iss !== undefined && isGuid(iss)
+      ? ["pass", "iss is a GUID."]
+      : ["fail", `iss is ${JSON.stringify(payload.iss) ?? "missing"}, not a GUID; it must be the Application (client) ID.`, "Copy the Application (client) ID from the app registration's Overview page."]),
+    result("jti-present", "jti is present", str(payload.jti)?.trim()
+      ? ["pass", "jti identifies this assertion."]
+      : ["fail", "There is no jti; Entra uses it to refuse a replayed assertion.", "Add jti with a fresh GUID for each assertion."]),
+  ];
+}
+
+function lintTimes(payload: Record<string, unknown>, now: Date): LintResult[] {
+  const exp = num(payload.exp);
+  const start = num(payload.nbf) ?? num(payload.iat);
+  const nowSeconds = Math.floor(now.getTime() / 1000);
+  const fix = "Sign a fresh assertion with nbf = iat = now and exp = now + 600, from a clock set to UTC.";
+  if (exp === undefined || start === undefined) {
+    const missing = exp === undefined ? "exp" : "nbf and iat";
+    const verdict: Verdict = ["fail", `The assertion has no numeric ${missing}; Entra needs a time window (AADSTS700024).`, fix];
+    return [result("lifetime", "Lifetime is at most 10 minutes", verdict), result("time-window", "Valid now (nbf ≤ now < exp)", verdict)];
+  }
+  const lifetime = exp - start;
+  const lifetimeVerdict: Verdict =
+    lifetime <= 0 ? ["fail", `exp is ${String(-lifetime)} s before nbf/iat: the assertion is never valid.`, fix]
+    : lifetime <= 600 ? ["pass", `Valid for ${String(lifetime)} s.`]
+    : lifetime <= 3600 ? ["warn", `Valid for ${String(lifetime)} s; Entra advises at most 10 minutes (MSAL uses 600 s).`, "Use a lifetime of 600 s or less."]
+    : ["fail", `Valid for ${String(lifetime)} s, more than an hour; Entra advises at most 10 minutes.`, "Use a lifetime of 600 s or less."];
+  let window: Verdict;
+  if (nowSeconds >= exp) {
+    window = ["fail", `Expired ${String(nowSeconds - exp)} s ago (exp ${new Date(exp * 1000).toISOString()}); Entra answers AADSTS700024, even with its ~5-minute skew allowance.`, fix];
+  } else if (nowSeconds < start - CLOCK_SKEW_SECONDS) {
+    window = ["fail", `Not valid for another ${String(start - nowSeconds)} s (nbf ${new Date(start * 1000).toISOString()}); Entra answers AADSTS700024. The signing clock is probably ahead.`, fix];
+  } else if (nowSeconds < start) {
+    window = ["warn", `nbf is ${String(start - nowSeconds)} s in the future; within Entra's ~5-minute skew allowance, but the signing clock runs ahead.`, "Check that the signing clock is set correctly (UTC)."];
+  } else {
+    window = ["pass", `Valid now; expires in ${String(exp - nowSeconds)} s.`];
+  }
+  return [result("lifetime", "Lifetime is at most 10 minutes", lifetimeVerdict), result("time-window", "Valid now (nbf ≤ now < exp)", window)];
+}
+
+/** Judges a thumbprint header value: the mistakes users make are named (RFC 7515 §4.1.7/§4.1.8). */
+function judgeThumbprint(name: "x5t" | "x5t#S256", value: unknown): Verdict {
+  const [expectedBytes, digest] = name === "x5t" ? [20, "SHA-1"] : [32, "SHA-256"];
+  const fix = `Put base64url(${digest}(certificate DER)) in ${name}: ${String(Math.ceil((expectedBytes * 4) / 3))} characters of A–Z a–z 0–9 - _.`;
+  if (typeof value !== "string") return ["fail", `${name} is ${JSON.stringify(value)}, not a string.`, fix];
+  if (/^[0-9a-f]{40}$/i.test(value) || /^[0-9a-f]{64}$/i.test(value) || /^([0-9a-f]{2}:)+[0-9a-f]{2}$/i.test(value)) {
+    return ["fail", `${name} holds a hex thumbprint (${String(value.replace(/:/g, "").length)} hex digits); the portal's hex thumbprint must be base64url-encoded bytes, not hex text.`, fix];
+  }
+  if (/[+/=]/.test(value)) return ["fail", `${name} is standard base64 (it contains + / or =); JWS headers need base64url without padding (RFC 7515 §2).`, fix];
+  if (!/^[A-Za-z0-9_-]+$/.test(value) || value.length % 4 === 1) return ["fail", `${name} is not base64url.`, fix];
+  const bytes = Math.floor((value.length * 3) / 4);
+  if (name === "x5t" && bytes === 32) {
+    return ["fail", "x5t holds a SHA-256 digest; Entra expects SHA-1 in x5t (AADSTS700027) — use x5t#S256 for SHA-256.", "Put the SHA-1 thumbprint in x5t, or send the SHA-256 one as x5t#S256 with PS256."];
+  }
+  if (name === "x5t#S256" && bytes === 20) return ["fail", "x5t#S256 holds a SHA-1 digest; it must be the SHA-256 of the certificate — use x5t for SHA-1.", fix];
+  if (bytes !== expectedBytes) return ["fail", `${name} decodes to ${String(bytes)} bytes; a ${digest} thumbprint has ${String(expectedBytes)}.`, fix];
+  return ["pass", `${name} is a base64url ${digest} thumbprint.`];
+}
+
+function lintHeader(input: LintInput): LintResult[] {
+  const { header } = input;
+  const alg = header.alg;
+  const hasX5t = header.x5t !== undefined;
+  const hasS256 = header["x5t#S256"] !== undefined;
+  const results: LintResult[] = [];
+  results.push(result("alg-allowed", "alg is RS256 or PS256", alg === "RS256" || alg === "PS256"
+    ? ["pass", `alg is ${alg}.`]
+    : ["fail", `alg is ${JSON.stringify(alg)}; Entra certificate credentials need an RSA signature by the certificate's key (${alg === "none" ? "none means unsigned" : typeof alg === "string" && alg.startsWith("HS") ? "HS* uses a shared secret, not the certificate" : "RS256 or PS256 only"}).`, "Sign with RS256 (x5t) or PS256 (x5t#S256)."]));
+  results.push(result("typ-jwt", "typ is JWT", header.typ === "JWT"
+    ? ["pass", "typ is JWT."]
+    : header.typ === undefined ? ["warn", "There is no typ; MSAL always sends typ JWT.", "Add \"typ\": \"JWT\"."]
+    : ["fail", `typ is ${JSON.stringify(header.typ)}; a client assertion is typ JWT (RFC 7519 §5.1).`, "Set \"typ\": \"JWT\"."]));
+  results.push(result("thumbprint-header-present", "A thumbprint header names the certificate", hasX5t || hasS256
+    ? ["pass", `The header has ${[hasX5t && "x5t", hasS256 && "x5t#S256"].filter(Boolean).join(" and ")}.`]
+    : ["fail", "There is neither x5t nor x5t#S256; Entra finds the certificate by its thumbprint (AADSTS700027).", "Add x5t (RS256) or x5t#S256 (PS256)."]));
+  if (hasX5t) results.push(result("x5t-format", "x5t is a base64url SHA-1 thumbprint", judgeThumbprint("x5t", header.x5t)));
+  if (hasS256) results.push(result("x5t-s256-format", "x5t#S256 is a base64url SHA-256 thumbprint", judgeThumbprint("x5t#S256", header["x5t#S256"])));
+  if (alg === "RS256" && (hasX5t || hasS256)) {
+    results.push(result("alg-header-pairing", "alg is paired with the right thumbprint header", hasX5t
+      ? ["pass", "RS256 with x5t: the classic form."]
+      : ["warn", "RS256 with only x5t#S256; MSAL pairs x5t#S256 with PS256 and RS256 with x5t.", "Use RS256 + x5t or PS256 + x5t#S256."]));
+  } else if (alg === "PS256" && (hasX5t || hasS256)) {
+    results.push(result("alg-header-pairing", "alg is paired with the right thumbprint header", !hasX5t
+      ? ["pass", "PS256 with x5t#S256: the current form."]
+      : hasS256 ? ["warn", "PS256 with both x5t and x5t#S256; MSAL sends only x5t#S256 with PS256.", "Drop x5t."]
+      : ["fail", "PS256 with x5t: no MSAL emits PS256 with x5t; Entra pairs PS256 with x5t#S256.", "Use PS256 + x5t#S256, or RS256 + x5t."]));
+  }
+  const thumbprints = input.certificateThumbprints;
+  if (thumbprints && (hasX5t || hasS256)) {
+    const mismatches = [
+      hasX5t && header.x5t !== thumbprints.x5t ? `x5t is ${JSON.stringify(header.x5t)} but the certificate's is ${thumbprints.x5t}` : "",
+      hasS256 && header["x5t#S256"] !== thumbprints.x5tS256 ? `x5t#S256 is ${JSON.stringify(header["x5t#S256"])} but the certificate's is ${thumbprints.x5tS256}` : "",
+    ].filter(Boolean);
+    results.push(result("thumbprint-matches-certificate", "The thumbprint matches the certificate", mismatches.length === 0
+      ? ["pass", "The thumbprint header is this certificate's."]
+      : ["fail", `${mismatches.join("; ")}: Entra will look for another certificate (AADSTS700027).`, "Sign with this certificate's key and thumbprint, or upload the certificate the token names."]));
+  }
+  if (input.certificateKeyBits !== undefined) {
+    results.push(result("key-size", "The key has at least 2048 bits", input.certificateKeyBits >= 2048
+      ? ["pass", `The certificate's key has ${String(input.certificateKeyBits)} bits.`]
+      : ["fail", `The certificate's key has ${String(input.certificateKeyBits)} bits; Entra refuses RSA keys below 2048 bits (AADSTS50032).`, "Generate a 2048-bit or larger key and certificate."]));
+  }
+  return results;
+}
+
+/**
+ * Checks a decoded client assertion against what Entra requires (RFC 7523 §3; Microsoft identity
+ * platform "certificate credentials"; entra-facts.md). Rules that need a certificate run only when
+ * its thumbprints/key size are given.
+ *
+ * @example lintClientAssertion({ header, payload, now: new Date() }).filter((r) => r.status === "fail")
+ */
+export function lintClientAssertion(input: LintInput): LintResult[] {
+  return [...lintHeader(input), ...lintAud(input.payload.aud), ...lintIssuer(input.payload), ...lintTimes(input.payload, input.now)];
+}
