@@ -1,0 +1,129 @@
+import { request as httpsRequest, type Agent } from "node:https";
+import type { IncomingMessage } from "node:http";
+import { HttpError } from "./http-error";
+
+/** An Entra answer is a few KiB; anything past this is not a token response. */
+export const MAX_UPSTREAM_RESPONSE_BYTES = 1024 * 1024;
+export const DEFAULT_UPSTREAM_TIMEOUT_MS = 15_000;
+
+export interface UpstreamAnswer {
+  /** The upstream's HTTP status, e.g. 200, or 400/401 with an AADSTS error body. */
+  status: number;
+  /** The upstream's JSON body, parsed and otherwise unchanged. */
+  body: unknown;
+  durationMs: number;
+}
+
+export interface ForwardOptions {
+  url: URL;
+  /** Already application/x-www-form-urlencoded. */
+  formBody: string;
+  timeoutMs: number;
+  maxResponseBytes?: number;
+  /** An https.Agent trusting extra CAs (tests); undefined uses Node's global agent. */
+  agent?: Agent;
+}
+
+/**
+ * The only headers sent upstream. Nothing from the browser's request is copied: Entra refuses
+ * client-credential redemption when Origin is present (AADSTS9002326, entra-facts.md), and
+ * Referer/Cookie/Authorization are not ours to pass on. Host is set by Node from the URL.
+ */
+function upstreamHeaders(formBody: string): Record<string, string> {
+  return {
+    "Content-Type": "application/x-www-form-urlencoded",
+    Accept: "application/json",
+    "Content-Length": String(Buffer.byteLength(formBody)),
+    "User-Agent": "credential-workbench-proxy",
+  };
+}
+
+const TLS_ERROR_CODES = new Set([
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+  "CERT_HAS_EXPIRED",
+  "CERT_NOT_YET_VALID",
+  "ERR_TLS_CERT_ALTNAME_INVALID",
+  "EPROTO",
+]);
+
+function errorCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" ? code : undefined;
+}
+
+/** Maps a socket-level failure to a 502 that says which kind it was; the cause stays for the log. */
+function toUpstreamError(error: unknown, host: string): HttpError {
+  const code = errorCode(error);
+  if (code !== undefined && (TLS_ERROR_CODES.has(code) || code.startsWith("ERR_TLS") || code.startsWith("ERR_SSL"))) {
+    return new HttpError(502, "upstream_tls_failed", `The TLS connection to ${host} failed (${code}); its certificate is not trusted by this server.`, { cause: error });
+  }
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN") {
+    return new HttpError(502, "upstream_unreachable", `${host} could not be resolved; check the authority host and this machine's network.`, { cause: error });
+  }
+  return new HttpError(502, "upstream_unreachable", `${host} could not be reached (${code ?? "connection failed"}); check the authority and the network.`, { cause: error });
+}
+
+/** Reads the answer up to `maxBytes`, then parses it as JSON. */
+function readUpstreamJson(response: IncomingMessage, host: string, maxBytes: number, abortRequest: () => void): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let receivedBytes = 0;
+    response.on("data", (chunk: Buffer) => {
+      receivedBytes += chunk.length;
+      if (receivedBytes > maxBytes) {
+        abortRequest();
+        reject(new HttpError(502, "upstream_too_large", `${host} answered with more than ${String(maxBytes / 1024 / 1024)} MiB; that is not a token response.`));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    response.on("end", () => {
+      try {
+        resolve(JSON.parse(Buffer.concat(chunks).toString("utf8")) as unknown);
+      } catch (error) {
+        reject(new HttpError(502, "upstream_not_json", `${host} answered with something that is not JSON (HTTP ${String(response.statusCode)}); is it really a token endpoint?`, { cause: error }));
+      }
+    });
+    response.on("error", (error) => reject(toUpstreamError(error, host)));
+  });
+}
+
+/**
+ * Posts the form to the token endpoint and returns its status and JSON body.
+ * Redirects are never followed (a 3xx is a 502): the allowlist vetted this URL, not wherever
+ * it points next. The whole exchange, body included, is bounded by `timeoutMs` (504).
+ */
+export async function forwardTokenRequest(options: ForwardOptions): Promise<UpstreamAnswer> {
+  const { url, formBody, timeoutMs, agent } = options;
+  const maxBytes = options.maxResponseBytes ?? MAX_UPSTREAM_RESPONSE_BYTES;
+  const host = url.host;
+  const abortController = new AbortController();
+  const startedAt = performance.now();
+  const timer = setTimeout(() => abortController.abort(), timeoutMs);
+
+  try {
+    return await new Promise<UpstreamAnswer>((resolve, reject) => {
+      const timedOut = () => new HttpError(504, "upstream_timeout", `${host} did not answer within ${String(timeoutMs / 1000)} s; try again later.`);
+      const upstreamRequest = httpsRequest(url, { method: "POST", headers: upstreamHeaders(formBody), agent, signal: abortController.signal }, (response) => {
+        const status = response.statusCode ?? 0;
+        if (status >= 300 && status < 400) {
+          response.resume();
+          reject(new HttpError(502, "upstream_redirect", `${host} answered with a redirect (HTTP ${String(status)}); the proxy does not follow redirects.`));
+          return;
+        }
+        readUpstreamJson(response, host, maxBytes, () => upstreamRequest.destroy())
+          .then((body) => resolve({ status, body, durationMs: Math.round(performance.now() - startedAt) }))
+          .catch((error: unknown) => reject(abortController.signal.aborted ? timedOut() : error));
+      });
+      upstreamRequest.on("error", (error) => {
+        reject(abortController.signal.aborted ? timedOut() : toUpstreamError(error, host));
+      });
+      upstreamRequest.end(formBody);
+    });
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,63 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Agent } from "node:https";
+import { checkTokenEndpoint } from "./allowlist";
+import { forwardTokenRequest } from "./forward-token-request";
+import { HttpError, sendJson } from "./http-error";
+import { readJsonBody } from "./read-json-body";
+import { assertSameOrigin } from "./request-origin";
+import { encodeForm, parseTokenProxyRequest } from "./token-request";
+
+export type WorkbenchLogger = (line: string) => void;
+
+export interface TokenRouteContext {
+  extraAuthorityOrigins: readonly string[];
+  upstreamTimeoutMs: number;
+  upstreamAgent: Agent | undefined;
+  listeningOnLoopback: boolean;
+  logger: WorkbenchLogger;
+}
+
+/**
+ * What /api/token answers when the upstream answered at all: HTTP 200 with
+ * `{ status, body, durationMs }`, where `status` and `body` are Entra's, unchanged — also when
+ * Entra said 400/401. One envelope for every upstream answer keeps "the proxy failed" (non-200,
+ * `{ error, message }`) apart from "Entra refused" (200, `status` ≥ 400) for the page.
+ */
+export interface TokenProxyEnvelope {
+  status: number;
+  body: unknown;
+  durationMs: number;
+}
+
+/**
+ * POST /api/token. One log line per request that reached the allowlist: host, tenant, status
+ * and duration — never the form, the assertion or any header value.
+ */
+export async function handleTokenRoute(request: IncomingMessage, response: ServerResponse, context: TokenRouteContext): Promise<void> {
+  assertSameOrigin(request, context.listeningOnLoopback);
+  const proxyRequest = parseTokenProxyRequest(await readJsonBody(request));
+  const endpoint = checkTokenEndpoint(proxyRequest.tokenEndpoint, context.extraAuthorityOrigins);
+  if (!endpoint.allowed) {
+    context.logger(`token refused endpoint rule=${endpoint.refusal}`);
+    throw new HttpError(400, "endpoint_not_allowed", endpoint.message);
+  }
+
+  const startedAt = performance.now();
+  const where = `host=${endpoint.host} tenant=${endpoint.tenant}`;
+  try {
+    const answer = await forwardTokenRequest({
+      url: endpoint.url,
+      formBody: encodeForm(proxyRequest.form),
+      timeoutMs: context.upstreamTimeoutMs,
+      agent: context.upstreamAgent,
+    });
+    context.logger(`token ${where} status=${String(answer.status)} durationMs=${String(answer.durationMs)}`);
+    const envelope: TokenProxyEnvelope = answer;
+    sendJson(response, 200, envelope);
+  } catch (error) {
+    const durationMs = Math.round(performance.now() - startedAt);
+    const code = error instanceof HttpError ? `${String(error.status)} error=${error.code}` : "500 error=internal_error";
+    context.logger(`token ${where} status=${code} durationMs=${String(durationMs)}`);
+    throw error;
+  }
+}

@@ -1,0 +1,130 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { Agent } from "node:https";
+import type { AddressInfo } from "node:net";
+import { rootCertificates } from "node:tls";
+import { resolve as resolvePath } from "node:path";
+import { fileURLToPath } from "node:url";
+import { normalizeAuthorityOrigin } from "./allowlist";
+import { DEFAULT_UPSTREAM_TIMEOUT_MS } from "./forward-token-request";
+import { HttpError, methodNotAllowed, sendError, sendJson } from "./http-error";
+import { isLoopbackHost } from "./request-origin";
+import { applyApiSecurityHeaders, applyPageSecurityHeaders } from "./security-headers";
+import { serveStaticFile } from "./static-files";
+import { handleTokenRoute, type TokenRouteContext, type WorkbenchLogger } from "./token-route";
+
+export type { WorkbenchLogger } from "./token-route";
+
+export interface WorkbenchServerOptions {
+  /** Interface to listen on; default 127.0.0.1. */
+  host?: string;
+  /** Port; 0 picks a free one (tests). Default 8080. */
+  port?: number;
+  /** The built app; default ../dist next to this file. */
+  distDir?: string | URL;
+  /** Extra `https://host[:port]` origins the proxy may post to, besides Entra's own hosts. */
+  extraAuthorities?: readonly string[];
+  /** Upstream timeout in ms; default 15 000. */
+  upstreamTimeoutMs?: number;
+  /** A PEM CA to trust in addition to Node's roots (in-process tests). Processes use NODE_EXTRA_CA_CERTS. */
+  extraCaPem?: string;
+  /** Where log lines go; default console.log. */
+  logger?: WorkbenchLogger;
+}
+
+export interface RunningWorkbenchServer {
+  server: Server;
+  /** e.g. http://127.0.0.1:8080 */
+  origin: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const DEFAULT_DIST_DIR = new URL("../dist", import.meta.url);
+
+/** Body of GET /api/config: tells the page the proxy is there and which custom authorities it accepts. */
+export interface WorkbenchConfig {
+  proxy: true;
+  extraAuthorities: string[];
+}
+
+function routeApi(request: IncomingMessage, response: ServerResponse, path: string, context: TokenRouteContext): Promise<void> | void {
+  applyApiSecurityHeaders(response);
+  const isRead = request.method === "GET" || request.method === "HEAD";
+  if (path === "/healthz") {
+    if (!isRead) throw methodNotAllowed(["GET", "HEAD"]);
+    return sendJson(response, 200, { ok: true });
+  }
+  if (path === "/api/config") {
+    if (!isRead) throw methodNotAllowed(["GET", "HEAD"]);
+    const config: WorkbenchConfig = { proxy: true, extraAuthorities: [...context.extraAuthorityOrigins] };
+    return sendJson(response, 200, config);
+  }
+  if (path === "/api/token") {
+    if (request.method !== "POST") throw methodNotAllowed(["POST"]);
+    return handleTokenRoute(request, response, context);
+  }
+  throw new HttpError(404, "not_found", "There is no such API route.");
+}
+
+/** Creates the server (not yet listening). Throws a TypeError for a malformed extra authority. */
+export function createWorkbenchServer(options: WorkbenchServerOptions = {}): Server {
+  const distDir =
+    options.distDir === undefined ? fileURLToPath(DEFAULT_DIST_DIR) : options.distDir instanceof URL ? fileURLToPath(options.distDir) : resolvePath(options.distDir);
+  const logger = options.logger ?? ((line: string) => console.log(line));
+  // Passing `ca` replaces Node's roots, so they are listed too; NODE_EXTRA_CA_CERTS applies to the default agent.
+  const upstreamAgent = options.extraCaPem === undefined ? undefined : new Agent({ keepAlive: true, ca: [...rootCertificates, options.extraCaPem] });
+  const context: TokenRouteContext = {
+    extraAuthorityOrigins: (options.extraAuthorities ?? []).map(normalizeAuthorityOrigin),
+    upstreamTimeoutMs: options.upstreamTimeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS,
+    upstreamAgent,
+    listeningOnLoopback: isLoopbackHost(options.host ?? "127.0.0.1"),
+    logger,
+  };
+
+  const server = createServer((request, response) => {
+    const path = new URL(request.url ?? "/", "http://localhost").pathname;
+    const isApi = path === "/healthz" || path === "/api" || path.startsWith("/api/");
+    let handled: Promise<void> | void;
+    try {
+      if (isApi) {
+        handled = routeApi(request, response, path, context);
+      } else {
+        applyPageSecurityHeaders(response);
+        handled = serveStaticFile(request, response, distDir);
+      }
+    } catch (error) {
+      handled = Promise.reject(error);
+    }
+    Promise.resolve(handled).catch((error: unknown) => {
+      if (!(error instanceof HttpError)) logger(`error ${request.method ?? "?"} ${path} ${error instanceof Error ? error.name : "unknown"}`);
+      sendError(response, error);
+    });
+  });
+  server.on("close", () => upstreamAgent?.destroy());
+  return server;
+}
+
+/** Creates the server and listens; resolves once it accepts connections. */
+export async function startWorkbenchServer(options: WorkbenchServerOptions = {}): Promise<RunningWorkbenchServer> {
+  const server = createWorkbenchServer(options);
+  const host = options.host ?? "127.0.0.1";
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 8080, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const urlHost = host.includes(":") ? `[${host}]` : host;
+  return {
+    server,
+    origin: `http://${urlHost}:${String(port)}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
