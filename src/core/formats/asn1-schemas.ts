@@ -1,0 +1,123 @@
+/**
+ * ASN.1 schemas the @peculiar packages do not ship: the password-based encryption parameters of
+ * RFC 8018 (PBES2, PBKDF2), RFC 7292 Appendix C (pkcs-12PbeParams) and CMS EncryptedData
+ * (RFC 5652 §8). They are declared with @peculiar/asn1-schema, so DER is never written by hand.
+ * The decorators are applied as plain calls because the project does not enable
+ * `experimentalDecorators`.
+ */
+import { AsnProp, AsnPropTypes, OctetString, type IAsnConvertible } from "@peculiar/asn1-schema";
+import { EncryptedContentInfo } from "@peculiar/asn1-cms";
+import { AlgorithmIdentifier } from "@peculiar/asn1-x509";
+
+/** RFC 8018 §A.4: `PBES2-params ::= SEQUENCE { keyDerivationFunc, encryptionScheme }`. */
+export class Pbes2Params {
+  keyDerivationFunc = new AlgorithmIdentifier();
+  encryptionScheme = new AlgorithmIdentifier();
+  constructor(params: Partial<Pbes2Params> = {}) {
+    Object.assign(this, params);
+  }
+}
+AsnProp({ type: AlgorithmIdentifier })(Pbes2Params.prototype, "keyDerivationFunc");
+AsnProp({ type: AlgorithmIdentifier })(Pbes2Params.prototype, "encryptionScheme");
+
+/**
+ * RFC 8018 §A.2: `PBKDF2-params ::= SEQUENCE { salt CHOICE { specified OCTET STRING, ... },
+ * iterationCount INTEGER, keyLength INTEGER OPTIONAL, prf AlgorithmIdentifier DEFAULT hmacWithSHA1 }`.
+ * Only the `specified` salt exists in practice (otherSource is "reserved for future versions").
+ */
+export class Pbkdf2Params {
+  salt = new OctetString();
+  iterationCount = 0;
+  keyLength?: number;
+  prf?: AlgorithmIdentifier;
+  constructor(params: Partial<Pbkdf2Params> = {}) {
+    Object.assign(this, params);
+  }
+}
+AsnProp({ type: OctetString })(Pbkdf2Params.prototype, "salt");
+AsnProp({ type: AsnPropTypes.Integer })(Pbkdf2Params.prototype, "iterationCount");
+AsnProp({ type: AsnPropTypes.Integer, optional: true })(Pbkdf2Params.prototype, "keyLength");
+AsnProp({ type: AlgorithmIdentifier, optional: true })(Pbkdf2Params.prototype, "prf");
+
+/** RFC 7292 Appendix C: `pkcs-12PbeParams ::= SEQUENCE { salt OCTET STRING, iterations INTEGER }`. */
+export class Pkcs12PbeParams {
+  salt = new OctetString();
+  iterations = 0;
+  constructor(params: Partial<Pkcs12PbeParams> = {}) {
+    Object.assign(this, params);
+  }
+}
+AsnProp({ type: OctetString })(Pkcs12PbeParams.prototype, "salt");
+AsnProp({ type: AsnPropTypes.Integer })(Pkcs12PbeParams.prototype, "iterations");
+
+/**
+ * RFC 5652 §8: `EncryptedData ::= SEQUENCE { version CMSVersion, encryptedContentInfo,
+ * unprotectedAttrs [1] IMPLICIT OPTIONAL }` — the container PKCS#12 uses for password-encrypted
+ * SafeContents (RFC 7292 §4.1). Version is 0 when there are no unprotected attributes.
+ */
+export class CmsEncryptedData {
+  version = 0;
+  encryptedContentInfo = new EncryptedContentInfo();
+  constructor(params: Partial<CmsEncryptedData> = {}) {
+    Object.assign(this, params);
+  }
+}
+AsnProp({ type: AsnPropTypes.Integer })(CmsEncryptedData.prototype, "version");
+AsnProp({ type: EncryptedContentInfo })(CmsEncryptedData.prototype, "encryptedContentInfo");
+
+/**
+ * An OCTET STRING read in either BER form: primitive (DER, OpenSSL) or constructed (the
+ * indefinite-length BER some Windows and Java tools write). asn1js joins the segments.
+ */
+export class BerOctetString implements IAsnConvertible {
+  bytes = new Uint8Array(0);
+  fromASN(asn: unknown): this {
+    const value = asn as { getValue?: () => ArrayBuffer; idBlock?: { tagClass: number; tagNumber: number } };
+    if (value.idBlock?.tagClass !== 1 || value.idBlock.tagNumber !== 4 || typeof value.getValue !== "function") {
+      throw new TypeError("not an OCTET STRING");
+    }
+    this.bytes = new Uint8Array(value.getValue());
+    return this;
+  }
+  toASN(): ReturnType<OctetString["toASN"]> {
+    return new OctetString(this.bytes).toASN();
+  }
+  toSchema(name: string): ReturnType<OctetString["toSchema"]> {
+    return new OctetString().toSchema(name);
+  }
+}
+
+/** Object identifiers used by the formats, each with the RFC that assigns it. */
+export const OID = {
+  /** RFC 8018 §A.4 */
+  pbes2: "1.2.840.113549.1.5.13",
+  /** RFC 8018 §A.2 */
+  pbkdf2: "1.2.840.113549.1.5.12",
+  /** RFC 8018 §B.1 (PRFs) */
+  hmacWithSHA1: "1.2.840.113549.2.7",
+  hmacWithSHA256: "1.2.840.113549.2.9",
+  hmacWithSHA384: "1.2.840.113549.2.10",
+  hmacWithSHA512: "1.2.840.113549.2.11",
+  /** RFC 8018 §B.2.5 / NIST CSOR */
+  aes128Cbc: "2.16.840.1.101.3.4.1.2",
+  aes192Cbc: "2.16.840.1.101.3.4.1.22",
+  aes256Cbc: "2.16.840.1.101.3.4.1.42",
+  /** RFC 8018 §B.2.2 */
+  desEde3Cbc: "1.2.840.113549.3.7",
+  /** RFC 7292 Appendix C */
+  pbeWithSha1And3KeyTripleDesCbc: "1.2.840.113549.1.12.1.3",
+  pbeWithSha1And2KeyTripleDesCbc: "1.2.840.113549.1.12.1.4",
+  pbeWithSha1And128BitRc2Cbc: "1.2.840.113549.1.12.1.5",
+  pbeWithSha1And40BitRc2Cbc: "1.2.840.113549.1.12.1.6",
+  /** RFC 5652 §4, §8 */
+  data: "1.2.840.113549.1.7.1",
+  encryptedData: "1.2.840.113549.1.7.6",
+  /** NIST CSOR / RFC 3279 hash algorithms, used in the PKCS#12 MacData (RFC 7292 §4) */
+  sha1: "1.3.14.3.2.26",
+  sha256: "2.16.840.1.101.3.4.2.1",
+  sha384: "2.16.840.1.101.3.4.2.2",
+  sha512: "2.16.840.1.101.3.4.2.3",
+  /** RFC 2985 §5.5.1, §5.5.2 (PKCS#9 attributes used by RFC 7292 §4.2) */
+  friendlyName: "1.2.840.113549.1.9.20",
+  localKeyId: "1.2.840.113549.1.9.21",
+} as const;
