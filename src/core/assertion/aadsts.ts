@@ -1,0 +1,99 @@
+/**
+ * Entra (AADSTS) error codes users meet with certificate credentials and the client credentials
+ * grant, with the fix and the page field to change. Sources: Microsoft Entra "authentication and
+ * authorization error codes" (reference-error-codes), entra-facts.md.
+ */
+
+/** The control on the page where a fix is made; undefined when the fix is elsewhere (the portal, the request). */
+export type ErrorField = "assertion-form" | "certificate" | "clock" | "client-id" | "tenant" | "cloud" | "scope" | "proxy" | "app-registration" | undefined;
+
+export interface AadstsExplanation {
+  /** The number after "AADSTS". */
+  code: number;
+  meaning: string;
+  fix: string;
+  field: ErrorField;
+}
+
+type Entry = [meaning: string, fix: string, field: ErrorField];
+
+/** Code → [meaning, fix, field]. */
+const AADSTS_TABLE: Readonly<Record<number, Entry>> = {
+  700027: ["The client assertion failed signature validation: Entra did not find a key for its thumbprint, or the signature does not match.", "Upload this certificate to this app registration, and check the thumbprint header and the alg pairing (RS256 + x5t or PS256 + x5t#S256; never a SHA-256 digest in x5t).", "certificate"],
+  700024: ["The client assertion is not within its valid time range (nbf/exp).", "Set the clock to the correct time (UTC) and sign a fresh assertion: nbf ≤ now < exp.", "clock"],
+  50012: ["Authentication failed: the assertion's signature is invalid or its certificate is not authorized for this app.", "As for AADSTS700027: the certificate uploaded to this app, the matching thumbprint header and alg.", "certificate"],
+  50013: ["The assertion is invalid: Entra found the certificate but the signature does not verify with it.", "The private key and the certificate do not match: sign with the key that was created with the uploaded certificate.", "certificate"],
+  50048: ["The subject (sub) does not match the issuer (iss) in the client assertion.", "Set both iss and sub to the Application (client) ID.", "client-id"],
+  50032: ["The RSA key is shorter than the 2048-bit minimum.", "Generate a new key of 2048 bits or more and upload its certificate.", "certificate"],
+  5002730: ["The key is not supported for the assertion's signing algorithm.", "Fall back to the classic form: RS256 with x5t.", "assertion-form"],
+  7000213: ["The certificate chain in x5c is invalid.", "Send only the leaf certificate in x5c, or leave x5c out.", "certificate"],
+  700016: ["The application (client ID) was not found in this tenant.", "Check the client ID, the tenant and the cloud: the app must be registered (or consented) in that tenant of that cloud.", "client-id"],
+  90002: ["The tenant was not found: it does not exist in this cloud or has no active subscription.", "Check the tenant ID or domain, and that the cloud (public, US Government, China) is the tenant's.", "tenant"],
+  900023: ["The tenant identifier is neither a GUID nor a valid domain name.", "Enter the Directory (tenant) ID or a verified domain such as contoso.onmicrosoft.com.", "tenant"],
+  50059: ["No tenant-identifying information was found in the request (e.g. /common with the client credentials grant).", "Use the tenant ID or a verified domain in the token endpoint, not common or organizations.", "tenant"],
+  500011: ["The resource principal named in the scope was not found in the tenant.", "Check the resource's App ID URI in the scope, and that the API is provisioned (consented) in this tenant.", "scope"],
+  70011: ["The scope is invalid.", "The client credentials grant takes one resource with /.default, e.g. https://graph.microsoft.com/.default.", "scope"],
+  1002012: ["The scope is not valid for the client credentials grant.", "Use {resource App ID URI}/.default, e.g. https://graph.microsoft.com/.default; openid, profile and named scopes do not apply.", "scope"],
+  500001: ["The resource was not found or is disabled.", "Check the resource in the scope.", "scope"],
+  7000218: ["The request has neither client_assertion nor client_secret.", "Send client_assertion_type and client_assertion in the form body; a proxy must forward the body unchanged.", "proxy"],
+  90014: ["A required field is missing from the request (e.g. client_assertion_type or grant_type).", "Send grant_type, client_id, scope, client_assertion_type and client_assertion; a proxy must forward the body unchanged.", "proxy"],
+  700025: ["The app is a public client, so it must not present a credential.", "In the app registration's Authentication blade, set \"Allow public client flows\" to No.", "app-registration"],
+  7000215: ["An invalid client secret was provided.", "This request carried a client secret; for a certificate credential send client_assertion instead, or copy the secret's Value (not its ID).", undefined],
+  7000222: ["The client secret has expired.", "Create a new secret, or use a certificate credential.", undefined],
+  7000112: ["The application is disabled.", "Enable the service principal (Enterprise applications → Properties → Enabled for users to sign in).", "app-registration"],
+  53003: ["Access was blocked by a Conditional Access policy.", "Ask an administrator to review the Conditional Access policies for workload identities.", undefined],
+  9002326: ["Cross-origin token redemption is permitted only for the Single-Page Application client type: the request carried an Origin header.", "Send the request through the workbench's proxy, which drops Origin and Referer.", "proxy"],
+};
+
+/** The explanation for one AADSTS code, or undefined when the table does not know it. */
+export function explainAadstsCode(code: number): AadstsExplanation | undefined {
+  const entry = AADSTS_TABLE[code];
+  if (!entry) return undefined;
+  const [meaning, fix, field] = entry;
+  return { code, meaning, fix, field };
+}
+
+/** Every known code, for listing in the UI. */
+export function listAadstsCodes(): AadstsExplanation[] {
+  return Object.keys(AADSTS_TABLE).flatMap((key) => explainAadstsCode(Number(key)) ?? []);
+}
+
+function readErrorCode(body: unknown): { code: number; description?: string } | undefined {
+  if (typeof body === "string") {
+    try {
+      return readErrorCode(JSON.parse(body));
+    } catch {
+      const match = /AADSTS(\d+)/.exec(body);
+      return match ? { code: Number(match[1]) } : undefined;
+    }
+  }
+  if (typeof body !== "object" || body === null) return undefined;
+  const record = body as Record<string, unknown>;
+  const description = typeof record.error_description === "string" ? record.error_description : undefined;
+  const codes = record.error_codes;
+  const first: unknown = Array.isArray(codes) ? codes[0] : undefined;
+  if (typeof first === "number" && Number.isInteger(first)) return { code: first, description };
+  const match = description ? /AADSTS(\d+)/.exec(description) : null;
+  return match ? { code: Number(match[1]), description } : undefined;
+}
+
+/**
+ * Explains an Entra token endpoint error body (`{"error", "error_description": "AADSTS…", "error_codes": […]}`,
+ * OAuth 2.0 error response, RFC 6749 §5.2): reads `error_codes[0]`, else "AADSTSnnnn" in the description.
+ * A code the table does not know gets a pointer to Microsoft's lookup page; no code at all gives undefined.
+ *
+ * @example explainTokenError({ error: "invalid_client", error_codes: [700027] })?.field // "certificate"
+ */
+export function explainTokenError(body: unknown): AadstsExplanation | undefined {
+  const found = readErrorCode(body);
+  if (!found) return undefined;
+  const known = explainAadstsCode(found.code);
+  if (known) return known;
+  const sentence = found.description?.replace(/^AADSTS\d+:\s*/, "").split(/\r?\n/)[0]?.trim();
+  return {
+    code: found.code,
+    meaning: sentence || `Entra returned AADSTS${String(found.code)}.`,
+    fix: `Look the code up at https://login.microsoftonline.com/error?code=${String(found.code)}.`,
+    field: undefined,
+  };
+}
