@@ -1,0 +1,252 @@
+/**
+ * PKCS#12 / PFX (RFC 7292) export in two profiles and import of what OpenSSL, Windows and the
+ * workbench write. ASN.1 comes from @peculiar/asn1-pfx / asn1-cms / asn1-pkcs8.
+ */
+import { EncryptedContent, EncryptedContentInfo, ContentInfo } from "@peculiar/asn1-cms";
+import { EncryptedData, EncryptedPrivateKeyInfo } from "@peculiar/asn1-pkcs8";
+import {
+  AuthenticatedSafe, CertBag, id_certBag, id_keyBag, id_pkcs8ShroudedKeyBag, id_SafeContents, id_x509Certificate,
+  PFX, PKCS12Attribute, SafeBag, SafeContents,
+} from "@peculiar/asn1-pfx";
+import { AsnConvert, OctetString } from "@peculiar/asn1-schema";
+import { DirectoryString } from "@peculiar/asn1-x509";
+import { bytesEqual, toArrayBuffer, toBytes } from "../encoding";
+import { WorkbenchError } from "../errors";
+import { BerOctetString, CmsEncryptedData, OID } from "./asn1-schemas";
+import { decryptPrivateKeyInfo, encryptPrivateKeyInfo } from "./encrypted-private-key";
+import { decryptWithPassword, encryptPbes2, encryptPkcs12Pbe, passwordBytes, type PasswordBytes } from "./password-based-encryption";
+import { createMacData, findMacPassword } from "./pkcs12-mac";
+
+/**
+ * - `modern`: what OpenSSL 3 writes by default — key in a pkcs8ShroudedKeyBag and certificates in
+ *   EncryptedData, both PBES2 / PBKDF2-HMAC-SHA-256 / AES-256-CBC; HMAC-SHA-256 MAC.
+ * - `legacy`: what `openssl pkcs12 -export -legacy` writes and every Windows version opens —
+ *   key pbeWithSHAAnd3-KeyTripleDES-CBC, certificates pbeWithSHAAnd40BitRC2-CBC, HMAC-SHA-1 MAC.
+ */
+export type Pkcs12Profile = "modern" | "legacy";
+
+/** OpenSSL 3's PKCS12_DEFAULT_ITER, for encryption and MAC alike; .NET caps a PFX's total iterations at 600,000. */
+export const DEFAULT_PKCS12_ITERATIONS = 2048;
+
+export interface ExportPkcs12Options {
+  privateKeyPkcs8Der: Uint8Array;
+  certificateDer: Uint8Array;
+  /** Issuer certificates to include after the leaf, if any. */
+  chainDers?: Uint8Array[];
+  password: string;
+  profile: Pkcs12Profile;
+  /** The `friendlyName` attribute (RFC 2985 §5.5.1): the name Windows shows in the certificate store. */
+  friendlyName?: string;
+  iterations?: number;
+}
+
+function attribute(attrId: string, value: ArrayBuffer): PKCS12Attribute {
+  // Assigned after construction: PKCS12Attribute's constructor (asn1-pfx 2.x) drops its parameters.
+  return Object.assign(new PKCS12Attribute(), { attrId, attrValues: [value] });
+}
+
+/** friendlyName (BMPString) and localKeyId (OCTET STRING) bag attributes, RFC 7292 §4.2 / RFC 2985 §5.5. */
+function bagAttributes(localKeyId: Uint8Array, friendlyName: string | undefined): PKCS12Attribute[] {
+  const attributes: PKCS12Attribute[] = [];
+  if (friendlyName) attributes.push(attribute(OID.friendlyName, AsnConvert.serialize(new DirectoryString({ bmpString: friendlyName }))));
+  attributes.push(attribute(OID.localKeyId, AsnConvert.serialize(new OctetString(localKeyId))));
+  return attributes;
+}
+
+function certificateBag(der: Uint8Array, attributes?: PKCS12Attribute[]): SafeBag {
+  const bag = new CertBag({ certId: id_x509Certificate, certValue: AsnConvert.serialize(new OctetString(der)) });
+  return new SafeBag({ bagId: id_certBag, bagValue: AsnConvert.serialize(bag), bagAttributes: attributes });
+}
+
+function dataContentInfo(content: Uint8Array): ContentInfo {
+  return new ContentInfo({ contentType: OID.data, content: AsnConvert.serialize(new OctetString(content)) });
+}
+
+/**
+ * Builds a password-protected PFX (RFC 7292 §4, password privacy and password integrity modes)
+ * holding one key and its certificate, each bag carrying localKeyId = SHA-1 of the certificate
+ * and the friendly name, as OpenSSL writes them.
+ */
+export async function exportPkcs12(options: ExportPkcs12Options): Promise<Uint8Array> {
+  const iterations = options.iterations ?? DEFAULT_PKCS12_ITERATIONS;
+  const password = passwordBytes(options.password);
+  const localKeyId = toBytes(await crypto.subtle.digest("SHA-1", toArrayBuffer(options.certificateDer)));
+  const attributes = bagAttributes(localKeyId, options.friendlyName);
+
+  const certificates = new SafeContents([
+    certificateBag(options.certificateDer, attributes),
+    ...(options.chainDers ?? []).map((der) => certificateBag(der)),
+  ]);
+  const certificatesDer = toBytes(AsnConvert.serialize(certificates));
+  const encryptedCertificates = options.profile === "modern"
+    ? await encryptPbes2(certificatesDer, password, { iterations, saltBytes: 8 })
+    : await encryptPkcs12Pbe(certificatesDer, password, "pbeWithSHAAnd40BitRC2-CBC", iterations);
+  const encryptedData = new CmsEncryptedData({
+    version: 0,
+    encryptedContentInfo: new EncryptedContentInfo({
+      contentType: OID.data,
+      contentEncryptionAlgorithm: encryptedCertificates.algorithm,
+      encryptedContent: new EncryptedContent({ value: new OctetString(encryptedCertificates.ciphertext) }),
+    }),
+  });
+
+  let shroudedKey: Uint8Array;
+  if (options.profile === "modern") {
+    shroudedKey = await encryptPrivateKeyInfo(options.privateKeyPkcs8Der, password, iterations, 8);
+  } else {
+    const { algorithm, ciphertext } = await encryptPkcs12Pbe(options.privateKeyPkcs8Der, password, "pbeWithSHAAnd3-KeyTripleDES-CBC", iterations);
+    shroudedKey = toBytes(AsnConvert.serialize(new EncryptedPrivateKeyInfo({ encryptionAlgorithm: algorithm, encryptedData: new EncryptedData(ciphertext) })));
+  }
+  const keyContents = new SafeContents([new SafeBag({ bagId: id_pkcs8ShroudedKeyBag, bagValue: toArrayBuffer(shroudedKey), bagAttributes: attributes })]);
+
+  // Certificates first, then the key: the order OpenSSL's PKCS12_create uses.
+  const authenticatedSafe = new AuthenticatedSafe([
+    new ContentInfo({ contentType: OID.encryptedData, content: AsnConvert.serialize(encryptedData) }),
+    dataContentInfo(toBytes(AsnConvert.serialize(keyContents))),
+  ]);
+  const authSafeDer = toBytes(AsnConvert.serialize(authenticatedSafe));
+  const macData = await createMacData(authSafeDer, password, options.profile === "modern" ? "SHA-256" : "SHA-1", iterations);
+  return toBytes(AsnConvert.serialize(new PFX({ version: 3, authSafe: dataContentInfo(authSafeDer), macData })));
+}
+
+/** What a PFX held. `certificates[0]` is the key's certificate when the file says which (localKeyId). */
+export interface Pkcs12Contents {
+  privateKeyPkcs8Der?: Uint8Array;
+  certificates: Uint8Array[];
+  friendlyName?: string;
+  /** Keys beyond the first, which the workbench does not use. */
+  extraKeyCount: number;
+  /** True when the file had no MAC (`openssl pkcs12 -nomac`), so the password was not checked up front. */
+  unauthenticated: boolean;
+}
+
+interface Found {
+  keys: { der: Uint8Array; localKeyId?: Uint8Array; friendlyName?: string }[];
+  certificates: { der: Uint8Array; localKeyId?: Uint8Array; friendlyName?: string }[];
+}
+
+/** Parses a DER PFX, or returns undefined when the bytes are not one (used to sniff a file's type). */
+export function parsePfx(der: Uint8Array): PFX | undefined {
+  try {
+    const pfx = AsnConvert.parse(toArrayBuffer(der), PFX);
+    return pfx.version === 3 ? pfx : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function octets(der: ArrayBuffer): Uint8Array {
+  return AsnConvert.parse(der, BerOctetString).bytes;
+}
+
+function readAttributes(bag: SafeBag): { localKeyId?: Uint8Array; friendlyName?: string } {
+  const result: { localKeyId?: Uint8Array; friendlyName?: string } = {};
+  for (const attribute of bag.bagAttributes ?? []) {
+    const [value] = attribute.attrValues;
+    if (!value) continue;
+    if (attribute.attrId === OID.localKeyId) result.localKeyId = octets(value);
+    if (attribute.attrId === OID.friendlyName) result.friendlyName = AsnConvert.parse(value, DirectoryString).toString();
+  }
+  return result;
+}
+
+async function readSafeContents(der: Uint8Array, password: PasswordBytes, found: Found, depth = 0): Promise<void> {
+  if (depth > 3) throw new TypeError("SafeContents nested too deeply");
+  for (const bag of AsnConvert.parse(toArrayBuffer(der), SafeContents)) {
+    const attributes = readAttributes(bag);
+    if (bag.bagId === id_keyBag) found.keys.push({ der: toBytes(bag.bagValue), ...attributes });
+    else if (bag.bagId === id_pkcs8ShroudedKeyBag) found.keys.push({ der: await decryptPrivateKeyInfo(toBytes(bag.bagValue), password), ...attributes });
+    else if (bag.bagId === id_certBag) {
+      const certBag = AsnConvert.parse(bag.bagValue, CertBag);
+      if (certBag.certId === id_x509Certificate) found.certificates.push({ der: octets(certBag.certValue), ...attributes });
+    } else if (bag.bagId === id_SafeContents) await readSafeContents(toBytes(bag.bagValue), password, found, depth + 1);
+    // CRL and secret bags (RFC 7292 §4.2.4–4.2.5) carry nothing the workbench uses.
+  }
+}
+
+async function readAuthenticatedSafe(authSafeDer: Uint8Array, password: PasswordBytes): Promise<Found> {
+  const found: Found = { keys: [], certificates: [] };
+  for (const info of AsnConvert.parse(toArrayBuffer(authSafeDer), AuthenticatedSafe)) {
+    if (info.contentType === OID.data) {
+      await readSafeContents(octets(info.content), password, found);
+    } else if (info.contentType === OID.encryptedData) {
+      const content = AsnConvert.parse(info.content, CmsEncryptedData).encryptedContentInfo;
+      const encrypted = content.encryptedContent;
+      const ciphertext = encrypted?.value
+        ? toBytes(encrypted.value.buffer)
+        : new Uint8Array((encrypted?.constructedValue ?? []).flatMap((part) => [...toBytes(part.buffer)]));
+      const plaintext = await decryptWithPassword(content.contentEncryptionAlgorithm, ciphertext, password);
+      try {
+        await readSafeContents(plaintext, password, found);
+      } catch (error) {
+        // Padding happened to check out but the plaintext is noise: a wrong password (no-MAC files).
+        if (error instanceof WorkbenchError) throw error;
+        throw wrongPfxPassword(error);
+      }
+    } else {
+      throw new WorkbenchError("ERR_UNSUPPORTED_FORMAT", "This PFX is encrypted to a recipient's public key (EnvelopedData), not with a password. Export it again with a password.");
+    }
+  }
+  return found;
+}
+
+function wrongPfxPassword(cause?: unknown): WorkbenchError {
+  return new WorkbenchError("ERR_WRONG_PASSWORD", "The password does not open this PFX. Check the password (it is case-sensitive) and try again.", { cause });
+}
+
+function damaged(cause: unknown): WorkbenchError {
+  return new WorkbenchError("ERR_UNSUPPORTED_FORMAT", "This PFX could not be read: it is damaged or truncated. Download or export it again.", { cause });
+}
+
+/**
+ * Opens a PFX: checks the MAC (RFC 7292 §5.1), decrypts every bag, and returns the first key and
+ * the certificates, the key's own certificate first. An empty password is tried both as RFC 7292
+ * says (BMPString "00 00") and as OpenSSL's NULL password. Wrong password → ERR_WRONG_PASSWORD.
+ */
+export async function importPkcs12(pfxDer: Uint8Array, password: string): Promise<Pkcs12Contents> {
+  const pfx = parsePfx(pfxDer);
+  if (!pfx) throw damaged(undefined);
+  const candidates = password === "" ? [passwordBytes(""), passwordBytes(null)] : [passwordBytes(password)];
+  let found: Found | undefined;
+  let authSafeDer: Uint8Array;
+  try {
+    if (pfx.authSafe.contentType !== OID.data) {
+      throw new WorkbenchError("ERR_UNSUPPORTED_FORMAT", "This PFX is signed with a public key (public-key integrity mode) rather than protected by a password; the workbench reads password-protected PFX files only.");
+    }
+    authSafeDer = octets(pfx.authSafe.content);
+  } catch (error) {
+    throw error instanceof WorkbenchError ? error : damaged(error);
+  }
+  // asn1-pfx fills an absent macData with an empty default, so absence shows as an empty algorithm.
+  const unauthenticated = !pfx.macData.mac.digestAlgorithm.algorithm;
+  try {
+    if (!unauthenticated) {
+      const match = await findMacPassword(pfx.macData, authSafeDer, candidates);
+      if (!match) throw wrongPfxPassword();
+      found = await readAuthenticatedSafe(authSafeDer, match);
+    } else {
+      let lastError: unknown;
+      for (const candidate of candidates) {
+        found = await readAuthenticatedSafe(authSafeDer, candidate).catch((error: unknown) => {
+          lastError = error;
+          return undefined;
+        });
+        if (found) break;
+      }
+      if (!found) throw lastError;
+    }
+  } catch (error) {
+    if (error instanceof WorkbenchError) throw error.code === "ERR_WRONG_PASSWORD" ? wrongPfxPassword(error) : error;
+    throw damaged(error);
+  }
+  const [key, ...extraKeys] = found.keys;
+  const leafIndex = key?.localKeyId ? found.certificates.findIndex((cert) => cert.localKeyId && key.localKeyId && bytesEqual(cert.localKeyId, key.localKeyId)) : -1;
+  const ordered = leafIndex > 0 ? [found.certificates[leafIndex], ...found.certificates.filter((_, i) => i !== leafIndex)] : found.certificates;
+  return {
+    privateKeyPkcs8Der: key?.der,
+    certificates: ordered.flatMap((cert) => (cert ? [cert.der] : [])),
+    friendlyName: key?.friendlyName ?? ordered[0]?.friendlyName,
+    extraKeyCount: extraKeys.length,
+    unauthenticated,
+  };
+}
