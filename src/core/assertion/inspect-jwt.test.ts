@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodePemBlocks } from "../pem";
 import { createOpenSslWorkspace, parseOpenSslFingerprint, type OpenSslWorkspace } from "../testing/openssl";
+import { importRsaPrivateKey } from "../keys";
+import { ASSERTION_FORMS, buildClientAssertion } from "./client-assertion";
 import { inspectJwt, type JwtInspection, type JwtInspectionSuccess } from "./inspect-jwt";
 
 const clientId = "00001111-aaaa-2222-bbbb-3333cccc4444";
@@ -125,6 +127,16 @@ describe("signature verification with the certificate (RFC 7515 §5.2)", () => {
     expect(result.signature.message).toMatch(/CN=assertion-test/);
     expect(result.kind).toBe("client-assertion");
     expect(result.lint.length).toBeGreaterThan(5);
+  });
+
+  it.each(ASSERTION_FORMS)("the page's own %s assertion verifies and passes every lint rule", async (form) => {
+    const privateKeyPkcs8Der = derOfPem(openssl.run(["pkey", "-in", "key.pem"]));
+    const privateKey = await importRsaPrivateKey(privateKeyPkcs8Der);
+    const { jwt } = await buildClientAssertion({ privateKey, certificateDer, clientId, tokenEndpoint: aud, form, includeX5c: true, now });
+    const result = success(await inspectJwt(jwt, { certificateDer, now }));
+    expect(result.signature.status).toBe("valid");
+    expect(result.lint.filter((r) => r.status !== "pass")).toEqual([]);
+    expect(result.lint.map((r) => r.id)).toEqual(expect.arrayContaining(["thumbprint-matches-certificate", "key-size", "alg-header-pairing"]));
   });
 
   it("a tampered payload is invalid, naming the certificate", async () => {
