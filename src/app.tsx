@@ -1,5 +1,8 @@
+import { AssertionPanel } from "@/features/assertion/assertion-panel";
 import { CertificatePanel } from "@/features/certificate/certificate-panel";
 import { GeneratePanel } from "@/features/generate/generate-panel";
+import { InspectPanel } from "@/features/inspect/inspect-panel";
+import { TokenPanel } from "@/features/token/token-panel";
 import { PanelBoundary } from "@/ui/panel-boundary";
 
 export function App() {
@@ -18,6 +21,15 @@ export function App() {
         </PanelBoundary>
         <PanelBoundary name="Certificate">
           <CertificatePanel />
+        </PanelBoundary>
+        <PanelBoundary name="Assertion">
+          <AssertionPanel />
+        </PanelBoundary>
+        <PanelBoundary name="Token">
+          <TokenPanel />
+        </PanelBoundary>
+        <PanelBoundary name="Inspect">
+          <InspectPanel />
         </PanelBoundary>
       </main>
     </div>

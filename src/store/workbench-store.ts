@@ -1,11 +1,42 @@
 import { create } from "zustand";
+import { createJSONStorage, persist } from "zustand/middleware";
+import { createAssertionSlice, type AssertionSlice } from "./assertion-slice";
 import { createCredentialSlice, type CredentialSlice } from "./credential-slice";
 import { createGenerateSlice, type GenerateSlice } from "./generate-slice";
+import { createInspectSlice, type InspectSlice } from "./inspect-slice";
+import { createTokenSlice, type TokenSlice } from "./token-slice";
+import { createSettingsSlice, initialAppSettings, type AppSettings, type SettingsSlice } from "./settings-slice";
 
 /** The whole page state: one store built from typed slices (zustand's slices pattern). */
-export type WorkbenchState = CredentialSlice & GenerateSlice;
+export type WorkbenchState = CredentialSlice & GenerateSlice & SettingsSlice & AssertionSlice & InspectSlice & TokenSlice;
 
-export const useWorkbenchStore = create<WorkbenchState>()((...args) => ({
-  ...createCredentialSlice(...args),
-  ...createGenerateSlice(...args),
-}));
+export const SETTINGS_STORAGE_KEY = "credential-workbench.settings";
+
+export const useWorkbenchStore = create<WorkbenchState>()(
+  persist(
+    (...args) => ({
+      ...createCredentialSlice(...args),
+      ...createGenerateSlice(...args),
+      ...createSettingsSlice(...args),
+      ...createAssertionSlice(...args),
+      ...createInspectSlice(...args),
+      ...createTokenSlice(...args),
+    }),
+    {
+      name: SETTINGS_STORAGE_KEY,
+      version: 1,
+      storage: createJSONStorage(() => localStorage),
+      // Only what the user typed about the app registration is stored: never keys, files or tokens.
+      partialize: (state): { settings: AppSettings } => ({ settings: state.settings }),
+      merge: (persisted, current) => {
+        const stored = (persisted as { settings?: Partial<AppSettings> } | undefined)?.settings ?? {};
+        const settings: AppSettings = { ...initialAppSettings };
+        for (const key of Object.keys(initialAppSettings) as (keyof AppSettings)[]) {
+          // Keep a stored value only if it has the type of the default: a hand-edited entry cannot break the page.
+          if (typeof stored[key] === typeof initialAppSettings[key]) Object.assign(settings, { [key]: stored[key] });
+        }
+        return { ...current, settings };
+      },
+    },
+  ),
+);

@@ -4,12 +4,13 @@ interface FieldProps {
   label: string;
   error?: string;
   hint?: string;
+  errorTestId?: string;
   /** Renders the control with the ids it must carry for its label, hint and error. */
   children: (props: { id: string; "aria-describedby"?: string; "aria-invalid"?: boolean }) => ReactNode;
 }
 
 /** A labelled control with an optional hint and an error shown next to it. */
-export function Field({ label, error, hint, children }: FieldProps) {
+export function Field({ label, error, hint, errorTestId, children }: FieldProps) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
@@ -26,7 +27,7 @@ export function Field({ label, error, hint, children }: FieldProps) {
         </p>
       )}
       {error && (
-        <p id={errorId} className="text-sm text-danger" role="alert">
+        <p id={errorId} className="text-sm text-danger" role="alert" data-testid={errorTestId}>
           {error}
         </p>
       )}

@@ -1,0 +1,88 @@
+import { ASSERTION_FORMS, type AssertionForm } from "@/core/assertion/client-assertion";
+import type { Cloud, EndpointVersion } from "@/core/assertion/token-endpoint";
+import { validateAppSettings } from "@/store/assertion-slice";
+import { useWorkbenchStore } from "@/store/workbench-store";
+import { Field } from "@/ui/field";
+
+const cloudLabels: Record<Cloud, string> = {
+  public: "Public (login.microsoftonline.com)",
+  usgov: "US Government (login.microsoftonline.us)",
+  china: "China, 21Vianet (login.chinacloudapi.cn)",
+  custom: "Custom authority host…",
+};
+
+const formLabels: Record<AssertionForm, string> = {
+  "RS256-x5t": "RS256 + x5t (SHA-1) — MSAL Python thumbprint, MSAL Node thumbprint",
+  "PS256-x5t#S256": "PS256 + x5t#S256 (SHA-256) — MSAL.NET, MSAL Node thumbprintSha256",
+};
+
+/** Tenant, client ID, cloud and assertion form: the values every later step uses. */
+export function AppSettingsForm() {
+  const settings = useWorkbenchStore((state) => state.settings);
+  const setSetting = useWorkbenchStore((state) => state.setSetting);
+  const errors = validateAppSettings(settings);
+  const showError = (field: keyof typeof errors, value: string) => (value.trim() === "" && field !== "lifetimeSeconds" ? undefined : errors[field]);
+
+  return (
+    <div className="grid gap-4 sm:grid-cols-2">
+      <Field label="Directory (tenant) ID" error={showError("tenant", settings.tenant)} hint="A GUID or a verified domain, e.g. contoso.onmicrosoft.com.">
+        {(props) => (
+          <input {...props} className="input" value={settings.tenant} data-testid="tenant-input" autoComplete="off" spellCheck={false} onChange={(event) => setSetting("tenant", event.target.value)} placeholder="00000000-0000-0000-0000-000000000000" />
+        )}
+      </Field>
+      <Field label="Application (client) ID" error={showError("clientId", settings.clientId)} hint="From the app registration's Overview page.">
+        {(props) => (
+          <input {...props} className="input" value={settings.clientId} data-testid="client-id-input" autoComplete="off" spellCheck={false} onChange={(event) => setSetting("clientId", event.target.value)} placeholder="00000000-0000-0000-0000-000000000000" />
+        )}
+      </Field>
+      <Field label="Cloud">
+        {(props) => (
+          <select {...props} className="input" value={settings.cloud} data-testid="cloud-select" onChange={(event) => setSetting("cloud", event.target.value as Cloud)}>
+            {(Object.keys(cloudLabels) as Cloud[]).map((cloud) => (
+              <option key={cloud} value={cloud}>
+                {cloudLabels[cloud]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {settings.cloud === "custom" && (
+        <Field label="Custom authority host" error={showError("customAuthority", settings.customAuthority)} hint="An https origin, e.g. https://login.example.com:8443 (Azure Stack, a test service).">
+          {(props) => (
+            <input {...props} className="input" value={settings.customAuthority} data-testid="custom-authority-input" autoComplete="off" spellCheck={false} onChange={(event) => setSetting("customAuthority", event.target.value)} placeholder="https://login.example.com" />
+          )}
+        </Field>
+      )}
+      <Field label="Token endpoint version">
+        {(props) => (
+          <select {...props} className="input" value={settings.version} data-testid="endpoint-version" onChange={(event) => setSetting("version", event.target.value as EndpointVersion)}>
+            <option value="v2.0">v2.0 (/oauth2/v2.0/token) — MSAL</option>
+            <option value="v1">v1 (/oauth2/token) — ADAL, older SDKs</option>
+          </select>
+        )}
+      </Field>
+      <Field label="Assertion form" hint="Both are accepted by Entra; they are not interchangeable.">
+        {(props) => (
+          <select {...props} className="input" value={settings.form} data-testid="assertion-form" onChange={(event) => setSetting("form", event.target.value as AssertionForm)}>
+            {ASSERTION_FORMS.map((form) => (
+              <option key={form} value={form}>
+                {formLabels[form]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="Lifetime (seconds)" error={errors.lifetimeSeconds} hint="MSAL uses 600; Entra advises at most 10 minutes.">
+        {(props) => (
+          <input {...props} className="input" type="number" min={1} max={3600} value={settings.lifetimeSeconds} data-testid="lifetime-input" onChange={(event) => setSetting("lifetimeSeconds", event.target.value)} />
+        )}
+      </Field>
+      <div className="flex items-center gap-2 self-end pb-2">
+        <input id="include-x5c" type="checkbox" checked={settings.includeX5c} data-testid="x5c-toggle" onChange={(event) => setSetting("includeX5c", event.target.checked)} />
+        <label htmlFor="include-x5c" className="text-sm">
+          Include the certificate (x5c) — for subject name + issuer registration
+        </label>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import { useEffect } from "react";
+import { useWorkbenchStore } from "@/store/workbench-store";
+import { CodeBlock } from "@/ui/code-block";
+import { CopyButton } from "@/ui/copy-button";
+import { JwtDetails } from "@/ui/jwt-details";
+import { JwtParts } from "@/ui/jwt-parts";
+import { Panel } from "@/ui/panel";
+import { AppSettingsForm } from "./app-settings-form";
+
+export function AssertionPanel() {
+  const credential = useWorkbenchStore((state) => state.credential);
+  const settings = useWorkbenchStore((state) => state.settings);
+  const assertion = useWorkbenchStore((state) => state.assertion);
+  const assertionError = useWorkbenchStore((state) => state.assertionError);
+  const inspection = useWorkbenchStore((state) => state.assertionInspection);
+  const signAssertion = useWorkbenchStore((state) => state.signAssertion);
+
+  // Re-sign whenever the key or any setting the assertion depends on changes.
+  useEffect(() => {
+    void signAssertion();
+  }, [credential, settings.tenant, settings.clientId, settings.cloud, settings.customAuthority, settings.version, settings.form, settings.lifetimeSeconds, settings.includeX5c, signAssertion]);
+
+  const hasKey = Boolean(credential?.privateKey ?? credential?.privateKeyPkcs8Der);
+  return (
+    <Panel
+      id="assertion"
+      title="3. Client assertion"
+      description="The signed JWT MSAL sends instead of a client secret, built from the key and certificate on this page exactly as Entra expects it."
+    >
+      <AppSettingsForm />
+      {!hasKey && <p className="text-sm text-muted">Generate or import a key and certificate to sign an assertion.</p>}
+      {hasKey && !assertion && !assertionError && <p className="text-sm text-muted" data-testid="assertion-waiting">Fill in the tenant and client ID to see the assertion.</p>}
+      {assertionError && (
+        <p className="text-sm text-danger" role="alert" data-testid="assertion-error">
+          {assertionError}
+        </p>
+      )}
+      {assertion && (
+        <div className="flex flex-col gap-3">
+          <div className="flex flex-wrap items-center gap-2">
+            <h3 className="font-medium">The assertion</h3>
+            <CopyButton text={assertion.jwt} label="client assertion" testId="copy-assertion" />
+            <button type="button" className="btn-secondary" data-testid="resign-assertion" onClick={() => void signAssertion()}>
+              Re-sign now
+            </button>
+            <span className="text-xs text-muted">New jti and times; valid {settings.lifetimeSeconds} s from signing.</span>
+          </div>
+          {inspection?.ok ? <JwtParts parts={inspection.parts} testId="assertion-jwt" /> : <CodeBlock testId="assertion-jwt">{assertion.jwt}</CodeBlock>}
+          {assertion.warnings.map((warning) => (
+            <p key={warning} className="text-sm text-warn">
+              {warning}
+            </p>
+          ))}
+          {inspection?.ok && <JwtDetails inspection={inspection} testIdPrefix="assertion" />}
+        </div>
+      )}
+    </Panel>
+  );
+}

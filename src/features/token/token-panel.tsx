@@ -1,0 +1,81 @@
+import { useEffect, useState } from "react";
+import { useShallow } from "zustand/react/shallow";
+import { curlCommandFor, buildClientCredentialsForm, validateScope } from "@/core/token-request";
+import { tokenEndpointFromSettings } from "@/store/assertion-slice";
+import { useWorkbenchStore } from "@/store/workbench-store";
+import { CodeBlock } from "@/ui/code-block";
+import { CopyButton } from "@/ui/copy-button";
+import { Field } from "@/ui/field";
+import { Panel } from "@/ui/panel";
+import { TokenResponseView } from "./token-response-view";
+
+export function TokenPanel() {
+  const { scope, clientId } = useWorkbenchStore(useShallow((state) => ({ scope: state.settings.scope, clientId: state.settings.clientId })));
+  const settings = useWorkbenchStore((state) => state.settings);
+  const setSetting = useWorkbenchStore((state) => state.setSetting);
+  const proxy = useWorkbenchStore((state) => state.proxy);
+  const checkProxy = useWorkbenchStore((state) => state.checkProxy);
+  const tokenRequest = useWorkbenchStore((state) => state.tokenRequest);
+  const sendTokenRequest = useWorkbenchStore((state) => state.sendTokenRequest);
+  const assertionJwt = useWorkbenchStore((state) => state.assertion?.jwt);
+  const hasKey = useWorkbenchStore((state) => Boolean(state.credential?.privateKey ?? state.credential?.privateKeyPkcs8Der));
+  const [revealAssertion, setRevealAssertion] = useState(false);
+
+  useEffect(() => {
+    void checkProxy();
+  }, [checkProxy]);
+
+  const tokenEndpoint = tokenEndpointFromSettings(settings);
+  const scopeError = validateScope(scope);
+  const curl =
+    tokenEndpoint && assertionJwt
+      ? curlCommandFor({ tokenEndpoint, form: buildClientCredentialsForm({ clientId, scope, clientAssertion: assertionJwt }), revealAssertion })
+      : undefined;
+  const canSend = proxy.status === "available" && hasKey && Boolean(tokenEndpoint) && !scopeError && !tokenRequest.running;
+
+  return (
+    <Panel
+      id="token"
+      title="4. Token request"
+      description="Sends the client-credentials request with a freshly signed assertion through this workbench's own local proxy: Entra's token endpoint does not accept calls from a browser page."
+    >
+      <Field label="Scope" error={scopeError} hint="One resource's /.default, e.g. https://graph.microsoft.com/.default.">
+        {(props) => (
+          <input {...props} className="input" value={scope} data-testid="scope-input" spellCheck={false} autoComplete="off" onChange={(event) => setSetting("scope", event.target.value)} />
+        )}
+      </Field>
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="button" className="btn-primary" data-testid="send-token-request" disabled={!canSend} onClick={() => void sendTokenRequest()}>
+          {tokenRequest.running ? "Sending…" : "Send token request"}
+        </button>
+        <span className="text-sm text-muted" data-testid="proxy-status" role="status">
+          {proxy.status === "checking" && "Looking for the proxy…"}
+          {proxy.status === "available" && (tokenEndpoint ? `Via the local proxy to ${new URL(tokenEndpoint).host}` : "Fill in tenant and client ID in the Assertion panel.")}
+          {proxy.status === "unavailable" && proxy.reason}
+        </span>
+      </div>
+      {!hasKey && <p className="text-sm text-muted">Generate or import a key first.</p>}
+      {tokenRequest.error && (
+        <p className="text-sm text-danger" role="alert" data-testid="token-error">
+          {tokenRequest.error}
+        </p>
+      )}
+      {tokenRequest.response && <TokenResponseView response={tokenRequest.response} />}
+      {curl && (
+        <div className="flex flex-col gap-2">
+          <div className="flex flex-wrap items-center gap-3">
+            <h3 className="font-medium">The same request with curl</h3>
+            <label className="flex items-center gap-2 text-sm">
+              <input type="checkbox" checked={revealAssertion} data-testid="reveal-assertion" onChange={(event) => setRevealAssertion(event.target.checked)} />
+              Reveal the assertion (it is a credential until it expires)
+            </label>
+            <CopyButton text={curl} label="curl command" testId="copy-curl" />
+          </div>
+          <CodeBlock label="curl command" testId="curl-command">
+            {curl}
+          </CodeBlock>
+        </div>
+      )}
+    </Panel>
+  );
+}

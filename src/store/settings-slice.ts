@@ -1,0 +1,44 @@
+import type { StateCreator } from "zustand";
+import type { AssertionForm } from "@/core/assertion/client-assertion";
+import type { Cloud, EndpointVersion } from "@/core/assertion/token-endpoint";
+import type { WorkbenchState } from "./workbench-store";
+
+/**
+ * What the user types about their app registration. These values, and only these, persist in
+ * localStorage across reloads; no key material ever does.
+ */
+export interface AppSettings {
+  tenant: string;
+  clientId: string;
+  cloud: Cloud;
+  customAuthority: string;
+  version: EndpointVersion;
+  form: AssertionForm;
+  lifetimeSeconds: string;
+  includeX5c: boolean;
+  scope: string;
+}
+
+export type AppSettingField = keyof AppSettings;
+
+export const initialAppSettings: AppSettings = {
+  tenant: "",
+  clientId: "",
+  cloud: "public",
+  customAuthority: "",
+  version: "v2.0",
+  form: "RS256-x5t",
+  lifetimeSeconds: "600",
+  includeX5c: false,
+  scope: "https://graph.microsoft.com/.default",
+};
+
+export interface SettingsSlice {
+  settings: AppSettings;
+  setSetting: <K extends AppSettingField>(field: K, value: AppSettings[K]) => void;
+}
+
+export const createSettingsSlice: StateCreator<WorkbenchState, [], [], SettingsSlice> = (set) => ({
+  settings: initialAppSettings,
+  setSetting: (field, value) => set((state) => ({ settings: { ...state.settings, [field]: value } })),
+});
