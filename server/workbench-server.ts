@@ -96,7 +96,12 @@ export function createWorkbenchServer(options: WorkbenchServerOptions = {}): Ser
       handled = Promise.reject(error);
     }
     Promise.resolve(handled).catch((error: unknown) => {
-      if (!(error instanceof HttpError)) logger(`error ${request.method ?? "?"} ${path} ${error instanceof Error ? error.name : "unknown"}`);
+      try {
+        // Names only: an error's message may quote request data.
+        if (!(error instanceof HttpError)) logger(`error ${request.method ?? "?"} ${path} ${error instanceof Error ? error.name : "unknown"}`);
+      } catch {
+        // A broken logger must not stop the answer (or crash the process with an unhandled rejection).
+      }
       sendError(response, error);
     });
   });
