@@ -4,12 +4,16 @@ import { GeneratePanel } from "@/features/generate/generate-panel";
 import { InspectPanel } from "@/features/inspect/inspect-panel";
 import { TokenPanel } from "@/features/token/token-panel";
 import { PanelBoundary } from "@/ui/panel-boundary";
+import { ThemeToggle } from "@/ui/theme-toggle";
 
 export function App() {
   return (
     <div className="mx-auto flex max-w-5xl flex-col gap-6 px-4 py-6">
       <header className="flex flex-col gap-1">
-        <h1 className="text-2xl font-bold">Credential Workbench</h1>
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h1 className="text-2xl font-bold">Credential Workbench</h1>
+          <ThemeToggle />
+        </div>
         <p className="text-sm text-muted">
           Certificate credentials for Microsoft Entra ID apps, made and checked in your browser. Keys are generated here and never
           sent anywhere; the page makes no requests but to its own server.

@@ -1,0 +1,33 @@
+import { useEffect, useState } from "react";
+
+type Theme = "system" | "light" | "dark";
+const THEME_STORAGE_KEY = "credential-workbench.theme";
+
+function readStoredTheme(): Theme {
+  const stored = localStorage.getItem(THEME_STORAGE_KEY);
+  return stored === "light" || stored === "dark" ? stored : "system";
+}
+
+/** Light, dark or the system's choice; applied as data-theme on <html>. */
+export function ThemeToggle() {
+  const [theme, setTheme] = useState<Theme>(readStoredTheme);
+  useEffect(() => {
+    if (theme === "system") {
+      document.documentElement.removeAttribute("data-theme");
+      localStorage.removeItem(THEME_STORAGE_KEY);
+    } else {
+      document.documentElement.setAttribute("data-theme", theme);
+      localStorage.setItem(THEME_STORAGE_KEY, theme);
+    }
+  }, [theme]);
+  return (
+    <label className="flex items-center gap-2 text-sm">
+      Theme
+      <select className="input" value={theme} data-testid="theme-select" onChange={(event) => setTheme(event.target.value as Theme)}>
+        <option value="system">System</option>
+        <option value="light">Light</option>
+        <option value="dark">Dark</option>
+      </select>
+    </label>
+  );
+}
