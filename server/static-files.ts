@@ -75,7 +75,8 @@ export async function serveStaticFile(request: IncomingMessage, response: Server
   if (filePath === undefined) throw notFound();
 
   let size = await fileSize(filePath);
-  if (size === undefined && extname(requestedPath) === "") {
+  const wantsPage = requestedPath === "/index.html" || extname(requestedPath) === "";
+  if (size === undefined && wantsPage) {
     filePath = resolve(distDir, "index.html");
     size = await fileSize(filePath);
     if (size === undefined) {
