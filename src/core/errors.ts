@@ -16,7 +16,9 @@ export type WorkbenchErrorCode =
   | "ERR_KEY_MISMATCH"
   | "ERR_WRONG_PASSWORD"
   | "ERR_UNSUPPORTED_FORMAT"
-  | "ERR_TOO_LARGE";
+  | "ERR_TOO_LARGE"
+  | "ERR_PASSWORD_REQUIRED"
+  | "ERR_CERTIFICATE_REQUIRED";
 
 /**
  * An error whose message is a sentence the user can act on: what is wrong and how to fix it.

@@ -5,7 +5,7 @@
  * The decorators are applied as plain calls because the project does not enable
  * `experimentalDecorators`.
  */
-import { AsnProp, AsnPropTypes, OctetString, type IAsnConvertible } from "@peculiar/asn1-schema";
+import { AsnObjectIdentifierConverter, AsnProp, AsnPropTypes, OctetString, type IAsnConvertible } from "@peculiar/asn1-schema";
 import { EncryptedContentInfo } from "@peculiar/asn1-cms";
 import { AlgorithmIdentifier } from "@peculiar/asn1-x509";
 
@@ -84,6 +84,20 @@ export class BerOctetString implements IAsnConvertible {
   }
   toSchema(name: string): ReturnType<OctetString["toSchema"]> {
     return new OctetString().toSchema(name);
+  }
+}
+
+/** A bare OBJECT IDENTIFIER, e.g. the namedCurve parameters of an EC key (RFC 5480 §2.1.1). */
+export class ObjectIdentifierValue {
+  value = "";
+  fromASN(asn: unknown): this {
+    const block = asn as Parameters<typeof AsnObjectIdentifierConverter.fromASN>[0] & { idBlock?: { tagClass: number; tagNumber: number } };
+    if (block.idBlock?.tagClass !== 1 || block.idBlock.tagNumber !== 6) throw new TypeError("not an OBJECT IDENTIFIER");
+    this.value = AsnObjectIdentifierConverter.fromASN(block);
+    return this;
+  }
+  toASN(): ReturnType<typeof AsnObjectIdentifierConverter.toASN> {
+    return AsnObjectIdentifierConverter.toASN(this.value);
   }
 }
 

@@ -1,0 +1,66 @@
+/**
+ * Turns an import into the Credential the page holds, and swaps in a CA-signed certificate for the
+ * self-signed one when it carries the same public key.
+ */
+import { describeCertificate, parseCertificateDer } from "../certificate";
+import type { Credential } from "../credential";
+import { toBytes } from "../encoding";
+import { WorkbenchError } from "../errors";
+import { exportPkcs8Der, importRsaPrivateKey } from "../keys";
+import type { ImportResult } from "./import-material";
+import { KEY_MISMATCH_MESSAGE, privateKeyMatchesPublicKey } from "./key-info";
+
+/**
+ * Builds the page's Credential from a successful import: the key (when it is RSA ≥ 2048 bits)
+ * imported as an extractable RSASSA-PKCS1-v1_5/SHA-256 CryptoKey, and the first certificate.
+ * Throws ERR_KEY_MISMATCH when the key is not the certificate's, ERR_CERTIFICATE_REQUIRED
+ * when there is no certificate, or the import's own code when it failed.
+ */
+export async function credentialFromImport(result: ImportResult): Promise<Credential> {
+  if (!result.ok) throw new WorkbenchError(result.code, result.message);
+  const [leaf] = result.certificates;
+  if (!leaf) {
+    throw new WorkbenchError("ERR_CERTIFICATE_REQUIRED", "A key alone is not a certificate credential: import the certificate issued for this key too (or a PFX that holds both), or create a certificate for it.");
+  }
+  if (result.keyMatchesCertificate === false) throw new WorkbenchError("ERR_KEY_MISMATCH", KEY_MISMATCH_MESSAGE);
+  const usableKey = result.privateKeyPkcs8Der && result.keyInfo?.usableForEntra ? result.privateKeyPkcs8Der : undefined;
+  let privateKey: CryptoKey | undefined;
+  if (usableKey) {
+    try {
+      privateKey = await importRsaPrivateKey(usableKey);
+    } catch (error) {
+      throw new WorkbenchError("ERR_UNSUPPORTED_KEY", "This RSA private key could not be loaded: it is damaged. Export it again from where it was made.", { cause: error });
+    }
+  }
+  return {
+    privateKey,
+    privateKeyPkcs8Der: usableKey,
+    certificateDer: leaf.der,
+    certificateDetails: leaf.details,
+    origin: "imported",
+  };
+}
+
+/** Alias of credentialFromImport. */
+export const toCredential = credentialFromImport;
+
+/**
+ * Replaces the page's certificate with `newCertificateDer` (typically the CA-signed certificate
+ * issued from the page's CSR) when its public key is the page's key; the key and CSR stay.
+ * Throws ERR_KEY_MISMATCH otherwise.
+ */
+export async function replaceCertificateIfKeyMatches(current: Credential, newCertificateDer: Uint8Array): Promise<Credential> {
+  const certificate = parseCertificateDer(newCertificateDer);
+  const newSpki = toBytes(certificate.publicKey.rawData);
+  const pkcs8 = current.privateKeyPkcs8Der ?? (current.privateKey ? await exportPkcs8Der(current.privateKey) : undefined);
+  let matches: boolean | undefined;
+  if (pkcs8) {
+    matches = await privateKeyMatchesPublicKey(pkcs8, newSpki);
+  } else {
+    // No key on the page: the new certificate must at least carry the same public key as the old one.
+    const oldSpki = toBytes(parseCertificateDer(current.certificateDer).publicKey.rawData);
+    matches = oldSpki.length === newSpki.length && oldSpki.every((byte, i) => byte === newSpki[i]);
+  }
+  if (!matches) throw new WorkbenchError("ERR_KEY_MISMATCH", KEY_MISMATCH_MESSAGE);
+  return { ...current, certificateDer: toBytes(certificate.rawData), certificateDetails: await describeCertificate(certificate) };
+}
