@@ -1,7 +1,9 @@
 import { AssertionPanel } from "@/features/assertion/assertion-panel";
 import { CertificatePanel } from "@/features/certificate/certificate-panel";
 import { GeneratePanel } from "@/features/generate/generate-panel";
+import { ImportPanel } from "@/features/import/import-panel";
 import { InspectPanel } from "@/features/inspect/inspect-panel";
+import { RecipesPanel } from "@/features/recipes/recipes-panel";
 import { TokenPanel } from "@/features/token/token-panel";
 import { PanelBoundary } from "@/ui/panel-boundary";
 import { ThemeToggle } from "@/ui/theme-toggle";
@@ -23,6 +25,9 @@ export function App() {
         <PanelBoundary name="Generate">
           <GeneratePanel />
         </PanelBoundary>
+        <PanelBoundary name="Import">
+          <ImportPanel />
+        </PanelBoundary>
         <PanelBoundary name="Certificate">
           <CertificatePanel />
         </PanelBoundary>
@@ -34,6 +39,9 @@ export function App() {
         </PanelBoundary>
         <PanelBoundary name="Inspect">
           <InspectPanel />
+        </PanelBoundary>
+        <PanelBoundary name="Recipes">
+          <RecipesPanel />
         </PanelBoundary>
       </main>
     </div>

@@ -239,3 +239,15 @@ export function rotationReminderIcs(options: { subject: string; thumbprint: stri
     .map(foldIcsLine)
     .join("\r\n") + "\r\n";
 }
+
+/**
+ * A stable GUID for the keyCredentials entry, derived from the certificate's SHA-1 thumbprint
+ * (formatted as an RFC 9562 version-8 "custom" UUID) so the snippet does not change on every render.
+ */
+export function keyIdFromThumbprint(sha1Hex: string): string {
+  const hex = sha1Hex.toLowerCase().padEnd(32, "0").slice(0, 32).split("");
+  hex[12] = "8";
+  hex[16] = ((parseInt(hex[16] ?? "0", 16) & 0x3) | 0x8).toString(16);
+  const text = hex.join("");
+  return `${text.slice(0, 8)}-${text.slice(8, 12)}-${text.slice(12, 16)}-${text.slice(16, 20)}-${text.slice(20, 32)}`;
+}

@@ -1,14 +1,65 @@
 import type { StateCreator } from "zustand";
 import type { Credential, CredentialFiles } from "@/core/credential";
+import { describeError } from "@/core/errors";
+import { encryptPrivateKeyPkcs8 } from "@/core/formats/encrypted-private-key";
+import { exportPkcs12, type Pkcs12Profile } from "@/core/formats/pkcs12";
+import { encodePem } from "@/core/pem";
 import type { WorkbenchState } from "./workbench-store";
+
+export type ProtectedExportKind = "pfx" | "encrypted-key";
+
+export interface ProtectedExport {
+  fileName: string;
+  contents: Uint8Array | string;
+  mimeType: string;
+}
 
 /** The credential on the page (generated or imported) and the files it can be saved as. */
 export interface CredentialSlice {
   credential?: Credential;
   files?: CredentialFiles;
+  exportError?: string;
+  /** Builds a password-protected file (PFX or encrypted PKCS#8) from the page's key and certificate. */
+  buildProtectedExport: (kind: ProtectedExportKind, password: string, profile: Pkcs12Profile) => Promise<ProtectedExport | undefined>;
 }
 
-export const createCredentialSlice: StateCreator<WorkbenchState, [], [], CredentialSlice> = () => ({
+/** The name Windows shows for the PFX in its certificate store: the certificate's CN, else its subject. */
+function friendlyNameFor(credential: Credential): string {
+  const commonName = /(?:^|,\s*)CN=([^,]+)/.exec(credential.certificateDetails.subject)?.[1];
+  return commonName ?? credential.certificateDetails.subject;
+}
+
+export const createCredentialSlice: StateCreator<WorkbenchState, [], [], CredentialSlice> = (set, get) => ({
   credential: undefined,
   files: undefined,
+  exportError: undefined,
+  buildProtectedExport: async (kind, password, profile) => {
+    const { credential } = get();
+    if (!credential?.privateKeyPkcs8Der) {
+      set({ exportError: "There is no private key on the page to protect: generate or import one first." });
+      return undefined;
+    }
+    if (password === "") {
+      set({ exportError: "Type a password to protect the file with (you will need it to open the file)." });
+      return undefined;
+    }
+    try {
+      set({ exportError: undefined });
+      if (kind === "encrypted-key") {
+        const der = await encryptPrivateKeyPkcs8(credential.privateKeyPkcs8Der, password);
+        return { fileName: "server-encrypted.pem", contents: encodePem("ENCRYPTED PRIVATE KEY", der), mimeType: "application/x-pem-file" };
+      }
+      const pfx = await exportPkcs12({
+        privateKeyPkcs8Der: credential.privateKeyPkcs8Der,
+        certificateDer: credential.certificateDer,
+        password,
+        profile,
+        friendlyName: friendlyNameFor(credential),
+      });
+      return { fileName: "server.pfx", contents: pfx, mimeType: "application/x-pkcs12" };
+    } catch (error) {
+      set({ exportError: `The file could not be made: ${describeError(error)}` });
+      return undefined;
+    }
+  },
 });

@@ -4,11 +4,12 @@ import { createAssertionSlice, type AssertionSlice } from "./assertion-slice";
 import { createCredentialSlice, type CredentialSlice } from "./credential-slice";
 import { createGenerateSlice, type GenerateSlice } from "./generate-slice";
 import { createInspectSlice, type InspectSlice } from "./inspect-slice";
+import { createImportSlice, type ImportSlice } from "./import-slice";
 import { createTokenSlice, type TokenSlice } from "./token-slice";
 import { createSettingsSlice, initialAppSettings, type AppSettings, type SettingsSlice } from "./settings-slice";
 
 /** The whole page state: one store built from typed slices (zustand's slices pattern). */
-export type WorkbenchState = CredentialSlice & GenerateSlice & SettingsSlice & AssertionSlice & InspectSlice & TokenSlice;
+export type WorkbenchState = CredentialSlice & GenerateSlice & SettingsSlice & AssertionSlice & InspectSlice & TokenSlice & ImportSlice;
 
 export const SETTINGS_STORAGE_KEY = "credential-workbench.settings";
 
@@ -21,6 +22,7 @@ export const useWorkbenchStore = create<WorkbenchState>()(
       ...createAssertionSlice(...args),
       ...createInspectSlice(...args),
       ...createTokenSlice(...args),
+      ...createImportSlice(...args),
     }),
     {
       name: SETTINGS_STORAGE_KEY,

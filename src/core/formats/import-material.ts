@@ -54,8 +54,8 @@ function spkiOf(certificateDer: Uint8Array): Uint8Array {
 }
 
 function sizeMessage(input: ImportInput): string {
-  const megabytes = (input.bytes.length / (1024 * 1024)).toFixed(1);
-  return `${input.name ? `"${input.name}"` : "This input"} is ${megabytes} MB; the workbench reads files up to 1 MB (certificates, keys and PFX files are a few KB). Choose the certificate, key or PFX file itself.`;
+  const size = input.bytes.length < 10 * 1024 * 1024 ? `${String(Math.ceil(input.bytes.length / 1024))} KB` : `${String(Math.round(input.bytes.length / (1024 * 1024)))} MB`;
+  return `${input.name ? `"${input.name}"` : "This input"} is ${size}; the workbench reads files up to 1 MB (1024 KB), and certificates, keys and PFX files are a few KB. Choose the certificate, key or PFX file itself.`;
 }
 
 async function assemble(found: Collected): Promise<ImportResult> {

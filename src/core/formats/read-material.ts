@@ -168,8 +168,10 @@ function decodeText(bytes: Uint8Array): string | undefined {
 export async function readMaterial(bytes: Uint8Array, password: string | undefined, into: Collected): Promise<void> {
   if (bytes.length === 0) throw new WorkbenchError("ERR_UNSUPPORTED_FORMAT", "This file is empty. Choose the certificate, key or PFX file itself.");
   const text = decodeText(bytes);
-  if (text !== undefined && text.includes("-----BEGIN")) {
-    const blocks = decodePemBlocks(text);
+  // A damaged byte can make PEM invalid UTF-8; it is still PEM, and the block reader names the damage.
+  const pemText = text ?? new TextDecoder("utf-8").decode(bytes);
+  if (pemText.includes("-----BEGIN")) {
+    const blocks = decodePemBlocks(pemText);
     for (const block of blocks) await readPemBlock(block, password, into);
     return;
   }

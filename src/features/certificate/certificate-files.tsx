@@ -1,16 +1,38 @@
+import { useState } from "react";
+import { encodeCertificateWithKeyPem } from "@/core/formats/combined-pem";
+import type { Pkcs12Profile } from "@/core/formats/pkcs12";
+import type { ProtectedExportKind } from "@/store/credential-slice";
 import { useWorkbenchStore } from "@/store/workbench-store";
 import { DownloadButton } from "@/ui/download-button";
+import { Field } from "@/ui/field";
+import { saveFile } from "@/ui/save-file";
 
 const PEM_MIME = "application/x-pem-file";
 
 export function CertificateFiles() {
   const files = useWorkbenchStore((state) => state.files);
-  if (!files) return null;
+  const credential = useWorkbenchStore((state) => state.credential);
+  const exportError = useWorkbenchStore((state) => state.exportError);
+  const buildProtectedExport = useWorkbenchStore((state) => state.buildProtectedExport);
+  const [password, setPassword] = useState("");
+  const [profile, setProfile] = useState<Pkcs12Profile>("modern");
+  const [busy, setBusy] = useState<ProtectedExportKind | undefined>();
+  if (!files || !credential) return null;
+
+  const saveProtected = async (kind: ProtectedExportKind) => {
+    setBusy(kind);
+    const file = await buildProtectedExport(kind, password, profile);
+    setBusy(undefined);
+    if (file) saveFile(file.fileName, file.contents, file.mimeType);
+  };
+  const keyDer = credential.privateKeyPkcs8Der;
+
   return (
-    <div className="flex flex-col gap-2">
+    <div className="flex flex-col gap-3">
       <h3 className="font-medium">Save the files</h3>
       <div className="flex flex-wrap gap-2">
         <DownloadButton fileName="server.crt" contents={files["server.crt"]} mimeType={PEM_MIME} testId="download-server-crt" description="The certificate (PEM): upload it to Entra." />
+        <DownloadButton fileName="server.cer" contents={credential.certificateDer} mimeType="application/pkix-cert" testId="download-server-cer" description="The certificate (DER), what the portal's upload dialog offers first." />
         {files["server.pem"] && (
           <DownloadButton fileName="server.pem" contents={files["server.pem"]} mimeType={PEM_MIME} testId="download-server-pem" description="The private key (PKCS#8 PEM): keep it secret; MSAL reads it." />
         )}
@@ -20,8 +42,52 @@ export function CertificateFiles() {
         {files["server-rsa.pem"] && (
           <DownloadButton fileName="server-rsa.pem" contents={files["server-rsa.pem"]} mimeType={PEM_MIME} testId="download-server-key-pkcs1" description="The private key as PKCS#1 (BEGIN RSA PRIVATE KEY), for older tools." />
         )}
+        {keyDer && (
+          <DownloadButton
+            fileName="server-with-key.pem"
+            contents={encodeCertificateWithKeyPem(keyDer, credential.certificateDer)}
+            mimeType={PEM_MIME}
+            testId="download-server-with-key"
+            description="Key and certificate in one PEM: az login --certificate, Azure Identity's CertificateCredential."
+          />
+        )}
       </div>
-      <p className="text-xs text-muted">server.pem is your private key: store it like a password. server.crt holds only the public part.</p>
+      <p className="text-xs text-muted">server.pem is your private key: store it like a password. server.crt and server.cer hold only the public part.</p>
+      {keyDer && (
+        <fieldset className="flex flex-col gap-3 rounded border p-3">
+          <legend className="px-1 text-sm font-medium">Password-protected files: PFX (.NET, Windows, Key Vault) and encrypted key</legend>
+          <div className="grid gap-3 sm:grid-cols-2">
+            <Field label="Password for the file" hint="You will need it to open the file. Nothing is stored.">
+              {(props) => (
+                <input {...props} className="input" type="password" autoComplete="new-password" value={password} data-testid="export-password" onChange={(event) => setPassword(event.target.value)} />
+              )}
+            </Field>
+            <Field label="PFX profile" hint="Modern: AES-256 + SHA-256 MAC (OpenSSL 3). Windows-compatible: 3DES + SHA-1 MAC, for older Windows and macOS.">
+              {(props) => (
+                <select {...props} className="input" value={profile} data-testid="pfx-profile" onChange={(event) => setProfile(event.target.value as Pkcs12Profile)}>
+                  <option value="modern">Modern (AES-256, SHA-256 MAC)</option>
+                  <option value="legacy">Windows-compatible (3DES, SHA-1 MAC)</option>
+                </select>
+              )}
+            </Field>
+          </div>
+          <div className="flex flex-wrap gap-2">
+            <button type="button" className="btn-secondary" data-testid="download-server-pfx" disabled={busy !== undefined} onClick={() => void saveProtected("pfx")}>
+              <span aria-hidden="true">↓ </span>
+              {busy === "pfx" ? "Encrypting…" : "server.pfx"}
+            </button>
+            <button type="button" className="btn-secondary" data-testid="download-server-key-encrypted" disabled={busy !== undefined} onClick={() => void saveProtected("encrypted-key")}>
+              <span aria-hidden="true">↓ </span>
+              {busy === "encrypted-key" ? "Encrypting…" : "server-encrypted.pem"}
+            </button>
+          </div>
+          {exportError && (
+            <p className="text-sm text-danger" role="alert" data-testid="export-error">
+              {exportError}
+            </p>
+          )}
+        </fieldset>
+      )}
     </div>
   );
 }

@@ -1,0 +1,92 @@
+import { useState, type DragEvent } from "react";
+import { useWorkbenchStore } from "@/store/workbench-store";
+import { Field } from "@/ui/field";
+import { Panel } from "@/ui/panel";
+
+const ACCEPTED = ".pem,.crt,.cer,.der,.key,.pfx,.p12,.csr,.txt,application/x-pem-file,application/x-pkcs12,application/pkix-cert";
+
+async function readFiles(files: FileList | File[]): Promise<{ name: string; bytes: Uint8Array }[]> {
+  return Promise.all(Array.from(files).map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
+}
+
+export function ImportPanel() {
+  const importMaterial = useWorkbenchStore((state) => state.importMaterial);
+  const running = useWorkbenchStore((state) => state.importRunning);
+  const error = useWorkbenchStore((state) => state.importError);
+  const summary = useWorkbenchStore((state) => state.importSummary);
+  const [text, setText] = useState("");
+  const [password, setPassword] = useState("");
+  const [files, setFiles] = useState<File[]>([]);
+  const [dragging, setDragging] = useState(false);
+
+  const submit = async (chosen: File[] = files) => {
+    const inputs = await readFiles(chosen);
+    if (text.trim() !== "") inputs.push({ name: "pasted text", bytes: new TextEncoder().encode(text) });
+    if (inputs.length === 0) return;
+    await importMaterial(inputs, password);
+  };
+  const onDrop = (event: DragEvent<HTMLDivElement>) => {
+    event.preventDefault();
+    setDragging(false);
+    const dropped = Array.from(event.dataTransfer.files);
+    setFiles(dropped);
+    void submit(dropped);
+  };
+
+  return (
+    <Panel
+      id="import"
+      title="Bring your own key or certificate"
+      description="Load a PFX/P12 (with its password), a PEM with key and certificate (e.g. from az ad sp create-for-rbac --create-cert), an encrypted key, a DER certificate, or the certificate your CA issued from this page's CSR. Files are read in this page only."
+    >
+      <div
+        className={`flex flex-col gap-3 rounded border-2 border-dashed p-3 ${dragging ? "border-current" : ""}`}
+        onDragOver={(event) => {
+          event.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        <Field label="Files (drop them here, or choose)" hint=".pfx .p12 .pem .crt .cer .der .key — several at once is fine (e.g. key and certificate).">
+          {(props) => (
+            <input {...props} type="file" multiple accept={ACCEPTED} data-testid="import-file" className="text-sm" onChange={(event) => setFiles(Array.from(event.target.files ?? []))} />
+          )}
+        </Field>
+        <Field label="…or paste PEM text">
+          {(props) => (
+            <textarea {...props} className="input font-mono" rows={4} value={text} data-testid="import-text" spellCheck={false} autoComplete="off" placeholder="-----BEGIN CERTIFICATE-----" onChange={(event) => setText(event.target.value)} />
+          )}
+        </Field>
+        <Field label="Password (for a PFX or an encrypted key)">
+          {(props) => (
+            <input {...props} className="input" type="password" autoComplete="off" value={password} data-testid="import-password" onChange={(event) => setPassword(event.target.value)} />
+          )}
+        </Field>
+        <button type="button" className="btn-primary self-start" data-testid="import-submit" disabled={running || (files.length === 0 && text.trim() === "")} onClick={() => void submit()}>
+          {running ? "Importing…" : "Import"}
+        </button>
+      </div>
+      {error && (
+        <p className="text-sm text-danger" role="alert" data-testid="import-error">
+          {error}
+        </p>
+      )}
+      {summary && !error && (
+        <div className="flex flex-col gap-1 text-sm" data-testid="import-summary" role="status">
+          <p className="text-ok">{summary.message}</p>
+          {summary.keyAlgorithm && (
+            <p>
+              Key: {summary.keyAlgorithm} — {summary.keyUsable ? "usable with Entra" : `not usable with Entra: ${summary.keyReason ?? ""}`}
+            </p>
+          )}
+          {summary.warnings.map((warning) => (
+            <p key={warning} className="text-warn">
+              {warning}
+            </p>
+          ))}
+        </div>
+      )}
+    </Panel>
+  );
+}

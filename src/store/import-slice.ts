@@ -1,0 +1,92 @@
+import type { StateCreator } from "zustand";
+import { credentialFiles, type Credential } from "@/core/credential";
+import { describeError } from "@/core/errors";
+import { credentialFromImport, replaceCertificateIfKeyMatches } from "@/core/formats/credential-from-import";
+import { importCredentialMaterial, type ImportInput, type ImportSuccess } from "@/core/formats/import-material";
+import { privateKeyMatchesPublicKey } from "@/core/formats/key-info";
+import { parseCertificateDer } from "@/core/certificate";
+import { importRsaPrivateKey } from "@/core/keys";
+import { toBytes } from "@/core/encoding";
+import type { WorkbenchState } from "./workbench-store";
+
+export interface ImportSummary {
+  /** What was loaded, in one sentence. */
+  message: string;
+  keyAlgorithm?: string;
+  keyUsable?: boolean;
+  keyReason?: string;
+  warnings: string[];
+}
+
+export interface ImportSlice {
+  importRunning: boolean;
+  importError?: string;
+  importSummary?: ImportSummary;
+  /**
+   * Reads files or pasted text (PEM, DER, PKCS#12) and puts the result on the page. On any
+   * failure the page keeps what it had and the message says what to do.
+   */
+  importMaterial: (inputs: ImportInput[], password: string) => Promise<void>;
+}
+
+async function keyMatchesCertificate(pkcs8Der: Uint8Array, certificateDer: Uint8Array): Promise<boolean> {
+  const spki = toBytes(parseCertificateDer(certificateDer).publicKey.rawData);
+  return (await privateKeyMatchesPublicKey(pkcs8Der, spki)) === true;
+}
+
+/** Works out the page's next credential from an import and the current one. */
+async function nextCredential(result: ImportSuccess, current: Credential | undefined): Promise<{ credential: Credential; message: string }> {
+  const [leaf] = result.certificates;
+  const currentKey = current?.privateKeyPkcs8Der;
+  if (leaf && !result.privateKeyPkcs8Der && current && currentKey) {
+    // A certificate alone while the page holds a key: the CA-signed certificate from our CSR.
+    const credential = await replaceCertificateIfKeyMatches(current, leaf.der);
+    return { credential, message: "The certificate belongs to the key on this page: it replaces the previous certificate; the key is kept." };
+  }
+  if (!leaf && result.privateKeyPkcs8Der && current && (await keyMatchesCertificate(result.privateKeyPkcs8Der, current.certificateDer))) {
+    // A key alone that belongs to the certificate on the page.
+    if (!result.keyInfo?.usableForEntra) throw new Error(result.keyInfo?.reason ?? "This key cannot be used with Entra.");
+    const privateKey = await importRsaPrivateKey(result.privateKeyPkcs8Der);
+    return { credential: { ...current, privateKey, privateKeyPkcs8Der: result.privateKeyPkcs8Der }, message: "The key belongs to the certificate on this page: both are now loaded." };
+  }
+  const credential = await credentialFromImport(result);
+  const parts = [credential.privateKeyPkcs8Der ? "a private key" : undefined, "a certificate"].filter(Boolean).join(" and ");
+  return { credential, message: `Loaded ${parts}${result.friendlyName ? ` (“${result.friendlyName}”)` : ""}.` };
+}
+
+export const createImportSlice: StateCreator<WorkbenchState, [], [], ImportSlice> = (set, get) => ({
+  importRunning: false,
+  importError: undefined,
+  importSummary: undefined,
+  importMaterial: async (inputs, password) => {
+    if (get().importRunning) return;
+    set({ importRunning: true, importError: undefined });
+    try {
+      const result = await importCredentialMaterial(inputs, password === "" ? undefined : password);
+      if (!result.ok) {
+        set({ importRunning: false, importError: result.message });
+        return;
+      }
+      const { credential, message } = await nextCredential(result, get().credential);
+      const warnings = [...result.warnings];
+      if (!credential.privateKeyPkcs8Der) {
+        warnings.push("There is no usable private key on the page: you can upload the certificate and copy its thumbprint, but signing an assertion needs the key. Import the key (or a PFX holding both) to sign.");
+      }
+      set({
+        credential,
+        files: credentialFiles(credential),
+        importRunning: false,
+        importSummary: {
+          message,
+          keyAlgorithm: result.keyInfo ? `${result.keyInfo.algorithm}${result.keyInfo.rsaKeyBits ? ` ${String(result.keyInfo.rsaKeyBits)} bits` : ""}` : undefined,
+          keyUsable: result.keyInfo?.usableForEntra,
+          keyReason: result.keyInfo?.reason,
+          warnings,
+        },
+      });
+    } catch (error) {
+      // Anything unexpected still leaves the page as it was.
+      set({ importRunning: false, importError: describeError(error) });
+    }
+  },
+});
