@@ -11,7 +11,7 @@
  * Env: BENCH_REQUESTS (default 2000), BENCH_CONCURRENCY (default 16), BENCH_TIME_CAP_S (default 60).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
-import { Agent as HttpAgent, request as httpRequest } from "node:http";
+import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, createServer, request as httpsRequest } from "node:https";
 import type { AddressInfo } from "node:net";
 import { createLoopbackTls } from "../e2e/support/test-tls";
@@ -74,7 +74,7 @@ async function run(name: string, total: number, deadline: number, send: () => Pr
 }
 
 /** Sends one request and resolves with its status once the whole body has arrived. */
-function statusOf(start: (onResponse: (response: import("node:http").IncomingMessage) => void) => import("node:http").ClientRequest, body: string): Promise<number> {
+function statusOf(start: (onResponse: (response: IncomingMessage) => void) => ClientRequest, body: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const request = start((response) => {
       response.resume();

@@ -22,6 +22,8 @@ export interface ForwardOptions {
   maxResponseBytes?: number;
   /** An https.Agent trusting extra CAs (tests); undefined uses Node's global agent. */
   agent?: Agent;
+  /** Aborts the upstream exchange early, e.g. when the browser has gone away. */
+  cancelSignal?: AbortSignal;
 }
 
 /**
@@ -97,17 +99,22 @@ function readUpstreamJson(response: IncomingMessage, host: string, maxBytes: num
  * it points next. The whole exchange, body included, is bounded by `timeoutMs` (504).
  */
 export async function forwardTokenRequest(options: ForwardOptions): Promise<UpstreamAnswer> {
-  const { url, formBody, timeoutMs, agent } = options;
+  const { url, formBody, timeoutMs, agent, cancelSignal } = options;
   const maxBytes = options.maxResponseBytes ?? MAX_UPSTREAM_RESPONSE_BYTES;
   const host = url.host;
   const abortController = new AbortController();
   const startedAt = performance.now();
   const timer = setTimeout(() => abortController.abort(), timeoutMs);
+  const signal = cancelSignal ? AbortSignal.any([abortController.signal, cancelSignal]) : abortController.signal;
 
   try {
     return await new Promise<UpstreamAnswer>((resolve, reject) => {
-      const timedOut = () => new HttpError(504, "upstream_timeout", `${host} did not answer within ${String(timeoutMs / 1000)} s; try again later.`);
-      const upstreamRequest = httpsRequest(url, { method: "POST", headers: upstreamHeaders(formBody), agent, signal: abortController.signal }, (response) => {
+      const abortedError = () =>
+        cancelSignal?.aborted
+          ? // Never reaches the browser (it has gone); nginx's 499 "client closed request" names it in the log.
+            new HttpError(499, "client_closed_request", "The browser closed the request before the upstream answered.")
+          : new HttpError(504, "upstream_timeout", `${host} did not answer within ${String(timeoutMs / 1000)} s; try again later.`);
+      const upstreamRequest = httpsRequest(url, { method: "POST", headers: upstreamHeaders(formBody), agent, signal }, (response) => {
         const status = response.statusCode ?? 0;
         if (status >= 300 && status < 400) {
           response.resume();
@@ -116,10 +123,10 @@ export async function forwardTokenRequest(options: ForwardOptions): Promise<Upst
         }
         readUpstreamJson(response, host, maxBytes, () => upstreamRequest.destroy())
           .then((body) => resolve({ status, body, durationMs: Math.round(performance.now() - startedAt) }))
-          .catch((error: unknown) => reject(abortController.signal.aborted ? timedOut() : error));
+          .catch((error: unknown) => reject(signal.aborted ? abortedError() : error));
       });
       upstreamRequest.on("error", (error) => {
-        reject(abortController.signal.aborted ? timedOut() : toUpstreamError(error, host));
+        reject(signal.aborted ? abortedError() : toUpstreamError(error, host));
       });
       upstreamRequest.end(formBody);
     });

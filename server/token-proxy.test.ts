@@ -150,6 +150,23 @@ describe("upstream failures become 502/504 with a JSON error", () => {
     expect(stub.seen.filter((seen) => seen.behaviour === "slow").at(-1)?.closedEarly).toBe(true);
   });
 
+  it("stops waiting on the upstream when the browser hangs up", async () => {
+    const patient = await startWorkbenchServer({ port: 0, distDir: "/nonexistent-dist", extraAuthorities: [stub.origin], extraCaPem: tls.cert, upstreamTimeoutMs: 10_000, logger: () => undefined });
+    try {
+      const body = JSON.stringify({ tokenEndpoint: stub.endpoint("slow"), form: form() });
+      const request = httpRequest(`${patient.origin}/api/token`, { method: "POST", headers: { "Content-Type": "application/json" } });
+      request.on("error", () => undefined);
+      request.end(body);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      const slowRecord = stub.seen.filter((seen) => seen.behaviour === "slow").at(-1);
+      request.destroy();
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      expect(slowRecord?.closedEarly).toBe(true);
+    } finally {
+      await patient.close();
+    }
+  });
+
   it.each<[string, () => string, string]>([
     ["an upstream that is down", () => `${downOrigin}/${TENANT}/oauth2/v2.0/token`, "upstream_unreachable"],
     ["an upstream whose certificate is not trusted", () => untrustedStub.endpoint("echo"), "upstream_tls_failed"],

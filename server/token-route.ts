@@ -42,6 +42,11 @@ export async function handleTokenRoute(request: IncomingMessage, response: Serve
     throw new HttpError(400, "endpoint_not_allowed", endpoint.message);
   }
 
+  // If the browser hangs up, stop waiting on the upstream too (the request is closed before the answer).
+  const browserGone = new AbortController();
+  response.once("close", () => {
+    if (!response.writableFinished) browserGone.abort();
+  });
   const startedAt = performance.now();
   const where = `host=${endpoint.host} tenant=${endpoint.tenant}`;
   try {
@@ -50,6 +55,7 @@ export async function handleTokenRoute(request: IncomingMessage, response: Serve
       formBody: encodeForm(proxyRequest.form),
       timeoutMs: context.upstreamTimeoutMs,
       agent: context.upstreamAgent,
+      cancelSignal: browserGone.signal,
     });
     context.logger(`token ${where} status=${String(answer.status)} durationMs=${String(answer.durationMs)}`);
     const envelope: TokenProxyEnvelope = answer;

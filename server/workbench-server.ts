@@ -115,6 +115,8 @@ export function createWorkbenchServer(options: WorkbenchServerOptions = {}): Ser
       sendError(response, error);
     });
   });
+  // The whole request must arrive within 30 s (slow-loris guard); answers take at most the upstream timeout.
+  server.requestTimeout = 30_000;
   server.on("close", () => upstreamAgent?.destroy());
   return server;
 }

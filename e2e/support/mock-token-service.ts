@@ -43,6 +43,8 @@ export interface MockTokenServiceOptions {
   clockSkewSeconds?: number;
   /** Seconds since the epoch; override to test the time window. */
   now?: () => number;
+  /** Port on 127.0.0.1; default 0 (a free one). A fixed port lets a config name the origin up front. */
+  port?: number;
 }
 
 /** What the mock saw of one request: header NAMES only, never values. */
@@ -316,7 +318,7 @@ export async function startMockTokenService(options: MockTokenServiceOptions): P
         send(response, error.error === "invalid_client" ? 401 : 400, errorBody(error, new Date(clock() * 1000)));
       });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   origin = `https://127.0.0.1:${String((server.address() as AddressInfo).port)}`;
 
   return {
