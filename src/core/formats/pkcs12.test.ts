@@ -130,6 +130,15 @@ describe("PKCS#12 (RFC 7292), judged by OpenSSL", () => {
     if (!args.includes("NONE")) expect((await caught(importPkcs12(readBinary(file), `${password}x`))).code).toBe("ERR_WRONG_PASSWORD");
   });
 
+  it.each(["modern", "legacy"] as const)("writes a %s PFX with an empty password that OpenSSL opens", async (profile) => {
+    const pfx = await exportPkcs12({ privateKeyPkcs8Der: pkcs8Der, certificateDer, password: "", profile });
+    openssl.write(`empty-${profile}.pfx`, pfx);
+    const legacy = profile === "legacy" ? ["-legacy"] : [];
+    const certs = openssl.run(["pkcs12", ...legacy, "-in", `empty-${profile}.pfx`, "-passin", "pass:", "-nokeys"]);
+    expect(parseOpenSslFingerprint(openssl.run(["x509", "-noout", "-fingerprint", "-sha1"], certs))).toBe(thumbprint);
+    expect((await importPkcs12(pfx, "")).certificates.length).toBe(1);
+  });
+
   it("reports a truncated PFX as damaged, not as a wrong password", async () => {
     const pfx = await exportPkcs12({ privateKeyPkcs8Der: pkcs8Der, certificateDer, password: PASSWORD, profile: "modern", iterations: 1 });
     const error = await caught(importPkcs12(pfx.subarray(0, pfx.length - 100), PASSWORD));
