@@ -6,6 +6,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 export interface OpenSslWorkspace {
+  /** The absolute path of a file in the workspace. */
+  path(name: string): string;
   /** Writes a file into the workspace and returns its path. */
   write(name: string, contents: string | Uint8Array): string;
   /** Runs `openssl ...args` in the workspace and returns stdout (throws with stderr on failure). */
@@ -18,6 +20,9 @@ export interface OpenSslWorkspace {
 export function createOpenSslWorkspace(): OpenSslWorkspace {
   const dir = mkdtempSync(join(tmpdir(), "cw-openssl-"));
   return {
+    path(name) {
+      return join(dir, name);
+    },
     write(name, contents) {
       const path = join(dir, name);
       writeFileSync(path, contents);
