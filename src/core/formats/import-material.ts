@@ -4,7 +4,7 @@
  */
 import { describeCertificate, parseCertificateDer, type CertificateDetails } from "../certificate";
 import { bytesEqual, toBytes } from "../encoding";
-import { describeError, WorkbenchError, type WorkbenchErrorCode } from "../errors";
+import { WorkbenchError, type WorkbenchErrorCode } from "../errors";
 import { importRsaPrivateKey } from "../keys";
 import { describePrivateKey, KEY_MISMATCH_MESSAGE, privateKeyMatchesPublicKey, type KeyInfo } from "./key-info";
 import { messages, readMaterial, type Collected } from "./read-material";
@@ -90,8 +90,8 @@ async function assemble(found: Collected): Promise<ImportResult> {
   if (key && keyInfo?.usableForEntra) {
     try {
       await importRsaPrivateKey(key);
-    } catch (error) {
-      return { ok: false, code: "ERR_UNSUPPORTED_KEY", message: `This RSA private key could not be loaded (${describeError(error)}): it is damaged. Export it again from where it was made.` };
+    } catch {
+      return { ok: false, code: "ERR_UNSUPPORTED_KEY", message: "This RSA private key could not be loaded by the browser's WebCrypto: it is damaged. Export it again from where it was made." };
     }
   }
   const described = await Promise.all(ordered.map(async (der) => ({ der, details: await describeCertificate(parseCertificateDer(der)) })));
