@@ -1,7 +1,10 @@
 import { defineConfig } from "@playwright/test";
 import { chromiumLaunchOptions } from "./e2e/support/chromium";
+import { ensureMockAuthorityTls, MOCK_AUTHORITY_ORIGIN } from "./e2e/support/mock-authority";
 
 const port = Number(process.env.E2E_PORT ?? 8391);
+// The workbench trusts the local mock authority exactly as a user would configure it.
+const mockTls = ensureMockAuthorityTls();
 
 export default defineConfig({
   testDir: "e2e",
@@ -26,7 +29,8 @@ export default defineConfig({
     env: {
       PORT: String(port),
       HOST: "127.0.0.1",
-      WORKBENCH_EXTRA_AUTHORITIES: process.env.WORKBENCH_EXTRA_AUTHORITIES ?? "",
+      WORKBENCH_EXTRA_AUTHORITIES: MOCK_AUTHORITY_ORIGIN,
+      NODE_EXTRA_CA_CERTS: mockTls.certPath,
     },
   },
 });

@@ -1,0 +1,90 @@
+import { expect, test, type Page } from "@playwright/test";
+import { createDownloadFolder, downloadThroughPage, generateThroughPage } from "./support/downloads";
+import { MOCK_AUTHORITY_ORIGIN, MOCK_AUTHORITY_PORT, readMockAuthorityTls } from "./support/mock-authority";
+import { startMockTokenService, type MockTokenService } from "./support/mock-token-service";
+
+const tenant = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+const clientId = "0d1f4c3e-5b6a-4f7e-8d9c-a1b2c3d4e5f6";
+
+let mock: MockTokenService | undefined;
+test.afterEach(async () => {
+  await mock?.close();
+  mock = undefined;
+});
+
+/** Generates a credential, points the page at the mock authority and returns the certificate the page made. */
+async function prepareThroughPage(page: Page): Promise<string> {
+  await page.goto("/");
+  await generateThroughPage(page);
+  const { contents } = await downloadThroughPage(page, "download-server-crt", createDownloadFolder());
+  await page.getByTestId("tenant-input").fill(tenant);
+  await page.getByTestId("client-id-input").fill(clientId);
+  await page.getByTestId("cloud-select").selectOption("custom");
+  await page.getByTestId("custom-authority-input").fill(MOCK_AUTHORITY_ORIGIN);
+  await expect(page.getByTestId("assertion-jwt")).toHaveText(/^eyJ/);
+  return contents.toString("utf8");
+}
+
+async function startMock(registeredCertificatesPem: string[]): Promise<MockTokenService> {
+  mock = await startMockTokenService({ tenant, clientId, registeredCertificatesPem, tls: readMockAuthorityTls(), port: MOCK_AUTHORITY_PORT, roles: ["Application.Read.All"] });
+  return mock;
+}
+
+function readResponseBody(text: string | null): Record<string, unknown> {
+  return JSON.parse(text ?? "{}") as Record<string, unknown>;
+}
+
+for (const form of ["RS256-x5t", "PS256-x5t#S256"] as const) {
+  test(`a token comes back from the mock authority through the proxy (${form}) and is shown decoded`, async ({ page }) => {
+    const certificatePem = await prepareThroughPage(page);
+    await page.getByTestId("assertion-form").selectOption(form);
+    const service = await startMock([certificatePem]);
+    await expect(page.getByTestId("proxy-status")).toContainText("127.0.0.1");
+    await page.getByTestId("send-token-request").click();
+    await expect(page.getByTestId("token-status")).toContainText("HTTP 200");
+    const body = readResponseBody(await page.getByTestId("token-response").textContent());
+    expect(body).toMatchObject({ token_type: "Bearer", expires_in: 3599 });
+    expect(typeof body.access_token).toBe("string");
+    await expect(page.getByTestId("access-token-details")).toContainText("Application.Read.All");
+    await expect(page.getByTestId("access-token-details").locator('[data-claim="exp"]')).toContainText(/expires in/);
+    // The proxy dropped the browser's Origin: Entra would refuse with AADSTS9002326 otherwise.
+    expect(service.requests.length).toBe(1);
+    expect(service.requests.every((request) => !request.hadOrigin)).toBe(true);
+  });
+}
+
+test("a certificate the app does not know gets the 700027 explanation, pointing at the certificate", async ({ page }) => {
+  await prepareThroughPage(page);
+  // Register someone else's certificate: the page's key is unknown to the app.
+  const other = readMockAuthorityTls().cert;
+  await startMock([other]);
+  await page.getByTestId("send-token-request").click();
+  await expect(page.getByTestId("token-status")).toContainText(/HTTP 40[01]/);
+  const body = readResponseBody(await page.getByTestId("token-response").textContent());
+  expect(body.error_codes).toEqual([700027]);
+  await expect(page.getByTestId("token-explanation")).toContainText("AADSTS700027");
+  await expect(page.getByTestId("token-explanation")).toContainText(/upload|certificate/i);
+});
+
+test("a wrong client ID gets the 700016 explanation; the proxy being down is said plainly", async ({ page }) => {
+  const certificatePem = await prepareThroughPage(page);
+  await startMock([certificatePem]);
+  await page.getByTestId("client-id-input").fill("99999999-9999-4999-8999-999999999999");
+  await page.getByTestId("send-token-request").click();
+  await expect(page.getByTestId("token-explanation")).toContainText("AADSTS700016");
+  await mock?.close();
+  mock = undefined;
+  await page.getByTestId("send-token-request").click();
+  await expect(page.getByTestId("token-error")).toContainText(/not|unreachable|answer/i);
+  // What was there stays: the previous response is still shown.
+  await expect(page.getByTestId("token-explanation")).toContainText("AADSTS700016");
+});
+
+test("the curl command holds the assertion only when revealed", async ({ page }) => {
+  await prepareThroughPage(page);
+  const jwt = (await page.getByTestId("assertion-jwt").textContent()) ?? "";
+  await expect(page.getByTestId("curl-command")).not.toContainText(jwt.slice(0, 40));
+  await page.getByTestId("reveal-assertion").check();
+  await expect(page.getByTestId("curl-command")).toContainText(`client_assertion=${jwt}`);
+  await expect(page.getByTestId("curl-command")).toContainText(`${MOCK_AUTHORITY_ORIGIN}/${tenant}/oauth2/v2.0/token`);
+});
