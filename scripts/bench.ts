@@ -4,8 +4,8 @@
  * size. Writes bench/results.json and BENCHMARKS.md. See BENCHMARKS.md for what each number is.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { cpus, loadavg, release, totalmem, type } from "node:os";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, release, tmpdir, totalmem, type } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -147,8 +147,8 @@ function readProxyResults(): unknown {
   }
 }
 
-function bundleResults(): BenchResults["bundle"] {
-  const report = measureBundle(join(root, "dist"));
+function bundleResults(distDir: string): BenchResults["bundle"] {
+  const report = measureBundle(distDir);
   const singlePath = join(root, "dist-single", "credential-workbench.html");
   const single = existsSync(singlePath) ? readFileSync(singlePath) : undefined;
   return {
@@ -172,7 +172,10 @@ async function main(): Promise<void> {
   }
   ensureBuild();
   const started = Date.now();
-  const server = await startWorkbenchServer({ host: "127.0.0.1", port: 0, distDir: join(root, "dist"), logger: () => undefined });
+  // Serve a copy, so a rebuild of dist/ during the run (npm test elsewhere) cannot pull files away.
+  const distCopy = mkdtempSync(join(tmpdir(), "cw-bench-dist-"));
+  cpSync(join(root, "dist"), distCopy, { recursive: true });
+  const server = await startWorkbenchServer({ host: "127.0.0.1", port: 0, distDir: distCopy, logger: () => undefined });
   const browser = await chromium.launch(chromiumLaunchOptions());
   log(`server ${server.origin}, Chromium ${browser.version()}, ${String(config.runs)} runs per size, forge ${JSON.stringify(config.forgeRuns)}`);
   try {
@@ -250,7 +253,7 @@ async function main(): Promise<void> {
         under50ms: (largest?.ours.longestTaskMs ?? 0) < 50,
         longestFrameGapMs: largest?.ours.longestFrameGapMs ?? 0,
       },
-      bundle: bundleResults(),
+      bundle: bundleResults(distCopy),
       proxy: readProxyResults(),
       durationSeconds: Math.round((Date.now() - started) / 1000),
       pageLoadSamples: loads.map((run) => ({ readyMs: round(run.readyMs), domContentLoadedMs: round(run.domContentLoadedMs), loadMs: round(run.loadMs) })),
@@ -263,6 +266,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     await server.close();
+    rmSync(distCopy, { recursive: true, force: true });
   }
 }
 
