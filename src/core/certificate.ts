@@ -249,3 +249,18 @@ export function parseCertificateDer(der: Uint8Array): X509Certificate {
     throw new WorkbenchError("ERR_UNSUPPORTED_FORMAT", "This is not an X.509 certificate (its DER structure could not be read). Check that you chose the certificate file (.crt, .cer, .pem).", { cause: error });
   }
 }
+
+/**
+ * For a self-issued certificate, whether its signature verifies with its own public key: a
+ * damaged file can still parse, but then fails here. CA-issued certificates return undefined
+ * (their issuer's key is not on the page).
+ */
+export async function verifySelfSignature(certificateDer: Uint8Array): Promise<boolean | undefined> {
+  const certificate = parseCertificateDer(certificateDer);
+  if (certificate.subject !== certificate.issuer) return undefined;
+  try {
+    return await certificate.verify({ publicKey: certificate.publicKey, signatureOnly: true });
+  } catch {
+    return false;
+  }
+}

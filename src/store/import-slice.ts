@@ -4,9 +4,10 @@ import { describeError } from "@/core/errors";
 import { credentialFromImport, replaceCertificateIfKeyMatches } from "@/core/formats/credential-from-import";
 import { importCredentialMaterial, type ImportInput, type ImportSuccess } from "@/core/formats/import-material";
 import { privateKeyMatchesPublicKey } from "@/core/formats/key-info";
-import { parseCertificateDer } from "@/core/certificate";
+import { parseCertificateDer, verifySelfSignature } from "@/core/certificate";
 import { importRsaPrivateKey } from "@/core/keys";
 import { toBytes } from "@/core/encoding";
+import { privateKeySignsForCertificate } from "@/core/key-check";
 import type { WorkbenchState } from "./workbench-store";
 
 export interface ImportSummary {
@@ -68,6 +69,20 @@ export const createImportSlice: StateCreator<WorkbenchState, [], [], ImportSlice
         return;
       }
       const { credential, message } = await nextCredential(result, get().credential);
+      if ((await verifySelfSignature(credential.certificateDer)) === false) {
+        set({
+          importRunning: false,
+          importError: "This self-signed certificate is damaged: its signature does not verify with its own key. Save it again from where it was made (or generate a new one).",
+        });
+        return;
+      }
+      if (credential.privateKey && !(await privateKeySignsForCertificate(credential.privateKey, credential.certificateDer))) {
+        set({
+          importRunning: false,
+          importError: "This private key is damaged: a signature made with it does not verify with the certificate's public key (Entra would answer AADSTS50013). Export the key again from where it was made.",
+        });
+        return;
+      }
       const warnings = [...result.warnings];
       if (!credential.privateKeyPkcs8Der) {
         warnings.push("There is no usable private key on the page: you can upload the certificate and copy its thumbprint, but signing an assertion needs the key. Import the key (or a PFX holding both) to sign.");

@@ -1,0 +1,96 @@
+import { createPrivateKey, sign, verify, X509Certificate } from "node:crypto";
+import { beforeEach, describe, expect, it } from "vitest";
+import { credentialFiles } from "@/core/credential";
+import { initialGenerateForm } from "./generate-slice";
+import { initialAppSettings } from "./settings-slice";
+import { useWorkbenchStore } from "./workbench-store";
+
+/** A seeded PRNG (mulberry32) so a failing case can be reproduced. */
+function seededRandom(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function corrupt(bytes: Uint8Array, random: () => number): Uint8Array {
+  const copy = new Uint8Array(bytes);
+  const mode = Math.floor(random() * 3);
+  if (mode === 0) return copy.subarray(0, Math.floor(random() * copy.length));
+  if (mode === 1) {
+    for (let i = 0; i < 1 + Math.floor(random() * 8); i++) {
+      const index = Math.floor(random() * copy.length);
+      copy[index] = (copy[index] ?? 0) ^ (1 << Math.floor(random() * 8));
+    }
+    return copy;
+  }
+  return crypto.getRandomValues(new Uint8Array(1 + Math.floor(random() * 2048)));
+}
+
+beforeEach(() => {
+  useWorkbenchStore.setState({
+    credential: undefined,
+    files: undefined,
+    generateForm: initialGenerateForm,
+    generation: { running: false },
+    settings: initialAppSettings,
+    importError: undefined,
+    importSummary: undefined,
+    importRunning: false,
+  });
+});
+
+describe("the store keeps what the user has when input is bad", () => {
+  it("does not generate while a field is invalid, and keeps the credential", async () => {
+    await useWorkbenchStore.getState().generate();
+    const first = useWorkbenchStore.getState().credential;
+    expect(first).toBeDefined();
+    useWorkbenchStore.getState().setGenerateField("validityDays", "0");
+    await useWorkbenchStore.getState().generate();
+    expect(useWorkbenchStore.getState().credential).toBe(first);
+  });
+
+  it("a sample of 200 damaged files never changes the credential and always gives a message", async () => {
+    await useWorkbenchStore.getState().generate();
+    const { credential } = useWorkbenchStore.getState();
+    if (!credential) throw new Error("no credential generated");
+    const files = credentialFiles(credential);
+    const originals: Uint8Array[] = [files["server.crt"], files["server.pem"] ?? "", files["server.csr"] ?? ""].map((text) => new TextEncoder().encode(text));
+    originals.push(credential.certificateDer);
+    const random = seededRandom(20261125);
+    let messages = 0;
+    for (let i = 0; i < 200; i++) {
+      const original = originals[i % originals.length] ?? new Uint8Array();
+      await useWorkbenchStore.getState().importMaterial([{ name: `damaged-${String(i)}`, bytes: new Uint8Array(corrupt(original, random)) }], "");
+      const state = useWorkbenchStore.getState();
+      if (state.credential !== credential) {
+        // Damage that left a readable certificate or key may load it (a certificate with the same
+        // public key replaces the self-signed one, as a CA-signed one would). Whatever is on the
+        // page must still be a working pair, judged by Node's crypto: the key signs, the certificate verifies.
+        const loaded = state.credential;
+        if (!loaded?.privateKeyPkcs8Der) throw new Error("the key was lost");
+        const key = createPrivateKey({ key: Buffer.from(loaded.privateKeyPkcs8Der), format: "der", type: "pkcs8" });
+        const signature = sign("sha256", Buffer.from("challenge"), key);
+        expect(verify("sha256", Buffer.from("challenge"), new X509Certificate(Buffer.from(loaded.certificateDer)).publicKey, signature)).toBe(true);
+        useWorkbenchStore.setState({ credential, files });
+      } else {
+        expect(state.importError).toMatch(/\w+/);
+        messages++;
+      }
+    }
+    expect(messages).toBeGreaterThan(150);
+  });
+
+  it("a key alone that belongs to the page's certificate is attached to it", async () => {
+    await useWorkbenchStore.getState().generate();
+    const { credential } = useWorkbenchStore.getState();
+    const pem = credential ? (credentialFiles(credential)["server.pem"] ?? "") : "";
+    useWorkbenchStore.setState({ credential: credential ? { ...credential, privateKey: undefined, privateKeyPkcs8Der: undefined } : undefined });
+    await useWorkbenchStore.getState().importMaterial([{ name: "server.pem", bytes: new TextEncoder().encode(pem) }], "");
+    expect(useWorkbenchStore.getState().importError).toBeUndefined();
+    expect(useWorkbenchStore.getState().credential?.privateKeyPkcs8Der).toBeDefined();
+  });
+});
