@@ -1,20 +1,11 @@
 import { createPrivateKey, sign, verify, X509Certificate } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { credentialFiles } from "@/core/credential";
+import { seededRandom } from "@/core/testing/seeded-random";
 import { initialGenerateForm } from "./generate-slice";
 import { initialAppSettings } from "./settings-slice";
 import { useWorkbenchStore } from "./workbench-store";
 
-/** A seeded PRNG (mulberry32) so a failing case can be reproduced. */
-function seededRandom(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function corrupt(bytes: Uint8Array, random: () => number): Uint8Array {
   const copy = new Uint8Array(bytes);

@@ -4,6 +4,7 @@ import { createOpenSslWorkspace, parseOpenSslFingerprint, type OpenSslWorkspace 
 import { importRsaPrivateKey } from "../keys";
 import { ASSERTION_FORMS, buildClientAssertion } from "./client-assertion";
 import { inspectJwt, type JwtInspection, type JwtInspectionSuccess } from "./inspect-jwt";
+import { seededRandom } from "../testing/seeded-random";
 
 const clientId = "00001111-aaaa-2222-bbbb-3333cccc4444";
 const aud = "https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/oauth2/v2.0/token";
@@ -177,17 +178,6 @@ describe("signature verification with the certificate (RFC 7515 §5.2)", () => {
   });
 });
 
-/** mulberry32: a tiny seeded PRNG so a failing case reproduces. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe("robustness: inspectJwt never throws", () => {
   it("1,000 random, truncated and bit-flipped strings resolve to a result (seed 20250102)", async () => {

@@ -12,20 +12,10 @@ import { encodeCertificateWithKeyPem } from "./combined-pem";
 import { encryptPrivateKeyPkcs8 } from "./encrypted-private-key";
 import { importCredentialMaterial } from "./import-material";
 import { exportPkcs12 } from "./pkcs12";
+import { seededRandom as prng } from "../testing/seeded-random";
 
 const PASSWORD = "corpus";
 
-/** mulberry32: a tiny deterministic PRNG; the seed is printed with any failure. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Mutation = (input: Uint8Array, random: () => number) => Uint8Array;
 
