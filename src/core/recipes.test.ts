@@ -61,6 +61,16 @@ describe("recipes filled with the page's values", () => {
     }
   });
 
+  it("the curl recipe posts the five client-credentials fields to the token endpoint", () => {
+    const code = buildRecipes(inputs).find((item) => item.id === "curl")?.code ?? "";
+    const output = execFileSync("sh", ["-c", `curl() { for a in "$@"; do printf '%s\\n' "$a"; done; }; ${code}`], { encoding: "utf8" });
+    const args = output.trimEnd().split("\n");
+    expect(args).toContain(inputs.tokenEndpoint);
+    expect(args).toContain("grant_type=client_credentials");
+    expect(args).toContain(`client_id=${inputs.clientId}`);
+    expect(args).toContain("client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
+  });
+
   it("MSAL Node gets the SHA-256 thumbprint OpenSSL computes", () => {
     const sha256 = parseOpenSslFingerprint(openssl.run(["x509", "-in", "server.crt", "-noout", "-fingerprint", "-sha256"]));
     expect(buildRecipes(inputs).find((item) => item.id === "msal-node")?.code).toContain(`thumbprintSha256: "${sha256}"`);

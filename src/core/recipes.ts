@@ -1,5 +1,6 @@
 import { bytesToBase64, hexToBytes } from "./encoding";
 import type { CertificateDetails } from "./certificate";
+import { buildClientCredentialsForm, curlCommandFor } from "./token-request";
 
 /**
  * Ready-to-paste snippets filled with the page's values. Pure string building: every value that
@@ -169,6 +170,17 @@ export function buildRecipes(inputs: RecipeInputs): Recipe[] {
       language: "json",
       description: "PATCH replaces the whole keyCredentials list: include the entries you want to keep.",
       code: JSON.stringify(keyCredentialEntry(inputs), null, 2),
+    },
+    {
+      id: "curl",
+      title: "The token request with curl",
+      language: "shell",
+      description: "Paste a fresh assertion from the Assertion panel (it expires in minutes); the Token panel sends the same request for you.",
+      code: curlCommandFor({
+        tokenEndpoint: inputs.tokenEndpoint,
+        form: buildClientCredentialsForm({ clientId, scope, clientAssertion: "<paste the client assertion>" }),
+        revealAssertion: true,
+      }),
     },
     {
       id: "openssl-checks",
