@@ -11,7 +11,7 @@ export default defineConfig({
   worker: { format: "es" },
   build: { outDir: "dist", sourcemap: false },
   test: {
-    include: ["src/**/*.test.ts", "server/**/*.test.ts", "scripts/**/*.test.ts"],
+    include: ["src/**/*.test.ts", "src/**/*.test.tsx", "server/**/*.test.ts", "scripts/**/*.test.ts"],
     setupFiles: ["src/core/test-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
