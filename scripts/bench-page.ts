@@ -10,6 +10,15 @@ export interface LongTask {
   duration: number;
 }
 
+/** A Long Animation Frame (Chromium's successor to long tasks) with what ran in it, for attribution. */
+export interface LongFrame {
+  startTime: number;
+  duration: number;
+  blockingDuration: number;
+  /** "invoker → function (source:char) ms", longest first. */
+  scripts: string[];
+}
+
 export interface UiRun {
   /** Click → new SHA-1 thumbprint on screen (key, certificate, CSR, thumbprints, PEM). */
   credentialMs: number;
@@ -20,6 +29,8 @@ export interface UiRun {
   longTaskCount: number;
   /** Longest gap between animation frames during the run (a frame-level view of the same question). */
   longestFrameGapMs: number;
+  /** The long animation frame with the most blocking time in the run, if any, with its scripts. */
+  worstFrame?: LongFrame;
 }
 
 export interface PageLoadRun {
@@ -37,9 +48,33 @@ const TESTIDS = { generate: "generate", thumbprint: "thumbprint-sha1", jwt: "ass
  * `__name` guards against the helper esbuild (tsx) may add around named functions.
  */
 function installProbes(): void {
-  const probe = window as unknown as { __name?: unknown; benchLongTasks: { startTime: number; duration: number }[]; benchReadyAt?: number; benchFrameGaps: number[] };
+  const probe = window as unknown as {
+    __name?: unknown;
+    benchLongTasks: { startTime: number; duration: number }[];
+    benchLongFrames: { startTime: number; duration: number; blockingDuration: number; scripts: string[] }[];
+    benchReadyAt?: number;
+    benchFrameGaps: number[];
+  };
   probe.__name = (fn: unknown) => fn;
   probe.benchLongTasks = [];
+  probe.benchLongFrames = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        const frame = entry as PerformanceEntry & {
+          blockingDuration?: number;
+          scripts?: { invoker?: string; sourceFunctionName?: string; sourceURL?: string; sourceCharPosition?: number; duration: number }[];
+        };
+        const scripts = [...(frame.scripts ?? [])]
+          .sort((a, b) => b.duration - a.duration)
+          .slice(0, 3)
+          .map((script) => `${script.invoker ?? "?"} → ${script.sourceFunctionName || "(anonymous)"} (${(script.sourceURL ?? "").split("/").pop() ?? ""}:${String(script.sourceCharPosition ?? -1)}) ${String(Math.round(script.duration))} ms`);
+        probe.benchLongFrames.push({ startTime: frame.startTime, duration: frame.duration, blockingDuration: frame.blockingDuration ?? 0, scripts });
+      }
+    }).observe({ type: "long-animation-frame", buffered: true });
+  } catch {
+    // No Long Animation Frames API (Chromium < 123): no attribution.
+  }
   probe.benchFrameGaps = [];
   try {
     new PerformanceObserver((list) => {
@@ -132,7 +167,11 @@ export async function prepareUi(page: Page, bits: number): Promise<void> {
 export async function measureUiGeneration(page: Page, timeoutMs = 120_000): Promise<UiRun> {
   return page.evaluate(
     async ({ ids, timeoutMs }) => {
-      const probe = window as unknown as { benchLongTasks: { startTime: number; duration: number }[]; benchFrameGaps: number[] };
+      const probe = window as unknown as {
+        benchLongTasks: { startTime: number; duration: number }[];
+        benchLongFrames: { startTime: number; duration: number; blockingDuration: number; scripts: string[] }[];
+        benchFrameGaps: number[];
+      };
       const text = (id: string) => document.querySelector(`[data-testid="${id}"]`)?.textContent ?? null;
       const button = document.querySelector(`[data-testid="${ids.generate}"]`);
       if (!(button instanceof HTMLButtonElement) || button.disabled) throw new Error("Generate is not enabled");
@@ -165,7 +204,10 @@ export async function measureUiGeneration(page: Page, timeoutMs = 120_000): Prom
       // Long-task entries are delivered asynchronously; give the observer a moment.
       await new Promise((resolve) => setTimeout(resolve, 100));
       const tasks = probe.benchLongTasks.filter((task) => task.startTime + task.duration >= start && task.startTime <= end);
+      const frames = probe.benchLongFrames.filter((frame) => frame.startTime + frame.duration >= start && frame.startTime <= end && frame.blockingDuration > 0);
+      const worstFrame = frames.reduce<(typeof frames)[number] | undefined>((worst, frame) => (!worst || frame.blockingDuration > worst.blockingDuration ? frame : worst), undefined);
       return {
+        worstFrame,
         credentialMs: credentialAt - start,
         totalMs: end - start,
         longestTaskMs: tasks.reduce((longest, task) => Math.max(longest, task.duration), 0),

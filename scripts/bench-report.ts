@@ -3,7 +3,16 @@ import type { Summary } from "./bench-stats";
 
 export interface SizeResults {
   bits: number;
-  ours: { keygen: Summary; uiCredential: Summary; uiTotal: Summary; longestTaskMs: number; runsWithLongTasks: number; longestFrameGapMs: number };
+  ours: {
+    keygen: Summary;
+    uiCredential: Summary;
+    uiTotal: Summary;
+    longestTaskMs: number;
+    runsWithLongTasks: number;
+    longestFrameGapMs: number;
+    /** Long animation frames with the most blocking time (≥ 50 ms frames, blocking = the part of their tasks over 50 ms), with attribution. */
+    worstFrames?: { durationMs: number; blockingMs: number; scripts: string[] }[];
+  };
   openssl: { genrsa: Summary; req: Summary; x509: Summary; fingerprint: Summary; total: Summary };
   forge?: { keygen: Summary; rest: Summary; total: Summary };
   ratios: { keygenVsOpenssl?: number; keygenVsForge?: number; wholeVsOpenssl?: number; wholeVsForge?: number };
@@ -120,6 +129,7 @@ export function renderMarkdown(results: BenchResults): string {
     "| --- | ---: | ---: | ---: |",
     ...results.sizes.map((size) => `| RSA ${String(size.bits)} | ${String(size.ours.runsWithLongTasks)} of ${String(size.ours.uiTotal.runs)} | ${size.ours.longestTaskMs > 0 ? fmt(size.ours.longestTaskMs) : "none ≥ 50"} | ${fmt(size.ours.longestFrameGapMs)} |`),
     "",
+    ...attribution(results),
     "## Bundle",
     "",
     `Production build (dist/), gzip at zlib's default level. The budget, checked by \`npm run check:bundle\` in \`npm test\`, is ${kb(results.bundle.budgetInitialJsGzipBytes)} gzip of initial JavaScript: ${results.bundle.withinBudget ? "**within budget**" : "**over budget**"}.`,
@@ -154,6 +164,19 @@ export function renderMarkdown(results: BenchResults): string {
     "",
   ];
   return lines.join("\n");
+}
+
+/** What ran in the long animation frames with the most blocking time (Long Animation Frames API). */
+function attribution(results: BenchResults): string[] {
+  const frames = results.sizes.flatMap((size) => (size.ours.worstFrames ?? []).map((frame) => ({ bits: size.bits, ...frame })));
+  if (frames.length === 0) return [];
+  frames.sort((a, b) => b.blockingMs - a.blockingMs);
+  return [
+    "The long animation frames with the most blocking time, with the scripts Chromium attributes them to (source positions are into the minified bundle):",
+    "",
+    ...frames.slice(0, 5).map((frame) => `- RSA ${String(frame.bits)}: frame ${fmt(frame.durationMs)} ms, blocking ${fmt(frame.blockingMs)} ms — ${frame.scripts.length > 0 ? frame.scripts.join("; ") : "no script attributed (rendering, garbage collection or the machine)"}`),
+    "",
+  ];
 }
 
 function interpretation(results: BenchResults): string[] {

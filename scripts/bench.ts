@@ -216,6 +216,11 @@ async function main(): Promise<void> {
           longestTaskMs: round(Math.max(0, ...mine.ui.map((run) => run.longestTaskMs))),
           runsWithLongTasks: mine.ui.filter((run) => run.longTaskCount > 0).length,
           longestFrameGapMs: round(Math.max(0, ...mine.ui.map((run) => run.longestFrameGapMs))),
+          worstFrames: mine.ui
+            .flatMap((run) => (run.worstFrame ? [run.worstFrame] : []))
+            .sort((a, b) => b.blockingDuration - a.blockingDuration)
+            .slice(0, 3)
+            .map((frame) => ({ durationMs: round(frame.duration), blockingMs: round(frame.blockingDuration), scripts: frame.scripts })),
         },
         openssl: opensslResult,
         forge: forgeResult,
