@@ -195,6 +195,12 @@ function interpretation(results: BenchResults): string[] {
         " At larger sizes the difference between the two medians is within the spread of prime search.",
     );
   }
+  const forgeSpreads = results.sizes.flatMap((size) => (size.forge && size.forge.keygen.min > 0 ? [{ bits: size.bits, runs: size.forge.keygen.runs, spread: size.forge.keygen.max / size.forge.keygen.min }] : []));
+  if (forgeSpreads.length > 0) {
+    sentences.push(
+      `node-forge's figures rest on few runs (${forgeSpreads.map((item) => `${String(item.runs)} at ${String(item.bits)}`).join(", ")}) and its prime search varies a lot (slowest ÷ fastest key: ${forgeSpreads.map((item) => `${item.spread.toFixed(0)}× at ${String(item.bits)}`).join(", ")}), so read the forge ratios as an order of magnitude, not a precise factor: pure JavaScript is one to two orders of magnitude slower than WebCrypto here.`,
+    );
+  }
   sentences.push(
     "OpenSSL's recipe pays for four process start-ups and files on disk, which matters little next to prime search at 3072 and 4096 bits; WebCrypto in Chromium generates keys with BoringSSL, so the key-only ratio mostly compares two native implementations.",
   );
@@ -203,6 +209,12 @@ function interpretation(results: BenchResults): string[] {
       ? `The page stays responsive during a ${String(results.responsiveness.bits)}-bit generation: WebCrypto generates the key off the main thread and no task on it reached 50 ms.`
       : `A ${String(results.responsiveness.bits)}-bit generation blocks the main thread for up to ${fmt(results.responsiveness.longestTaskMs)} ms, over the 50 ms goal: the work after key generation (certificate, PEM, assertion) or rendering should move to a Web Worker or be split.`,
   );
+  const others = results.sizes.filter((size) => size.bits !== results.responsiveness.bits && size.ours.runsWithLongTasks > 0);
+  if (others.length > 0) {
+    sentences.push(
+      `Elsewhere: ${others.map((size) => `at ${String(size.bits)} bits ${String(size.ours.runsWithLongTasks)} of ${String(size.ours.uiTotal.runs)} runs had a task of ${fmt(size.ours.longestTaskMs)} ms`).join("; ")} (see the attribution above) — rare, at the threshold, and on a shared 2-core machine, but worth watching.`,
+    );
+  }
   sentences.push(
     `Page ready in ${fmt(results.pageLoad.ready.median)} ms (median) from a local server with an empty cache; the initial JavaScript is ${kb(results.bundle.initial.jsGzipBytes)} gzip, ${results.bundle.withinBudget ? "inside" : "outside"} the ${kb(results.bundle.budgetInitialJsGzipBytes)} budget.`,
   );
