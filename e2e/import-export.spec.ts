@@ -109,3 +109,16 @@ test("a certificate a CA signed from the page's CSR replaces the self-signed one
   openssl.write("from-json.der", Buffer.from(keyCredentials.key, "base64"));
   expect(parseOpenSslFingerprint(openssl.run(["x509", "-in", "from-json.der", "-inform", "DER", "-noout", "-fingerprint", "-sha1"]))).toBe(fingerprint);
 });
+
+test("an expired certificate is loaded but flagged, with what to do", async ({ page }) => {
+  const { generateCredential, credentialFiles } = await import("../src/core/credential");
+  const twoYearsAgo = new Date(Date.now() - 2 * 365 * 86_400_000);
+  const expired = await generateCredential({ keySize: 2048, subject: { commonName: "expired" }, validityDays: 365, now: twoYearsAgo });
+  const files = credentialFiles(expired);
+  await page.goto("/");
+  await page.getByTestId("import-text").fill(`${files["server.pem"] ?? ""}${files["server.crt"]}`);
+  await page.getByTestId("import-submit").click();
+  await expect(page.getByTestId("thumbprint-sha1")).toHaveText(expired.certificateDetails.thumbprints.sha1Hex);
+  await expect(page.getByTestId("cert-validity")).toHaveAttribute("data-status", "expired");
+  await expect(page.getByTestId("cert-validity")).toContainText(/Expired \d+ days ago.*generate a new certificate/);
+});

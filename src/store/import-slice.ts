@@ -83,10 +83,11 @@ export const createImportSlice: StateCreator<WorkbenchState, [], [], ImportSlice
         });
         return;
       }
-      const warnings = [...result.warnings];
-      if (!credential.privateKeyPkcs8Der) {
-        warnings.push("There is no usable private key on the page: you can upload the certificate and copy its thumbprint, but signing an assertion needs the key. Import the key (or a PFX holding both) to sign.");
-      }
+      // The core warns about a missing key or certificate per import; once the page has paired
+      // the import with what it already held, those warnings no longer apply.
+      const warnings = result.warnings.filter(
+        (warning) => !warning.startsWith("No certificate came with this key") && !(credential.privateKeyPkcs8Der && warning.startsWith("No private key came with this certificate")),
+      );
       set({
         credential,
         files: credentialFiles(credential),

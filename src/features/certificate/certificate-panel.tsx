@@ -1,3 +1,4 @@
+import { describeCertificateValidity } from "@/core/certificate-validity";
 import { useWorkbenchStore } from "@/store/workbench-store";
 import { Panel } from "@/ui/panel";
 import { CertificateFiles } from "./certificate-files";
@@ -14,6 +15,7 @@ export function CertificatePanel() {
     >
       {details ? (
         <div className="flex flex-col gap-6">
+          <CertificateValidityNote notBefore={details.notBefore} notAfter={details.notAfter} />
           <ThumbprintList thumbprints={details.thumbprints} />
           <CertificateFiles />
           <CertificateSummary details={details} />
@@ -24,5 +26,17 @@ export function CertificatePanel() {
         </p>
       )}
     </Panel>
+  );
+}
+
+const validityStyle = { valid: "text-ok", "expiring-soon": "text-warn", expired: "text-danger", "not-yet-valid": "text-danger" } as const;
+
+function CertificateValidityNote({ notBefore, notAfter }: { notBefore: string; notAfter: string }) {
+  const validity = describeCertificateValidity({ notBefore, notAfter });
+  const urgent = validity.status === "expired" || validity.status === "not-yet-valid";
+  return (
+    <p className={`text-sm font-medium ${validityStyle[validity.status]}`} data-testid="cert-validity" data-status={validity.status} role={urgent ? "alert" : undefined}>
+      {validity.message}
+    </p>
   );
 }
