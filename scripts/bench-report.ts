@@ -50,7 +50,7 @@ function compare(ours: Summary, theirs: Summary | undefined): string {
 
 function proxySection(proxy: unknown): string[] {
   if (proxy === null || proxy === undefined || typeof proxy !== "object") {
-    return ["Not measured in this run: bench/proxy-results.json (written by the proxy benchmark, scripts/bench-proxy.ts) was not there. Run it, then `npm run bench` again to include it here."];
+    return ["Not measured in this run: bench/proxy-results.json was not there. Run `npm run bench:proxy`, then `npm run bench` again to include it here."];
   }
   // The proxy benchmark's format belongs to its author: top-level scalars are its settings, each
   // nested object with numbers is one row (named by its `name`, or its key).
@@ -67,7 +67,7 @@ function proxySection(proxy: unknown): string[] {
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row.numbers)))];
   const when = typeof record.date === "string" ? ` (measured ${record.date})` : "";
   return [
-    `From bench/proxy-results.json, written by the proxy benchmark${when}: a mock token endpoint called directly and through the workbench's /api/token proxy, on loopback.` +
+    `From bench/proxy-results.json, written by \`npm run bench:proxy\`${when} and copied into bench/results.json: a mock token endpoint called directly and through the workbench's /api/token proxy, on loopback.` +
       (settings.length > 0 ? ` Settings: ${settings.map(([key, value]) => `${key} ${String(value)}`).join(", ")}.` : ""),
     "",
     `| | ${columns.join(" | ")} |`,
@@ -156,6 +156,7 @@ export function renderMarkdown(results: BenchResults): string {
     "npm ci",
     "npm run build            # bench builds dist/ itself if it is missing",
     "npm run build:single     # optional: adds the single-file size to the bundle table",
+    "npm run bench:proxy      # optional: the token proxy's numbers, picked up from bench/proxy-results.json",
     "npm run bench            # about 6–8 minutes on 2 cores; writes bench/results.json and BENCHMARKS.md",
     "```",
     "",
