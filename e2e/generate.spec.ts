@@ -87,3 +87,12 @@ test("a 4096-bit generation shows progress and replaces the key only when ready"
   await expect(page.getByTestId("cert-key")).toHaveText("RSA 4096 bits", { timeout: 60_000 });
   await expect(page.getByTestId("thumbprint-sha1")).not.toHaveText(first);
 });
+
+test("the key can be removed from the page", async ({ page }) => {
+  await page.goto("/");
+  await generateThroughPage(page);
+  await page.getByTestId("forget-credential").click();
+  await expect(page.getByTestId("certificate-empty")).toBeVisible();
+  await expect(page.getByTestId("download-server-pem")).toHaveCount(0);
+  await expect(page.getByTestId("assertion-jwt")).toHaveCount(0);
+});

@@ -19,6 +19,8 @@ export interface CredentialSlice {
   credential?: Credential;
   files?: CredentialFiles;
   exportError?: string;
+  /** Drops the key and certificate from the page's memory (nothing of them was ever stored). */
+  forgetCredential: () => void;
   /** Builds a password-protected file (PFX or encrypted PKCS#8) from the page's key and certificate. */
   buildProtectedExport: (kind: ProtectedExportKind, password: string, profile: Pkcs12Profile) => Promise<ProtectedExport | undefined>;
 }
@@ -33,6 +35,18 @@ export const createCredentialSlice: StateCreator<WorkbenchState, [], [], Credent
   credential: undefined,
   files: undefined,
   exportError: undefined,
+  forgetCredential: () =>
+    set({
+      credential: undefined,
+      files: undefined,
+      exportError: undefined,
+      assertion: undefined,
+      assertionError: undefined,
+      assertionInspection: undefined,
+      accessTokenInspection: undefined,
+      importSummary: undefined,
+      importError: undefined,
+    }),
   buildProtectedExport: async (kind, password, profile) => {
     const { credential } = get();
     if (!credential?.privateKeyPkcs8Der) {

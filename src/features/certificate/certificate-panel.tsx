@@ -7,6 +7,7 @@ import { ThumbprintList } from "./thumbprint-list";
 
 export function CertificatePanel() {
   const details = useWorkbenchStore((state) => state.credential?.certificateDetails);
+  const forgetCredential = useWorkbenchStore((state) => state.forgetCredential);
   return (
     <Panel
       id="certificate"
@@ -19,6 +20,12 @@ export function CertificatePanel() {
           <ThumbprintList thumbprints={details.thumbprints} />
           <CertificateFiles />
           <CertificateSummary details={details} />
+          <div className="flex flex-wrap items-center gap-3">
+            <button type="button" className="btn-secondary" data-testid="forget-credential" onClick={forgetCredential}>
+              Remove key and certificate from this page
+            </button>
+            <span className="text-xs text-muted">Save what you need first: the key exists only in this page's memory and in files you saved.</span>
+          </div>
         </div>
       ) : (
         <p className="text-sm text-muted" data-testid="certificate-empty">
