@@ -1,5 +1,5 @@
 import type { StateCreator } from "zustand";
-import { buildClientAssertion, type ClientAssertion } from "@/core/assertion/client-assertion";
+import { buildClientAssertion, MAX_LIFETIME_SECONDS, type ClientAssertion } from "@/core/assertion/client-assertion";
 import { normalizeCustomAuthority, tokenEndpointFor, validateClientId, validateTenant } from "@/core/assertion/token-endpoint";
 import { describeError } from "@/core/errors";
 import type { AppSettings, AppSettingField } from "./settings-slice";
@@ -22,7 +22,7 @@ export function validateAppSettings(settings: AppSettings): AppSettingErrors {
     }
   }
   const lifetime = Number(settings.lifetimeSeconds);
-  if (!Number.isInteger(lifetime) || lifetime < 1 || lifetime > 3600) {
+  if (!Number.isInteger(lifetime) || lifetime < 1 || lifetime > MAX_LIFETIME_SECONDS) {
     errors.lifetimeSeconds = "Lifetime must be a whole number of seconds from 1 to 3600; 600 is what MSAL uses.";
   }
   return errors;
@@ -44,10 +44,14 @@ export interface AssertionSlice {
   signAssertion: () => Promise<ClientAssertion | undefined>;
 }
 
+/** Counts signings: a result is kept only if no later signing started meanwhile. */
+let signSequence = 0;
+
 export const createAssertionSlice: StateCreator<WorkbenchState, [], [], AssertionSlice> = (set, get) => ({
   assertion: undefined,
   assertionError: undefined,
   signAssertion: async () => {
+    const sequence = ++signSequence;
     const { credential, settings } = get();
     if (!credential?.privateKey && !credential?.privateKeyPkcs8Der) {
       set({ assertion: undefined, assertionError: undefined, assertionInspection: undefined });
@@ -71,13 +75,13 @@ export const createAssertionSlice: StateCreator<WorkbenchState, [], [], Assertio
         lifetimeSeconds: Number(settings.lifetimeSeconds),
         includeX5c: settings.includeX5c,
       });
-      // Ignore a result that was overtaken by a change of credential meanwhile.
-      if (get().credential !== credential) return undefined;
+      // A later signing (a keystroke, a new key) owns the screen: drop this result.
+      if (sequence !== signSequence) return undefined;
       set({ assertion, assertionError: undefined });
       await get().inspectAssertion(assertion.jwt);
       return assertion;
     } catch (error) {
-      set({ assertionError: describeError(error) });
+      if (sequence === signSequence) set({ assertionError: describeError(error) });
       return undefined;
     }
   },

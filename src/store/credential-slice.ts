@@ -25,6 +25,17 @@ export interface CredentialSlice {
   buildProtectedExport: (kind: ProtectedExportKind, password: string, profile: Pkcs12Profile) => Promise<ProtectedExport | undefined>;
 }
 
+let credentialChange = 0;
+
+/**
+ * Starts a change of the page's credential (generate, import, remove). The returned check tells
+ * whether it is still the latest one, so a slow generation cannot overwrite a later import.
+ */
+export function beginCredentialChange(): () => boolean {
+  const mine = ++credentialChange;
+  return () => mine === credentialChange;
+}
+
 /** The name Windows shows for the PFX in its certificate store: the certificate's CN, else its subject. */
 function friendlyNameFor(credential: Credential): string {
   const commonName = /(?:^|,\s*)CN=([^,]+)/.exec(credential.certificateDetails.subject)?.[1];
@@ -35,7 +46,8 @@ export const createCredentialSlice: StateCreator<WorkbenchState, [], [], Credent
   credential: undefined,
   files: undefined,
   exportError: undefined,
-  forgetCredential: () =>
+  forgetCredential: () => {
+    beginCredentialChange();
     set({
       credential: undefined,
       files: undefined,
@@ -46,7 +58,8 @@ export const createCredentialSlice: StateCreator<WorkbenchState, [], [], Credent
       accessTokenInspection: undefined,
       importSummary: undefined,
       importError: undefined,
-    }),
+    });
+  },
   buildProtectedExport: async (kind, password, profile) => {
     const { credential } = get();
     if (!credential?.privateKeyPkcs8Der) {

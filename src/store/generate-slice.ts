@@ -9,6 +9,7 @@ import { credentialFiles, generateCredential, type GenerationStage } from "@/cor
 import { describeError } from "@/core/errors";
 import type { RsaKeySize } from "@/core/keys";
 import { validateSubjectFields, type SubjectFields } from "@/core/subject";
+import { beginCredentialChange } from "./credential-slice";
 import type { WorkbenchState } from "./workbench-store";
 
 /** What the user types in the Generate panel, as typed (strings), so nothing is lost on a bad value. */
@@ -102,6 +103,7 @@ export const createGenerateSlice: StateCreator<WorkbenchState, [], [], GenerateS
     const { generateForm: form, generation } = get();
     if (generation.running) return;
     if (Object.keys(validateGenerateForm(form)).length > 0) return;
+    const isCurrent = beginCredentialChange();
     set({ generation: { running: true, stage: "key", keySize: form.keySize, startedAt: Date.now() } });
     try {
       const credential = await generateCredential(
@@ -113,6 +115,11 @@ export const createGenerateSlice: StateCreator<WorkbenchState, [], [], GenerateS
         },
         (stage) => set((state) => ({ generation: { ...state.generation, stage } })),
       );
+      if (!isCurrent()) {
+        // An import or removal happened meanwhile: what the user did last stays on the page.
+        set({ generation: { running: false, error: "The new key was discarded because another key or certificate was loaded (or removed) while it was being generated. Press Generate again to replace it." } });
+        return;
+      }
       set({ credential, files: credentialFiles(credential), generation: { running: false } });
     } catch (error) {
       // The previous credential stays on screen; only the message is new.

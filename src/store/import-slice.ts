@@ -8,6 +8,7 @@ import { parseCertificateDer, verifySelfSignature } from "@/core/certificate";
 import { importRsaPrivateKey } from "@/core/keys";
 import { toBytes } from "@/core/encoding";
 import { privateKeySignsForCertificate } from "@/core/key-check";
+import { beginCredentialChange } from "./credential-slice";
 import type { WorkbenchState } from "./workbench-store";
 
 export interface ImportSummary {
@@ -61,6 +62,7 @@ export const createImportSlice: StateCreator<WorkbenchState, [], [], ImportSlice
   importSummary: undefined,
   importMaterial: async (inputs, password) => {
     if (get().importRunning) return;
+    const isCurrent = beginCredentialChange();
     set({ importRunning: true, importError: undefined });
     try {
       const result = await importCredentialMaterial(inputs, password === "" ? undefined : password);
@@ -88,6 +90,10 @@ export const createImportSlice: StateCreator<WorkbenchState, [], [], ImportSlice
       const warnings = result.warnings.filter(
         (warning) => !warning.startsWith("No certificate came with this key") && !(credential.privateKeyPkcs8Der && warning.startsWith("No private key came with this certificate")),
       );
+      if (!isCurrent()) {
+        set({ importRunning: false, importError: "This import was discarded because a new key was generated (or the page's key removed) while it was being read. Import it again to use it." });
+        return;
+      }
       set({
         credential,
         files: credentialFiles(credential),

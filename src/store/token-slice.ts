@@ -59,7 +59,8 @@ export const createTokenSlice: StateCreator<WorkbenchState, [], [], TokenSlice> 
     set({ tokenRequest: { ...tokenRequest, running: true, error: undefined } });
     const assertion = await get().signAssertion();
     if (!assertion) {
-      set({ tokenRequest: { ...get().tokenRequest, running: false, error: get().assertionError ?? "No assertion could be signed: generate or import a key and fill in tenant and client ID." } });
+      const reason = get().assertionError ?? (get().assertion ? "A setting changed while the assertion was being signed: check the fields and press Send again." : "No assertion could be signed: generate or import a key and fill in tenant and client ID.");
+      set({ tokenRequest: { ...get().tokenRequest, running: false, error: reason } });
       return;
     }
     const form = buildClientCredentialsForm({ clientId: settings.clientId, scope: settings.scope, clientAssertion: assertion.jwt });

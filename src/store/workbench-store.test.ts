@@ -85,3 +85,36 @@ describe("the store keeps what the user has when input is bad", () => {
     expect(useWorkbenchStore.getState().credential?.privateKeyPkcs8Der).toBeDefined();
   });
 });
+
+describe("the last action wins; slower earlier results are dropped", () => {
+  it("an import made while a 4096-bit key is generating stays on the page", async () => {
+    await useWorkbenchStore.getState().generate();
+    const { credential } = useWorkbenchStore.getState();
+    if (!credential) throw new Error("no credential");
+    const imported = credentialFiles(credential);
+    useWorkbenchStore.getState().setGenerateField("keySize", 4096);
+    const generating = useWorkbenchStore.getState().generate();
+    await useWorkbenchStore.getState().importMaterial([{ name: "both.pem", bytes: new TextEncoder().encode(`${imported["server.pem"] ?? ""}${imported["server.crt"]}`) }], "");
+    await generating;
+    const state = useWorkbenchStore.getState();
+    expect(state.credential?.certificateDetails.thumbprints.sha1Hex).toBe(credential.certificateDetails.thumbprints.sha1Hex);
+    expect(state.credential?.certificateDetails.rsaKeyBits).toBe(2048);
+    expect(state.generation.error).toMatch(/discarded/);
+  });
+
+  it("the assertion on screen matches the settings after a quick change of form and tenant", async () => {
+    await useWorkbenchStore.getState().generate();
+    const { setSetting, signAssertion } = useWorkbenchStore.getState();
+    setSetting("clientId", "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee");
+    setSetting("tenant", "11111111-2222-3333-4444-555555555555");
+    setSetting("form", "PS256-x5t#S256");
+    const first = signAssertion();
+    setSetting("form", "RS256-x5t");
+    setSetting("tenant", "contoso.onmicrosoft.com");
+    const second = signAssertion();
+    await Promise.all([first, second]);
+    const { assertion } = useWorkbenchStore.getState();
+    expect(assertion?.header.alg).toBe("RS256");
+    expect(assertion?.payload.aud).toBe("https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token");
+  });
+});
