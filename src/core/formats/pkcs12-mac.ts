@@ -58,7 +58,7 @@ export async function findMacPassword(macData: MacData, authSafeContent: Uint8Ar
   const hash = macHash(macData);
   const iterations = macData.iterations;
   if (!Number.isSafeInteger(iterations) || iterations < 1 || iterations > MAX_PKCS12_KDF_ITERATIONS) {
-    throw new WorkbenchError("ERR_UNSUPPORTED_FORMAT", `This PFX asks for ${String(iterations)} MAC iterations; the workbench accepts 1 to ${String(MAX_PKCS12_KDF_ITERATIONS)}. The file is probably damaged.`);
+    throw new WorkbenchError("ERR_UNSUPPORTED_FORMAT", `This PFX asks for ${String(iterations)} MAC iterations; the workbench accepts 1 to ${String(MAX_PKCS12_KDF_ITERATIONS)} so a file cannot freeze the page. Export it again with fewer (OpenSSL: -iter 2048 -maciter), or it is damaged.`);
   }
   const salt = toBytes(macData.macSalt.buffer);
   const expected = toArrayBuffer(toBytes(macData.mac.digest.buffer));

@@ -150,10 +150,19 @@ function readAttributes(bag: SafeBag): { localKeyId?: Uint8Array; friendlyName?:
   return result;
 }
 
+/**
+ * Real PFX files hold one key (Windows exports sometimes two); each shrouded key costs a
+ * password derivation, so a file with more is refused rather than decrypted bag after bag.
+ */
+export const MAX_PKCS12_KEY_BAGS = 4;
+
 async function readSafeContents(der: Uint8Array, password: PasswordBytes, found: Found, depth = 0): Promise<void> {
   if (depth > 3) throw new TypeError("SafeContents nested too deeply");
   for (const bag of AsnConvert.parse(toArrayBuffer(der), SafeContents)) {
     const attributes = readAttributes(bag);
+    if ((bag.bagId === id_keyBag || bag.bagId === id_pkcs8ShroudedKeyBag) && found.keys.length >= MAX_PKCS12_KEY_BAGS) {
+      throw new WorkbenchError("ERR_UNSUPPORTED_FORMAT", `This PFX holds more than ${String(MAX_PKCS12_KEY_BAGS)} private keys; export one key with its certificate (e.g. openssl pkcs12 -export -inkey key.pem -in cert.pem).`);
+    }
     if (bag.bagId === id_keyBag) found.keys.push({ der: toBytes(bag.bagValue), ...attributes });
     else if (bag.bagId === id_pkcs8ShroudedKeyBag) found.keys.push({ der: await decryptPrivateKeyInfo(toBytes(bag.bagValue), password), ...attributes });
     else if (bag.bagId === id_certBag) {

@@ -68,8 +68,12 @@ function addKey(pkcs8Der: Uint8Array, into: Collected, what: string): void {
 }
 
 function addCertificate(der: Uint8Array, into: Collected): void {
-  parseCertificateDer(der);
-  into.certificates.push(der);
+  // Keep exactly the certificate's own DER: bytes after it (a newline, padding) would otherwise
+  // change the thumbprint, x5t and every exported file.
+  const length = declaredDerLength(der);
+  const exact = length !== undefined && length < der.length ? der.subarray(0, length) : der;
+  parseCertificateDer(exact);
+  into.certificates.push(exact);
 }
 
 async function decryptKey(der: Uint8Array, password: string | undefined): Promise<Uint8Array> {
