@@ -129,6 +129,8 @@ export function encodeCertificatePem(certificateDer: Uint8Array): string {
 /** Plain data about a certificate, for display: nothing here is a live object. */
 export interface CertificateDetails {
   subject: string;
+  /** The subject's CN value as it is (no RFC 4514 escaping), if there is one. */
+  commonName?: string;
   issuer: string;
   selfIssued: boolean;
   serialNumberHex: string;
@@ -228,6 +230,7 @@ export async function describeCertificate(certificate: X509Certificate): Promise
   const key = describeSubjectPublicKeyInfo(toBytes(certificate.publicKey.rawData));
   return {
     subject: certificate.subject,
+    commonName: certificate.subjectName.getField("CN")[0],
     issuer: certificate.issuer,
     selfIssued: certificate.subject === certificate.issuer,
     serialNumberHex: certificate.serialNumber.toUpperCase(),

@@ -163,3 +163,18 @@ describe("bad generation options", () => {
     await expect(generateRsaKeyPair(1024 as 2048)).rejects.toMatchObject({ code: "ERR_INVALID_KEY_SIZE" });
   });
 });
+
+describe("certificate details", () => {
+  it("give the CN unescaped, as OpenSSL prints it without RFC 2253 escaping", async () => {
+    const credential = await generateCredential({ keySize: 2048, subject: { commonName: 'Contoso, Ltd "prod"' }, validityDays: 1 });
+    const openssl = createOpenSslWorkspace();
+    try {
+      openssl.write("c.crt", credentialFiles(credential)["server.crt"]);
+      const printed = openssl.run(["x509", "-in", "c.crt", "-noout", "-subject", "-nameopt", "utf8,sep_comma_plus,-esc_2253,-dn_rev"]).trim();
+      expect(printed).toBe(`subject=CN=${credential.certificateDetails.commonName ?? ""}`);
+      expect(credential.certificateDetails.commonName).toBe('Contoso, Ltd "prod"');
+    } finally {
+      openssl.dispose();
+    }
+  });
+});

@@ -36,11 +36,6 @@ export function beginCredentialChange(): () => boolean {
   return () => mine === credentialChange;
 }
 
-/** The name Windows shows for the PFX in its certificate store: the certificate's CN, else its subject. */
-function friendlyNameFor(credential: Credential): string {
-  const commonName = /(?:^|,\s*)CN=([^,]+)/.exec(credential.certificateDetails.subject)?.[1];
-  return commonName ?? credential.certificateDetails.subject;
-}
 
 export const createCredentialSlice: StateCreator<WorkbenchState, [], [], CredentialSlice> = (set, get) => ({
   credential: undefined,
@@ -81,7 +76,8 @@ export const createCredentialSlice: StateCreator<WorkbenchState, [], [], Credent
         certificateDer: credential.certificateDer,
         password,
         profile,
-        friendlyName: friendlyNameFor(credential),
+        // The name Windows shows for the PFX in its certificate store.
+        friendlyName: credential.certificateDetails.commonName ?? credential.certificateDetails.subject,
       });
       return { fileName: "server.pfx", contents: pfx, mimeType: "application/x-pkcs12" };
     } catch (error) {

@@ -1,6 +1,7 @@
 import { createPrivateKey, sign, verify, X509Certificate } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { credentialFiles } from "@/core/credential";
+import { createOpenSslWorkspace } from "@/core/testing/openssl";
 import { seededRandom } from "@/core/testing/seeded-random";
 import { initialGenerateForm } from "./generate-slice";
 import { initialAppSettings } from "./settings-slice";
@@ -116,5 +117,27 @@ describe("the last action wins; slower earlier results are dropped", () => {
     const { assertion } = useWorkbenchStore.getState();
     expect(assertion?.header.alg).toBe("RS256");
     expect(assertion?.payload.aud).toBe("https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token");
+  });
+});
+
+describe("protected exports", () => {
+  it("name the PFX after the CN as it is, commas included (friendlyName read by OpenSSL)", async () => {
+    useWorkbenchStore.getState().setGenerateField("commonName", "Contoso, Ltd");
+    await useWorkbenchStore.getState().generate();
+    const file = await useWorkbenchStore.getState().buildProtectedExport("pfx", "pw", "modern");
+    const openssl = createOpenSslWorkspace();
+    try {
+      openssl.write("server.pfx", file?.contents ?? new Uint8Array());
+      const info = openssl.tryRun(["pkcs12", "-in", "server.pfx", "-info", "-nokeys", "-passin", "pass:pw"]);
+      expect(info.stdout).toContain("friendlyName: Contoso, Ltd");
+    } finally {
+      openssl.dispose();
+    }
+  });
+
+  it("refuse an empty password with a message and build nothing", async () => {
+    await useWorkbenchStore.getState().generate();
+    expect(await useWorkbenchStore.getState().buildProtectedExport("encrypted-key", "", "modern")).toBeUndefined();
+    expect(useWorkbenchStore.getState().exportError).toMatch(/Type a password/);
   });
 });
