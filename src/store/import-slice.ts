@@ -29,6 +29,8 @@ export interface ImportSlice {
    * failure the page keeps what it had and the message says what to do.
    */
   importMaterial: (inputs: ImportInput[], password: string) => Promise<void>;
+  /** Shows a problem found before the import could start (e.g. the browser could not read a file). */
+  reportImportError: (message: string) => void;
 }
 
 async function keyMatchesCertificate(pkcs8Der: Uint8Array, certificateDer: Uint8Array): Promise<boolean> {
@@ -60,6 +62,7 @@ export const createImportSlice: StateCreator<WorkbenchState, [], [], ImportSlice
   importRunning: false,
   importError: undefined,
   importSummary: undefined,
+  reportImportError: (message) => set({ importError: message }),
   importMaterial: async (inputs, password) => {
     if (get().importRunning) return;
     const isCurrent = beginCredentialChange();

@@ -13,8 +13,8 @@ interface FieldProps {
 export function Field({ label, error, hint, errorTestId, children }: FieldProps) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
+  const errorId = `${id}-error`;
+  const describedBy = [hintId, error ? errorId : undefined].filter(Boolean).join(" ") || undefined;
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="text-sm font-medium">
@@ -26,11 +26,10 @@ export function Field({ label, error, hint, errorTestId, children }: FieldProps)
           {hint}
         </p>
       )}
-      {error && (
-        <p id={errorId} className="text-sm text-danger" role="alert" data-testid={errorTestId}>
-          {error}
-        </p>
-      )}
+      {/* Always present, so screen readers announce a message when it appears (a live region must exist first). */}
+      <p id={errorId} className="text-sm text-danger empty:hidden" aria-live="polite" data-testid={errorTestId}>
+        {error}
+      </p>
     </div>
   );
 }

@@ -1,16 +1,22 @@
 import { useState, type DragEvent } from "react";
+import { MAX_IMPORT_BYTES } from "@/core/formats/import-material";
 import { useWorkbenchStore } from "@/store/workbench-store";
 import { Field } from "@/ui/field";
 import { Panel } from "@/ui/panel";
 
 const ACCEPTED = ".pem,.crt,.cer,.der,.key,.pfx,.p12,.csr,.txt,application/x-pem-file,application/x-pkcs12,application/pkix-cert";
 
+/**
+ * Reads at most one byte more than the importer accepts: a 50 MB file is refused by the core's
+ * size check without being loaded into memory.
+ */
 async function readFiles(files: FileList | File[]): Promise<{ name: string; bytes: Uint8Array }[]> {
-  return Promise.all(Array.from(files).map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
+  return Promise.all(Array.from(files).map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.slice(0, MAX_IMPORT_BYTES + 1).arrayBuffer()) })));
 }
 
 export function ImportPanel() {
   const importMaterial = useWorkbenchStore((state) => state.importMaterial);
+  const reportImportError = useWorkbenchStore((state) => state.reportImportError);
   const running = useWorkbenchStore((state) => state.importRunning);
   const error = useWorkbenchStore((state) => state.importError);
   const summary = useWorkbenchStore((state) => state.importSummary);
@@ -19,9 +25,15 @@ export function ImportPanel() {
   const [files, setFiles] = useState<File[]>([]);
   const [dragging, setDragging] = useState(false);
 
-  const submit = async (chosen: File[] = files) => {
-    const inputs = await readFiles(chosen);
-    if (text.trim() !== "") inputs.push({ name: "pasted text", bytes: new TextEncoder().encode(text) });
+  const submit = async (chosen: File[], includePastedText: boolean) => {
+    let inputs: { name: string; bytes: Uint8Array }[];
+    try {
+      inputs = await readFiles(chosen);
+    } catch {
+      reportImportError("The browser could not read the chosen file (it may have been moved or deleted). Choose it again.");
+      return;
+    }
+    if (includePastedText && text.trim() !== "") inputs.push({ name: "pasted text", bytes: new TextEncoder().encode(text) });
     if (inputs.length === 0) return;
     await importMaterial(inputs, password);
   };
@@ -30,7 +42,8 @@ export function ImportPanel() {
     setDragging(false);
     const dropped = Array.from(event.dataTransfer.files);
     setFiles(dropped);
-    void submit(dropped);
+    // A drop imports exactly what was dropped, not text left in the paste box.
+    void submit(dropped, false);
   };
 
   return (
@@ -63,7 +76,7 @@ export function ImportPanel() {
             <input {...props} className="input" type="password" autoComplete="off" value={password} data-testid="import-password" onChange={(event) => setPassword(event.target.value)} />
           )}
         </Field>
-        <button type="button" className="btn-primary self-start" data-testid="import-submit" disabled={running || (files.length === 0 && text.trim() === "")} onClick={() => void submit()}>
+        <button type="button" className="btn-primary self-start" data-testid="import-submit" disabled={running || (files.length === 0 && text.trim() === "")} onClick={() => void submit(files, true)}>
           {running ? "Importing…" : "Import"}
         </button>
       </div>
