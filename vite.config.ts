@@ -8,7 +8,6 @@ export default defineConfig({
   resolve: {
     alias: { "@": fileURLToPath(new URL("./src", import.meta.url)) },
   },
-  worker: { format: "es" },
   // The budget that matters is gzip size of the initial JS, checked by `npm run check:bundle` (issue 5).
   build: { outDir: "dist", sourcemap: false, chunkSizeWarningLimit: 800 },
   test: {

@@ -105,10 +105,11 @@ describe("checkTokenEndpoint: refusals", () => {
 });
 
 describe("isValidTenant", () => {
-  it.each(["contoso.onmicrosoft.com", TENANT_ID, "common", "a-b.c"])("accepts %s", (tenant) => {
+  it.each(["contoso.onmicrosoft.com", TENANT_ID, "a-b.co"])("accepts %s", (tenant) => {
     expect(isValidTenant(tenant)).toBe(true);
   });
-  it.each(["", ".", "..", "a..b", "a.", ".a", "a_b", "a b", "a%2eb", `${"a".repeat(64)}.com`])("refuses %j", (tenant) => {
+  // common/organizations/consumers name no tenant: client credentials need the real one.
+  it.each(["", ".", "..", "a..b", "a.", ".a", "a_b", "a b", "a%2eb", `${"a".repeat(64)}.com`, "common", "organizations", "a-b.c", "contoso"])("refuses %j", (tenant) => {
     expect(isValidTenant(tenant)).toBe(false);
   });
 });

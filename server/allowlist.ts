@@ -44,8 +44,6 @@ export type EndpointCheck =
 const MAX_ENDPOINT_LENGTH = 512;
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** A DNS name (RFC 1035 §2.3.1 labels, RFC 1123 §2.1 leading digits): no empty labels, no trailing dot. */
-const DNS_NAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
 /** What the raw string may contain at all: no `%`, `\`, `@`, `?`, `#`, whitespace or controls. */
 const SAFE_CHARACTERS = /^[A-Za-z0-9\-._~:/[\]]+$/;
 
@@ -58,9 +56,18 @@ function isIpLiteralHost(hostname: string): boolean {
   return hostname.startsWith("[") || /^\d{1,3}(?:\.\d{1,3}){3}$/.test(hostname);
 }
 
-/** A tenant is a GUID or a (verified) domain name such as contoso.onmicrosoft.com. */
+/** Domain names as Entra verifies them: dot-separated labels ending in an alphabetic TLD. */
+const TENANT_DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+/** Aliases for many tenants: the client-credentials grant needs the real one. */
+const MULTI_TENANT_ALIASES = ["common", "organizations", "consumers"];
+
+/**
+ * A tenant is a GUID or a (verified) domain name such as contoso.onmicrosoft.com; the same rule
+ * the page applies (src/core/assertion/token-endpoint.ts validateTenant; a test keeps them equal).
+ */
 export function isValidTenant(tenant: string): boolean {
-  return GUID.test(tenant) || DNS_NAME.test(tenant);
+  if (MULTI_TENANT_ALIASES.includes(tenant.toLowerCase())) return false;
+  return GUID.test(tenant) || TENANT_DOMAIN.test(tenant);
 }
 
 /**

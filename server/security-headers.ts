@@ -3,7 +3,7 @@ import type { ServerResponse } from "node:http";
 /**
  * The page's Content-Security-Policy: only our own origin, no inline scripts, no third parties.
  * `connect-src 'self'` keeps the page from calling Entra (or anyone) directly — it goes through
- * /api/token. `worker-src blob:` is for Vite's module workers; `img-src data:` for inline icons.
+ * /api/token. `img-src data:` for inline icons.
  * Directives: CSP Level 3 (https://www.w3.org/TR/CSP3/).
  */
 export const PAGE_CONTENT_SECURITY_POLICY = [
@@ -13,7 +13,7 @@ export const PAGE_CONTENT_SECURITY_POLICY = [
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",
-  "worker-src 'self' blob:",
+  "worker-src 'none'",
   "manifest-src 'self'",
   "base-uri 'none'",
   "form-action 'none'",

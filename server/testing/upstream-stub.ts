@@ -28,7 +28,7 @@ const BEHAVIOURS: Record<StubBehaviour, (response: ServerResponse) => void> = {
   echo: (response) => sendJson(response, 200, ECHO_BODY),
   "status-400": (response) => sendJson(response, 400, ECHO_BODY),
   redirect: (response) => {
-    response.writeHead(302, { Location: "/echo/oauth2/v2.0/token" });
+    response.writeHead(302, { Location: "/echo.stub.example/oauth2/v2.0/token" });
     response.end();
   },
   // Never answers: the proxy's timeout must fire and close the connection.
@@ -58,7 +58,8 @@ function readBody(request: IncomingMessage): Promise<string> {
 export async function startUpstreamStub(tls: { key: string; cert: string }): Promise<UpstreamStub> {
   const seen: StubbedRequest[] = [];
   const server: Server = createServer({ key: tls.key, cert: tls.cert }, (request, response) => {
-    const behaviour = (request.url ?? "/").split("/")[1] ?? "";
+    // The tenant segment is "{behaviour}.stub.example": a valid tenant domain whose first label picks the behaviour.
+    const behaviour = ((request.url ?? "/").split("/")[1] ?? "").split(".")[0] ?? "";
     const record: StubbedRequest = { behaviour, headers: request.headers, body: "", closedEarly: false };
     seen.push(record);
     response.on("close", () => {
@@ -75,7 +76,7 @@ export async function startUpstreamStub(tls: { key: string; cert: string }): Pro
   const origin = `https://127.0.0.1:${String((server.address() as AddressInfo).port)}`;
   return {
     origin,
-    endpoint: (behaviour) => `${origin}/${behaviour}/oauth2/v2.0/token`,
+    endpoint: (behaviour) => `${origin}/${behaviour}.stub.example/oauth2/v2.0/token`,
     seen,
     close: () =>
       new Promise<void>((resolve) => {

@@ -41,8 +41,6 @@ export async function credentialFromImport(result: ImportResult): Promise<Creden
   };
 }
 
-/** Alias of credentialFromImport. */
-export const toCredential = credentialFromImport;
 
 /**
  * Replaces the page's certificate with `newCertificateDer` (typically the CA-signed certificate

@@ -9,7 +9,7 @@ import { importRsaPrivateKey } from "../keys";
 import { describePrivateKey, KEY_MISMATCH_MESSAGE, privateKeyMatchesPublicKey, type KeyInfo } from "./key-info";
 import { messages, readMaterial, type Collected } from "./read-material";
 
-export { credentialFromImport, replaceCertificateIfKeyMatches, toCredential } from "./credential-from-import";
+export { credentialFromImport, replaceCertificateIfKeyMatches } from "./credential-from-import";
 export { KEY_MISMATCH_MESSAGE, type KeyInfo } from "./key-info";
 
 /** Files larger than this are refused before parsing: real certificates, keys and PFX files are a few KB. */
