@@ -88,6 +88,8 @@ test("tenant, client ID, cloud and form persist across a reload; the key does no
   await page.getByTestId("custom-authority-input").fill("https://login.example.com:8443");
   await page.getByTestId("assertion-form").selectOption("PS256-x5t#S256");
   await generateThroughPage(page);
+  // Saving the key lifts the "leave page?" guard; the reload then goes through.
+  await downloadThroughPage(page, "download-server-pem", createDownloadFolder());
   await page.reload();
   await expect(page.getByTestId("tenant-input")).toHaveValue("contoso.onmicrosoft.com");
   await expect(page.getByTestId("client-id-input")).toHaveValue(clientId);

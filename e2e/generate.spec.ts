@@ -96,3 +96,21 @@ test("the key can be removed from the page", async ({ page }) => {
   await expect(page.getByTestId("download-server-pem")).toHaveCount(0);
   await expect(page.getByTestId("assertion-jwt")).toHaveCount(0);
 });
+
+test("leaving the page asks first while the key is unsaved, and not once it is saved", async ({ page }) => {
+  await page.goto("/");
+  await generateThroughPage(page);
+  await expect(page.getByTestId("unsaved-key-warning")).toBeVisible();
+  const dialogs: string[] = [];
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.type());
+    void dialog.accept();
+  });
+  await page.reload();
+  expect(dialogs).toEqual(["beforeunload"]);
+  await generateThroughPage(page);
+  await downloadThroughPage(page, "download-server-pem", createDownloadFolder());
+  await expect(page.getByTestId("unsaved-key-warning")).toHaveCount(0);
+  await page.reload();
+  expect(dialogs).toEqual(["beforeunload"]);
+});

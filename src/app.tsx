@@ -7,10 +7,14 @@ import { RecipesPanel } from "@/features/recipes/recipes-panel";
 import { TokenPanel } from "@/features/token/token-panel";
 import { PanelBoundary } from "@/ui/panel-boundary";
 import { ThemeToggle } from "@/ui/theme-toggle";
+import { UnsavedKeyGuard } from "@/ui/unsaved-key-guard";
+import { useWorkbenchStore } from "@/store/workbench-store";
 
 export function App() {
+  const unsavedKey = useWorkbenchStore((state) => Boolean(state.credential?.privateKeyPkcs8Der) && !state.keySaved);
   return (
     <div className="mx-auto flex max-w-5xl flex-col gap-6 px-4 py-6">
+      <UnsavedKeyGuard active={unsavedKey} />
       <header className="flex flex-col gap-1">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <h1 className="text-2xl font-bold">Credential Workbench</h1>

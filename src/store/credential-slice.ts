@@ -19,6 +19,9 @@ export interface CredentialSlice {
   credential?: Credential;
   files?: CredentialFiles;
   exportError?: string;
+  /** True once the private key left the page as a file the user saved (PEM, PFX, encrypted key). */
+  keySaved: boolean;
+  markKeySaved: () => void;
   /** Drops the key and certificate from the page's memory (nothing of them was ever stored). */
   forgetCredential: () => void;
   /** Builds a password-protected file (PFX or encrypted PKCS#8) from the page's key and certificate. */
@@ -41,6 +44,8 @@ export const createCredentialSlice: StateCreator<WorkbenchState, [], [], Credent
   credential: undefined,
   files: undefined,
   exportError: undefined,
+  keySaved: false,
+  markKeySaved: () => set({ keySaved: true }),
   forgetCredential: () => {
     beginCredentialChange();
     set({

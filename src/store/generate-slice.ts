@@ -38,6 +38,8 @@ export interface GenerationStatus {
   keySize?: RsaKeySize;
   startedAt?: number;
   error?: string;
+  /** The last generation that finished: how long it took, for the "done" line. */
+  completed?: { seconds: number; thumbprint: string };
 }
 
 export interface GenerateSlice {
@@ -120,7 +122,13 @@ export const createGenerateSlice: StateCreator<WorkbenchState, [], [], GenerateS
         set({ generation: { running: false, error: "The new key was discarded because another key or certificate was loaded (or removed) while it was being generated. Press Generate again to replace it." } });
         return;
       }
-      set({ credential, files: credentialFiles(credential), generation: { running: false } });
+      const seconds = (Date.now() - (get().generation.startedAt ?? Date.now())) / 1000;
+      set({
+        credential,
+        files: credentialFiles(credential),
+        keySaved: false,
+        generation: { running: false, completed: { seconds, thumbprint: credential.certificateDetails.thumbprints.sha1Hex } },
+      });
     } catch (error) {
       // The previous credential stays on screen; only the message is new.
       set({ generation: { running: false, error: `Generation failed: ${describeError(error)}` } });

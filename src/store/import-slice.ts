@@ -97,9 +97,12 @@ export const createImportSlice: StateCreator<WorkbenchState, [], [], ImportSlice
         set({ importRunning: false, importError: "This import was discarded because a new key was generated (or the page's key removed) while it was being read. Import it again to use it." });
         return;
       }
+      const previous = get().credential;
       set({
         credential,
         files: credentialFiles(credential),
+        // A key that came from the user's own file is already saved; a kept page key keeps its state.
+        keySaved: credential.privateKeyPkcs8Der === previous?.privateKeyPkcs8Der ? get().keySaved : true,
         importRunning: false,
         importSummary: {
           message,

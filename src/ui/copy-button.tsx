@@ -22,7 +22,7 @@ export function CopyButton({ text, label, testId }: CopyButtonProps) {
   return (
     <button
       type="button"
-      className="btn-secondary shrink-0"
+      className="btn-secondary min-w-[7.5rem] shrink-0"
       aria-label={`Copy ${label}`}
       data-testid={testId}
       onClick={() => void copy()}

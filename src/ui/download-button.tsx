@@ -7,12 +7,17 @@ interface DownloadButtonProps {
   testId?: string;
   description?: string;
   disabled?: boolean;
+  /** Called after the file was handed to the browser, e.g. to note that the key was saved. */
+  onSaved?: () => void;
 }
 
 /** A button that saves ready contents as a file. */
-export function DownloadButton({ fileName, contents, mimeType = "application/octet-stream", testId, description, disabled }: DownloadButtonProps) {
+export function DownloadButton({ fileName, contents, mimeType = "application/octet-stream", testId, description, disabled, onSaved }: DownloadButtonProps) {
   return (
-    <button type="button" className="btn-secondary" data-testid={testId} onClick={() => saveFile(fileName, contents, mimeType)} disabled={disabled} title={description}>
+    <button type="button" className="btn-secondary" data-testid={testId} onClick={() => {
+        saveFile(fileName, contents, mimeType);
+        onSaved?.();
+      }} disabled={disabled} title={description}>
       <span aria-hidden="true">↓ </span>
       {fileName}
     </button>

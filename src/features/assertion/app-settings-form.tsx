@@ -6,14 +6,14 @@ import { Field } from "@/ui/field";
 
 const cloudLabels: Record<Cloud, string> = {
   public: "Public (login.microsoftonline.com)",
-  usgov: "US Government (login.microsoftonline.us)",
-  china: "China, 21Vianet (login.chinacloudapi.cn)",
+  usgov: "US Government (…microsoftonline.us)",
+  china: "China, 21Vianet (…chinacloudapi.cn)",
   custom: "Custom authority host…",
 };
 
 const formLabels: Record<AssertionForm, string> = {
-  "RS256-x5t": "RS256 + x5t (SHA-1) — MSAL Python thumbprint, MSAL Node thumbprint",
-  "PS256-x5t#S256": "PS256 + x5t#S256 (SHA-256) — MSAL.NET, MSAL Node thumbprintSha256",
+  "RS256-x5t": "RS256 + x5t (SHA-1)",
+  "PS256-x5t#S256": "PS256 + x5t#S256 (SHA-256)",
 };
 
 /** Tenant, client ID, cloud and assertion form: the values every later step uses. */
@@ -24,7 +24,7 @@ export function AppSettingsForm() {
   const showError = (field: keyof typeof errors, value: string) => (value.trim() === "" && field !== "lifetimeSeconds" ? undefined : errors[field]);
 
   return (
-    <div className="grid gap-4 sm:grid-cols-2">
+    <div className="grid gap-4 sm:grid-cols-2 [&>*]:min-w-0">
       <Field label="Directory (tenant) ID" error={showError("tenant", settings.tenant)} hint="A GUID or a verified domain, e.g. contoso.onmicrosoft.com.">
         {(props) => (
           <input {...props} className="input" value={settings.tenant} data-testid="tenant-input" autoComplete="off" spellCheck={false} onChange={(event) => setSetting("tenant", event.target.value)} placeholder="00000000-0000-0000-0000-000000000000" />
@@ -53,15 +53,15 @@ export function AppSettingsForm() {
           )}
         </Field>
       )}
-      <Field label="Token endpoint version">
+      <Field label="Token endpoint version" hint="v2.0 posts to /oauth2/v2.0/token; v1 to /oauth2/token.">
         {(props) => (
           <select {...props} className="input" value={settings.version} data-testid="endpoint-version" onChange={(event) => setSetting("version", event.target.value as EndpointVersion)}>
-            <option value="v2.0">v2.0 (/oauth2/v2.0/token) — MSAL</option>
-            <option value="v1">v1 (/oauth2/token) — ADAL, older SDKs</option>
+            <option value="v2.0">v2.0 — MSAL</option>
+            <option value="v1">v1 — ADAL, older SDKs</option>
           </select>
         )}
       </Field>
-      <Field label="Assertion form" hint="Both are accepted by Entra; they are not interchangeable.">
+      <Field label="Assertion form" hint="RS256 + x5t: MSAL Python with a thumbprint, MSAL Node's thumbprint. PS256 + x5t#S256: MSAL.NET, MSAL Node's thumbprintSha256. Entra accepts both; they are not interchangeable.">
         {(props) => (
           <select {...props} className="input" value={settings.form} data-testid="assertion-form" onChange={(event) => setSetting("form", event.target.value as AssertionForm)}>
             {ASSERTION_FORMS.map((form) => (

@@ -14,6 +14,7 @@ export function CertificateFiles() {
   const credential = useWorkbenchStore((state) => state.credential);
   const exportError = useWorkbenchStore((state) => state.exportError);
   const buildProtectedExport = useWorkbenchStore((state) => state.buildProtectedExport);
+  const markKeySaved = useWorkbenchStore((state) => state.markKeySaved);
   const [password, setPassword] = useState("");
   const [profile, setProfile] = useState<Pkcs12Profile>("modern");
   const [busy, setBusy] = useState<ProtectedExportKind | undefined>();
@@ -23,7 +24,10 @@ export function CertificateFiles() {
     setBusy(kind);
     const file = await buildProtectedExport(kind, password, profile);
     setBusy(undefined);
-    if (file) saveFile(file.fileName, file.contents, file.mimeType);
+    if (file) {
+      saveFile(file.fileName, file.contents, file.mimeType);
+      markKeySaved();
+    }
   };
   const keyDer = credential.privateKeyPkcs8Der;
 
@@ -34,13 +38,15 @@ export function CertificateFiles() {
         <DownloadButton fileName="server.crt" contents={files["server.crt"]} mimeType={PEM_MIME} testId="download-server-crt" description="The certificate (PEM): upload it to Entra." />
         <DownloadButton fileName="server.cer" contents={credential.certificateDer} mimeType="application/pkix-cert" testId="download-server-cer" description="The certificate (DER), what the portal's upload dialog offers first." />
         {files["server.pem"] && (
-          <DownloadButton fileName="server.pem" contents={files["server.pem"]} mimeType={PEM_MIME} testId="download-server-pem" description="The private key (PKCS#8 PEM): keep it secret; MSAL reads it." />
+          <DownloadButton fileName="server.pem" contents={files["server.pem"]} mimeType={PEM_MIME} testId="download-server-pem"
+            onSaved={markKeySaved} description="The private key (PKCS#8 PEM): keep it secret; MSAL reads it." />
         )}
         {files["server.csr"] && (
           <DownloadButton fileName="server.csr" contents={files["server.csr"]} mimeType={PEM_MIME} testId="download-server-csr" description="A certificate signing request, for a CA to sign instead." />
         )}
         {files["server-rsa.pem"] && (
-          <DownloadButton fileName="server-rsa.pem" contents={files["server-rsa.pem"]} mimeType={PEM_MIME} testId="download-server-key-pkcs1" description="The private key as PKCS#1 (BEGIN RSA PRIVATE KEY), for older tools." />
+          <DownloadButton fileName="server-rsa.pem" contents={files["server-rsa.pem"]} mimeType={PEM_MIME} testId="download-server-key-pkcs1"
+            onSaved={markKeySaved} description="The private key as PKCS#1 (BEGIN RSA PRIVATE KEY), for older tools." />
         )}
         {keyDer && (
           <DownloadButton
@@ -48,6 +54,7 @@ export function CertificateFiles() {
             contents={encodeCertificateWithKeyPem(keyDer, credential.certificateDer)}
             mimeType={PEM_MIME}
             testId="download-server-with-key"
+            onSaved={markKeySaved}
             description="Key and certificate in one PEM: az login --certificate, Azure Identity's CertificateCredential."
           />
         )}

@@ -20,6 +20,7 @@ export function GeneratePanel() {
   const form = useWorkbenchStore((state) => state.generateForm);
   const { running, error } = useWorkbenchStore(useShallow((state) => ({ running: state.generation.running, error: state.generation.error })));
   const setField = useWorkbenchStore((state) => state.setGenerateField);
+  const unsavedKey = useWorkbenchStore((state) => Boolean(state.credential?.privateKeyPkcs8Der) && !state.keySaved);
   const generate = useWorkbenchStore((state) => state.generate);
   const errors = validateGenerateForm(form);
   const invalid = Object.keys(errors).length > 0;
@@ -38,7 +39,7 @@ export function GeneratePanel() {
         }}
         noValidate
       >
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div className="grid gap-4 sm:grid-cols-2 [&>*]:min-w-0">
           {textFields.map(({ field, label, hint, placeholder }) => (
             <Field key={field} label={label} hint={hint} error={errors[field]}>
               {(props) => (
@@ -49,7 +50,7 @@ export function GeneratePanel() {
                   value={String(form[field])}
                   placeholder={placeholder}
                   data-testid={`subject-${field}`}
-                  onChange={(event) => setField(field, event.target.value)}
+                  onChange={(event) => setField(field, field === "country" ? event.target.value.toUpperCase() : event.target.value)}
                   autoComplete="off"
                   spellCheck={false}
                 />
@@ -105,6 +106,11 @@ export function GeneratePanel() {
           </button>
           <GenerationProgress />
         </div>
+        {unsavedKey && !running && (
+          <p className="text-sm text-warn" data-testid="unsaved-key-warning">
+            The key on this page has not been saved yet: generating again replaces it, and so does closing the page. Save server.pem (or a PFX) below first if you uploaded its certificate.
+          </p>
+        )}
         {invalid && (
           <p className="text-sm text-danger" data-testid="generate-blocked">
             Fix the highlighted field{Object.keys(errors).length > 1 ? "s" : ""} to generate.

@@ -22,7 +22,20 @@ export function GenerationProgress() {
   }, [generation.running]);
 
   if (!generation.running || !generation.stage) {
-    return <span id="generate-status" role="status" data-testid="generate-status" />;
+    return (
+      <span id="generate-status" role="status" data-testid="generate-status" className="text-sm">
+        {generation.completed && (
+          <>
+            <span className="text-ok">
+              Done in {generation.completed.seconds.toFixed(1)} s: thumbprint {generation.completed.thumbprint.slice(0, 8)}…
+            </span>{" "}
+            <a href="#certificate" className="underline" data-testid="go-to-certificate">
+              See the certificate and save the files
+            </a>
+          </>
+        )}
+      </span>
+    );
   }
   const step = stageOrder.indexOf(generation.stage) + 1;
   const elapsed = Math.max(0, (now - (generation.startedAt ?? now)) / 1000);
