@@ -100,3 +100,27 @@ test("tenant, client ID, cloud and form persist across a reload; the key does no
   const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }));
   expect(stored).not.toMatch(/PRIVATE KEY|MII/);
 });
+
+test("an assertion left on screen past its lifetime says it expired and how to get a fresh one", async ({ page }) => {
+  await page.clock.install();
+  await page.goto("/");
+  await generateThroughPage(page);
+  await page.getByTestId("tenant-input").fill(tenant);
+  await page.getByTestId("client-id-input").fill(clientId);
+  const jwt = await readAssertion(page);
+  await expect(page.getByTestId("assertion-expired")).toHaveCount(0);
+  await page.clock.fastForward("16:00");
+  await expect(page.getByTestId("assertion-expired")).toContainText("expired");
+  await expect(page.getByTestId("assertion-lint").locator('[data-lint-status="fail"]')).not.toHaveCount(0);
+  await page.getByTestId("resign-assertion").click();
+  await readAssertion(page, jwt);
+  await expect(page.getByTestId("assertion-expired")).toHaveCount(0);
+});
+
+test("invalid settings are named: the waiting line says which field to fix", async ({ page }) => {
+  await page.goto("/");
+  await generateThroughPage(page);
+  await page.getByTestId("tenant-input").fill("common");
+  await page.getByTestId("client-id-input").fill(clientId);
+  await expect(page.getByTestId("assertion-waiting")).toContainText("Fix the Directory (tenant) ID");
+});

@@ -1,4 +1,5 @@
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
+import { validateAppSettings } from "@/store/assertion-slice";
 import { useWorkbenchStore } from "@/store/workbench-store";
 import { CodeBlock } from "@/ui/code-block";
 import { CopyButton } from "@/ui/copy-button";
@@ -14,13 +15,33 @@ export function AssertionPanel() {
   const assertionError = useWorkbenchStore((state) => state.assertionError);
   const inspection = useWorkbenchStore((state) => state.assertionInspection);
   const signAssertion = useWorkbenchStore((state) => state.signAssertion);
+  const inspectAssertion = useWorkbenchStore((state) => state.inspectAssertion);
+  const [now, setNow] = useState(() => Date.now());
 
   // Re-sign whenever the key or any setting the assertion depends on changes.
   useEffect(() => {
     void signAssertion();
   }, [credential, settings.tenant, settings.clientId, settings.cloud, settings.customAuthority, settings.version, settings.form, settings.lifetimeSeconds, settings.includeX5c, signAssertion]);
 
+  // Times move on: re-check the shown assertion (expiry, "valid now") every few seconds.
+  const jwt = assertion?.jwt;
+  useEffect(() => {
+    if (!jwt) return;
+    const timer = window.setInterval(() => {
+      setNow(Date.now());
+      void inspectAssertion(jwt);
+    }, 5000);
+    return () => window.clearInterval(timer);
+  }, [jwt, inspectAssertion]);
+
   const hasKey = Boolean(credential?.privateKey ?? credential?.privateKeyPkcs8Der);
+  const settingErrors = validateAppSettings(settings);
+  const fieldNames: Record<string, string> = { tenant: "Directory (tenant) ID", clientId: "Application (client) ID", customAuthority: "custom authority host", lifetimeSeconds: "lifetime" };
+  const firstProblem = (Object.keys(settingErrors) as (keyof typeof settingErrors)[]).find((field) => field === "lifetimeSeconds" || String(settings[field]).trim() !== "");
+  const waitingText = firstProblem
+    ? `Fix the ${fieldNames[firstProblem] ?? firstProblem} above to see the assertion.`
+    : "Fill in the tenant and client ID to see the assertion.";
+  const expired = assertion ? assertion.payload.exp * 1000 <= now : false;
   return (
     <Panel
       id="assertion"
@@ -29,7 +50,11 @@ export function AssertionPanel() {
     >
       <AppSettingsForm />
       {!hasKey && <p className="text-sm text-muted">Generate or import a key and certificate to sign an assertion.</p>}
-      {hasKey && !assertion && !assertionError && <p className="text-sm text-muted" data-testid="assertion-waiting">Fill in the tenant and client ID to see the assertion.</p>}
+      {hasKey && !assertion && !assertionError && (
+        <p className="text-sm text-muted" data-testid="assertion-waiting">
+          {waitingText}
+        </p>
+      )}
       {assertionError && (
         <p className="text-sm text-danger" role="alert" data-testid="assertion-error">
           {assertionError}
@@ -45,6 +70,11 @@ export function AssertionPanel() {
             </button>
             <span className="text-xs text-muted">New jti and times; valid {settings.lifetimeSeconds} s from signing.</span>
           </div>
+          {expired && (
+            <p className="text-sm font-medium text-danger" role="alert" data-testid="assertion-expired">
+              This assertion has expired: Entra refuses it once its few minutes of clock tolerance are over (AADSTS700024). Press Re-sign now for a fresh one before copying it.
+            </p>
+          )}
           {inspection?.ok ? <JwtParts parts={inspection.parts} testId="assertion-jwt" /> : <CodeBlock testId="assertion-jwt">{assertion.jwt}</CodeBlock>}
           {assertion.warnings.map((warning) => (
             <p key={warning} className="text-sm text-warn">
