@@ -34,6 +34,13 @@ describe("checkTokenEndpoint: allowed endpoints (entra-facts.md, 'The token requ
     expect(refusalOf(`https://adfs.example.test/${TENANT_ID}/oauth2/token`, ["https://adfs.example.test:8443"])).toBe("host_not_allowed");
   });
 
+  it("names the fix when it refuses a host: restart with WORKBENCH_EXTRA_AUTHORITIES", () => {
+    const host = checkTokenEndpoint(`https://login.example.org/${TENANT_ID}/oauth2/v2.0/token`, []);
+    expect(host.allowed ? "" : host.message).toContain("WORKBENCH_EXTRA_AUTHORITIES=https://login.example.org npm start");
+    const ip = checkTokenEndpoint(`https://10.0.0.1:8443/${TENANT_ID}/oauth2/v2.0/token`, []);
+    expect(ip.allowed ? "" : ip.message).toContain("WORKBENCH_EXTRA_AUTHORITIES=https://10.0.0.1:8443 npm start");
+  });
+
   it("allows an IPv6 literal only when that exact origin is configured", () => {
     expect(refusalOf(`https://[::1]:8443/${TENANT_ID}/oauth2/v2.0/token`, ["https://[::1]:8443"])).toBe("allowed");
     expect(refusalOf(`https://[::1]:8443/${TENANT_ID}/oauth2/v2.0/token`)).toBe("ip_literal");

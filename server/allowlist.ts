@@ -115,7 +115,7 @@ export function checkTokenEndpoint(tokenEndpoint: unknown, extraAuthorityOrigins
   const extraOrigins = new Set(extraAuthorityOrigins);
   // An IP literal is refused unless that exact origin was configured (a local test service).
   if (isIpLiteralHost(url.hostname) && !extraOrigins.has(url.origin)) {
-    return refuse("ip_literal", "IP addresses are not allowed as token endpoint hosts; use the authority's host name.");
+    return refuse("ip_literal", `IP addresses are allowed as token endpoint hosts only when listed: use the authority's host name, or restart the workbench with WORKBENCH_EXTRA_AUTHORITIES=${url.origin} npm start.`);
   }
   // Anything the parser had to rewrite (percent-escapes, `\`, `..`, `//`, upper case, `:443`,
   // numeric IPv4 forms) is refused outright rather than trusted after normalisation.
@@ -123,7 +123,10 @@ export function checkTokenEndpoint(tokenEndpoint: unknown, extraAuthorityOrigins
     return refuse("not_canonical", "The token endpoint must be written in canonical form: lower-case host, no escapes, no default port, no dot segments.");
   }
   if (!ENTRA_AUTHORITY_ORIGINS.includes(url.origin) && !extraOrigins.has(url.origin)) {
-    return refuse("host_not_allowed", `${url.host} is not an Entra authority host or a configured extra authority (WORKBENCH_EXTRA_AUTHORITIES).`);
+    return refuse(
+      "host_not_allowed",
+      `${url.host} is not an Entra authority host or a configured extra authority: restart the workbench with WORKBENCH_EXTRA_AUTHORITIES=${url.origin} npm start to allow it.`,
+    );
   }
 
   const segments = url.pathname.split("/");

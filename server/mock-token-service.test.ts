@@ -78,9 +78,15 @@ describe("mock token service: success (entra-facts.md, 'Success')", () => {
     expect((await tokenRequest({ client_assertion: assertion({ alg: "PS256" }) })).status).toBe(200);
   });
 
-  it("accepts the v1 endpoint when aud is the v1 URL, and a tenant domain", async () => {
+  it("accepts the v1 endpoint with resource (with or without a trailing slash) when aud is the v1 URL, and a tenant domain", async () => {
     const v1 = mock.tokenEndpoint("v1");
-    expect((await tokenRequest({ client_assertion: assertion({ audience: v1 }) }, { url: v1 })).status).toBe(200);
+    for (const resource of ["https://graph.microsoft.com", "https://graph.microsoft.com/"]) {
+      const response = await tokenRequest({ scope: undefined, resource, client_assertion: assertion({ audience: v1 }) }, { url: v1 });
+      expect(response.status).toBe(200);
+      const key = await importJWK(mock.accessTokenPublicJwk, "RS256");
+      const { payload } = await jwtVerify(String((response.json as Record<string, unknown>).access_token), key, { audience: "https://graph.microsoft.com" });
+      expect(payload.ver).toBe("1.0");
+    }
     const byDomain = `${mock.origin}/contoso.onmicrosoft.com/oauth2/v2.0/token`;
     expect((await tokenRequest({ client_assertion: assertion({ audience: byDomain }) }, { url: byDomain })).status).toBe(200);
   });
@@ -128,8 +134,17 @@ describe("mock token service: refusals with Entra's AADSTS codes", () => {
     ["a lifetime over a day", () => tokenRequest({ client_assertion: assertion({ claims: { exp: Math.floor(Date.now() / 1000) + 2 * 86_400 } }) }), 401, "invalid_client", 700024],
     ["no exp", () => tokenRequest({ client_assertion: assertion({ claims: { exp: undefined } }) }), 401, "invalid_client", 50027],
     ["a GET", () => sendTestRequest(mock.tokenEndpoint(), { ca: tls.cert }), 400, "invalid_request", 900561],
+    ["scope instead of resource on the v1 endpoint", () => tokenRequest({ client_assertion: assertion({ audience: mock.tokenEndpoint("v1") }) }, { url: mock.tokenEndpoint("v1") }), 400, "invalid_request", 900144],
+    ["a v1 resource with /.default", () => tokenRequest({ scope: undefined, resource: GRAPH_SCOPE, client_assertion: assertion({ audience: mock.tokenEndpoint("v1") }) }, { url: mock.tokenEndpoint("v1") }), 400, "invalid_resource", 500011],
+    ["resource on the v2.0 endpoint", () => tokenRequest({ resource: "https://graph.microsoft.com" }), 400, "invalid_request", 901002],
   ])("refuses %s", async (_label, send, status, error, code) => {
     expect(aadsts(await send())).toMatchObject({ status, error, code });
+  });
+
+  it("names the missing 'resource' parameter on the v1 endpoint (AADSTS900144, observed)", async () => {
+    const v1 = mock.tokenEndpoint("v1");
+    const response = await tokenRequest({ client_assertion: assertion({ audience: v1 }) }, { url: v1 });
+    expect(aadsts(response).description).toMatch(/^AADSTS900144: The request body must contain the following parameter: 'resource'\./);
   });
 
   it("names the client's thumbprint in 700027, in upper-case hex", async () => {

@@ -120,6 +120,42 @@ describe("POST /api/token through to the mock Entra service", () => {
   });
 });
 
+describe("v1 and v2.0 endpoints take different field sets", () => {
+  function v1Form(assertion = "eyJhbGciOiJub25lIn0.e30.c2ln", overrides: Record<string, unknown> = {}): Record<string, unknown> {
+    const { scope: _scope, ...rest } = form(assertion);
+    return { ...rest, resource: "https://graph.microsoft.com", ...overrides };
+  }
+
+  it("forwards a v1 request with resource to the mock, which issues a token", async () => {
+    const endpoint = mock.tokenEndpoint("v1");
+    const response = await proxyToken(endpoint, v1Form(await buildAssertion(endpoint)), { Origin: proxy.origin });
+    expect(response.status).toBe(200);
+    expect(response.json).toMatchObject({ status: 200, body: { token_type: "Bearer", expires_in: 3599 } });
+    expect(mock.requests.at(-1)).toMatchObject({ path: new URL(endpoint).pathname, hadOrigin: false });
+  });
+
+  it("sends the v1 fields in order, resource in the place of scope", async () => {
+    await proxyToken(`${stub.origin}/echo.stub.example/oauth2/token`, v1Form("a.b.c"));
+    expect(stub.seen.at(-1)?.body).toBe(`grant_type=client_credentials&client_id=${CLIENT_ID}&resource=https%3A%2F%2Fgraph.microsoft.com&client_assertion_type=${encodeURIComponent(JWT_BEARER)}&client_assertion=a.b.c`);
+  });
+
+  it.each<[string, () => string, () => Record<string, unknown>, RegExp]>([
+    ["scope to the v1 endpoint", () => mock.tokenEndpoint("v1"), () => form(), /v1 endpoint \(\/oauth2\/token\) takes resource/],
+    ["resource to the v2.0 endpoint", () => mock.tokenEndpoint(), () => v1Form(), /v2\.0 endpoint \(\/oauth2\/v2\.0\/token\) takes scope/],
+  ])("refuses %s with 400 form_endpoint_mismatch before sending", async (_label, endpoint, formFields, message) => {
+    const sentBefore = mock.requests.length;
+    const response = await proxyToken(endpoint(), formFields());
+    expect(response).toMatchObject({ status: 400, json: { error: "form_endpoint_mismatch" } });
+    expect((response.json as { message: string }).message).toMatch(message);
+    expect(mock.requests.length).toBe(sentBefore);
+  });
+
+  it("refuses a form with both scope and resource, or resource missing its value", async () => {
+    expect(await proxyToken(mock.tokenEndpoint("v1"), form(undefined, { resource: "https://graph.microsoft.com" }))).toMatchObject({ status: 400, json: { error: "unexpected_form_field" } });
+    expect(await proxyToken(mock.tokenEndpoint("v1"), v1Form(undefined, { resource: "" }))).toMatchObject({ status: 400, json: { error: "missing_form_field" } });
+  });
+});
+
 describe("what reaches the upstream", () => {
   it("sends only the form and our own headers: no Origin, Referer, Cookie, Authorization", async () => {
     await proxyToken(stub.endpoint("echo"), form("a.b.c"), {

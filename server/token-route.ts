@@ -5,7 +5,7 @@ import { forwardTokenRequest } from "./forward-token-request";
 import { HttpError, sendJson } from "./http-error";
 import { readJsonBody } from "./read-json-body";
 import { assertSameOrigin } from "./request-origin";
-import { encodeForm, parseTokenProxyRequest } from "./token-request";
+import { checkFormForEndpoint, encodeForm, parseTokenProxyRequest } from "./token-request";
 
 export type WorkbenchLogger = (line: string) => void;
 
@@ -40,6 +40,12 @@ export async function handleTokenRoute(request: IncomingMessage, response: Serve
   if (!endpoint.allowed) {
     context.logger(`token refused endpoint rule=${endpoint.refusal}`);
     throw new HttpError(400, "endpoint_not_allowed", endpoint.message);
+  }
+  try {
+    checkFormForEndpoint(proxyRequest.form, endpoint.version);
+  } catch (error) {
+    context.logger(`token refused form host=${endpoint.host} version=${endpoint.version}`);
+    throw error;
   }
 
   // If the browser hangs up, stop waiting on the upstream too (the request is closed before the answer).

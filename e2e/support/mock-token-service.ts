@@ -13,11 +13,17 @@
  *    issuer" (AzureAD/azure-activedirectory-library-for-python#79), 50027 "JWT token is invalid or
  *    malformed" (panva/openid-client#348), 5002741 more than one aud value (zitadel/oidc#887),
  *    90011 "Unexpected client assertion type" (AzureAD/azure-activedirectory-library-for-ruby#53).
+ *  - OBSERVED: 900144 "The request body must contain the following parameter: 'resource'" when a
+ *    v1 (/oauth2/token) request has no `resource` (MicrosoftDocs/azure-docs#46696); the v1
+ *    client-credentials certificate request requires `resource` = the App ID URI (Azure AD v1.0 doc
+ *    "Service to service calls using client credentials", v1-oauth2-client-creds-grant-flow.md).
  *  - BEST GUESS (unverified): 1002012 for a client-credentials scope without /.default (70011 is
- *    the fact-backed generic code; we send both), 70003 unsupported_grant_type, 900144 missing
- *    parameter, 900561 GET on the token endpoint, 700021 iss ≠ client_id, jti replay as 50012
- *    (Entra's replay code is not documented), a 24 h assertion lifetime cap (mock-only rule), and
- *    the v1 endpoint accepting `scope` when `resource` is absent.
+ *    the fact-backed generic code; we send both), 70003 unsupported_grant_type, 900144 for other
+ *    missing parameters, 900561 GET on the token endpoint, 700021 iss ≠ client_id, jti replay as
+ *    50012 (Entra's replay code is not documented), a 24 h assertion lifetime cap (mock-only rule),
+ *    the v1 endpoint ignoring `scope` (it requires `resource`), and 901002 "The 'resource' request
+ *    parameter is not supported" for `resource` on the v2.0 token endpoint (observed on the v2.0
+ *    authorize endpoint: AzureADQuickStarts/AppModelv2-WebApp-OpenIDConnect-nodejs#35).
  */
 import { createHash, generateKeyPairSync, randomUUID, verify, constants, X509Certificate, type KeyObject } from "node:crypto";
 import { createServer, type Server } from "node:https";
@@ -269,14 +275,21 @@ export async function startMockTokenService(options: MockTokenServiceOptions): P
     if (clientId !== options.clientId) {
       throw new EntraRefusal("unauthorized_client", [700016], `Application with identifier '${clientId}' was not found in the directory '${route.tenant}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant.`);
     }
-    const scope = form.get("scope");
-    let resource = form.get("resource") ?? undefined;
-    if (route.version === "v2" || !resource) {
-      if (!scope) throw missing(route.version === "v2" ? "scope" : "resource");
+    // v2.0 takes scope = {resource}/.default; v1 takes resource = the App ID URI (and ignores scope).
+    let resource: string;
+    if (route.version === "v2") {
+      if (form.has("resource")) throw new EntraRefusal("invalid_request", [901002], "The 'resource' request parameter is not supported.");
+      const scope = form.get("scope");
+      if (!scope) throw missing("scope");
       if (!scope.endsWith("/.default") || scope.includes(" ")) {
         throw new EntraRefusal("invalid_scope", [1002012, 70011], `The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`);
       }
       resource = scope.slice(0, -"/.default".length);
+    } else {
+      const requested = form.get("resource");
+      if (!requested) throw missing("resource");
+      // Entra's v1 endpoint accepts the App ID URI with or without a trailing slash.
+      resource = knownResources.find((known) => known === requested || `${known}/` === requested) ?? requested;
     }
     if (!knownResources.includes(resource)) {
       throw new EntraRefusal("invalid_resource", [500011], `The resource principal named ${resource} was not found in the tenant named ${route.tenant}.`);
