@@ -122,8 +122,9 @@ describe("POST /api/token through to the mock Entra service", () => {
 
 describe("v1 and v2.0 endpoints take different field sets", () => {
   function v1Form(assertion = "eyJhbGciOiJub25lIn0.e30.c2ln", overrides: Record<string, unknown> = {}): Record<string, unknown> {
-    const { scope: _scope, ...rest } = form(assertion);
-    return { ...rest, resource: "https://graph.microsoft.com", ...overrides };
+    const fields = form(assertion);
+    delete fields.scope;
+    return { ...fields, resource: "https://graph.microsoft.com", ...overrides };
   }
 
   it("forwards a v1 request with resource to the mock, which issues a token", async () => {
