@@ -2,7 +2,8 @@ import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { credentialFiles, generateCredential, type Credential } from "./credential";
-import { buildRecipes, keyCredentialEntry, rotationReminderIcs, type RecipeInputs } from "./recipes";
+import type { Cloud } from "./assertion/token-endpoint";
+import { buildRecipes, keyCredentialEntry, RECIPE_GROUPS, rotationReminderIcs, type Recipe, type RecipeInputs } from "./recipes";
 import { createOpenSslWorkspace, parseOpenSslFingerprint, type OpenSslWorkspace } from "./testing/openssl";
 
 describe("recipes filled with the page's values", () => {
@@ -25,6 +26,9 @@ describe("recipes filled with the page's values", () => {
       tokenEndpoint: "https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token",
       scope: "https://graph.microsoft.com/.default",
       keyId: randomUUID(),
+      cloud: "public",
+      includeX5c: false,
+      form: "RS256-x5t",
     };
   });
   afterAll(() => openssl.dispose());
@@ -71,11 +75,123 @@ describe("recipes filled with the page's values", () => {
     expect(args).toContain("client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
   });
 
-  it("MSAL Node gets the SHA-256 thumbprint OpenSSL computes", () => {
+  it("MSAL Node follows the form: thumbprintSha256 (OpenSSL's SHA-256) for PS256, thumbprint (OpenSSL's SHA-1) for RS256", () => {
     const sha256 = parseOpenSslFingerprint(openssl.run(["x509", "-in", "server.crt", "-noout", "-fingerprint", "-sha256"]));
-    expect(buildRecipes(inputs).find((item) => item.id === "msal-node")?.code).toContain(`thumbprintSha256: "${sha256}"`);
+    const ps256 = byId(buildRecipes({ ...inputs, form: "PS256-x5t#S256" }), "msal-node");
+    expect(ps256.code).toContain(`thumbprintSha256: "${sha256}"`);
+    expect(ps256.code).not.toMatch(/\bthumbprint:/);
+    expect(ps256.description).toContain("PS256");
+    const rs256 = byId(buildRecipes({ ...inputs, form: "RS256-x5t" }), "msal-node");
+    expect(rs256.code).toContain(`thumbprint: "${opensslSha1}"`);
+    expect(rs256.code).not.toContain("thumbprintSha256");
+    expect(rs256.description).toContain("RS256");
+  });
+
+  const clouds: Cloud[] = ["public", "usgov", "china", "custom"];
+  const origins: Record<Cloud, string> = {
+    public: "https://login.microsoftonline.com",
+    usgov: "https://login.microsoftonline.us",
+    china: "https://login.chinacloudapi.cn",
+    custom: "https://login.example.com:8443",
+  };
+  const variants = clouds.flatMap((cloud) => [false, true].map((includeX5c) => ({ cloud, includeX5c })));
+  const inputsFor = (cloud: Cloud, includeX5c: boolean): RecipeInputs => ({
+    ...inputs,
+    cloud,
+    includeX5c,
+    authorityOrigin: origins[cloud],
+    tokenEndpoint: `${origins[cloud]}/contoso.onmicrosoft.com/oauth2/v2.0/token`,
+  });
+
+  it.each(variants)("every snippet parses for cloud $cloud, x5c $includeX5c (tricky values too)", ({ cloud, includeX5c }) => {
+    for (const tricky of [false, true]) {
+      const base = inputsFor(cloud, includeX5c);
+      const recipes = buildRecipes(tricky ? { ...base, tenant: `a"b'c`, clientId: "x\\y" } : base);
+      for (const recipe of recipes) {
+        if (recipe.language === "python") {
+          execFileSync("python3", ["-c", "import ast,sys; ast.parse(sys.stdin.read())"], { input: recipe.code });
+        }
+        if (recipe.language === "javascript") {
+          execFileSync(process.execPath, ["--input-type=module", "--check"], { input: recipe.code });
+        }
+        if (recipe.language === "json") expect(() => JSON.parse(recipe.code) as unknown).not.toThrow();
+        if (recipe.language === "shell") execFileSync("bash", ["-n"], { input: recipe.code });
+      }
+    }
+  });
+
+  it("US Government: MSAL uses the .us authority, Azure Identity AzureGovernment, the CLI AzureUSGovernment", () => {
+    const recipes = buildRecipes(inputsFor("usgov", false));
+    for (const id of ["msal-python", "msal-python-pfx", "msal-node", "msal-dotnet"]) {
+      expect(byId(recipes, id).code).toContain('"https://login.microsoftonline.us/contoso.onmicrosoft.com"');
+    }
+    expect(byId(recipes, "azure-identity-python").code).toContain("authority=AzureAuthorityHosts.AZURE_GOVERNMENT");
+    expect(byId(recipes, "azure-identity-python").code).toContain("import AzureAuthorityHosts, CertificateCredential");
+    expect(byId(recipes, "azure-identity-js").code).toContain("authorityHost: AzureAuthorityHosts.AzureGovernment");
+    for (const id of ["az-cli", "az-login"]) {
+      expect(byId(recipes, id).code.split("\n")[0]).toBe("az cloud set --name AzureUSGovernment");
+    }
+    expect(byId(recipes, "curl").code).toContain("https://login.microsoftonline.us/contoso.onmicrosoft.com/oauth2/v2.0/token");
+  });
+
+  it("China: Azure Identity AzureChina, the CLI AzureChinaCloud; public cloud: no authority override, no az cloud set", () => {
+    const china = buildRecipes(inputsFor("china", false));
+    expect(byId(china, "azure-identity-python").code).toContain("authority=AzureAuthorityHosts.AZURE_CHINA");
+    expect(byId(china, "azure-identity-js").code).toContain("authorityHost: AzureAuthorityHosts.AzureChina");
+    expect(byId(china, "az-login").code).toContain("az cloud set --name AzureChinaCloud");
+    const publicCloud = buildRecipes(inputsFor("public", false));
+    expect(byId(publicCloud, "azure-identity-python").code).not.toContain("authority=");
+    expect(byId(publicCloud, "azure-identity-js").code).not.toContain("authorityHost");
+    expect(publicCloud.map((recipe) => recipe.code).join("\n")).not.toContain("az cloud set");
+  });
+
+  it("custom authority: the host string for Azure Identity, no instance discovery/validation for MSAL", () => {
+    const recipes = buildRecipes(inputsFor("custom", false));
+    expect(byId(recipes, "azure-identity-python").code).toContain('authority="https://login.example.com:8443"');
+    expect(byId(recipes, "azure-identity-js").code).toContain('authorityHost: "https://login.example.com:8443"');
+    expect(byId(recipes, "msal-python").code).toContain("validate_authority=False");
+    expect(byId(recipes, "msal-node").code).toContain('knownAuthorities: ["login.example.com:8443"]');
+  });
+
+  it("x5c ticked: every code recipe sends the certificate chain, and says why (SNI)", () => {
+    const recipes = buildRecipes(inputsFor("public", true));
+    expect(byId(recipes, "msal-python").code).toContain('"public_certificate": open("server.crt").read()');
+    expect(byId(recipes, "msal-python-pfx").code).toContain('"public_certificate": True');
+    expect(byId(recipes, "msal-node").code).toContain('x5c: readFileSync("server.crt", "utf8")');
+    expect(byId(recipes, "msal-dotnet").code).toContain(".WithCertificate(certificate, sendX5C: true)");
+    expect(byId(recipes, "azure-identity-python").code).toContain("send_certificate_chain=True");
+    expect(byId(recipes, "azure-identity-js").code).toContain("sendCertificateChain: true");
+    expect(byId(recipes, "az-login").code).toContain("--use-cert-sn-issuer");
+    for (const recipe of recipes.filter((item) => item.group === "code")) expect(recipe.description).toContain("subject name and issuer");
+  });
+
+  it("x5c not ticked: no recipe sends the chain", () => {
+    const all = buildRecipes(inputsFor("public", false)).map((recipe) => recipe.code).join("\n");
+    for (const option of ["public_certificate", "x5c:", "sendX5C", "send_certificate_chain", "sendCertificateChain", "--use-cert-sn-issuer"]) {
+      expect(all).not.toContain(option);
+    }
+  });
+
+  it("az login signs in with server-with-key.pem as the app, in the tenant", () => {
+    const code = byId(buildRecipes(inputs), "az-login").code;
+    const output = execFileSync("sh", ["-c", `az() { for a in "$@"; do printf '%s\\n' "$a"; done; }; ${code}`], { encoding: "utf8" });
+    expect(output.trimEnd().split("\n")).toEqual(["login", "--service-principal", "--username", inputs.clientId, "--tenant", inputs.tenant, "--certificate", "server-with-key.pem"]);
+  });
+
+  it("every recipe sits in a group the panel shows, msal-python in the first (open) one", () => {
+    const recipes = buildRecipes(inputs);
+    const groupIds = RECIPE_GROUPS.map((group) => group.id);
+    for (const recipe of recipes) expect(groupIds).toContain(recipe.group);
+    expect(byId(recipes, "msal-python").group).toBe(groupIds[0]);
+    expect(new Set(recipes.map((recipe) => recipe.id)).size).toBe(recipes.length);
   });
 });
+
+function byId(recipes: Recipe[], id: string): Recipe {
+  const recipe = recipes.find((item) => item.id === id);
+  if (!recipe) throw new Error(`no recipe ${id}`);
+  return recipe;
+}
 
 describe("rotationReminderIcs (RFC 5545)", () => {
   const ics = rotationReminderIcs({

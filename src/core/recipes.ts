@@ -1,4 +1,6 @@
 import { bytesToBase64, hexToBytes } from "./encoding";
+import type { AssertionForm } from "./assertion/client-assertion";
+import type { Cloud } from "./assertion/token-endpoint";
 import type { CertificateDetails } from "./certificate";
 import { buildClientCredentialsForm, curlCommandFor } from "./token-request";
 
@@ -17,10 +19,17 @@ export interface RecipeInputs {
   scope: string;
   /** keyId for the keyCredentials entry (a GUID); fixed by the caller so the snippet is stable. */
   keyId: string;
+  /** The cloud chosen in the settings: Azure Identity's authority host and `az cloud set` follow it. */
+  cloud: Cloud;
+  /** "Include the certificate (x5c)": the recipes then send the certificate chain. */
+  includeX5c: boolean;
+  /** The assertion form chosen in the settings: MSAL Node's thumbprint property follows it. */
+  form: AssertionForm;
 }
 
 export interface Recipe {
   id: string;
+  group: RecipeGroup;
   title: string;
   language: "python" | "javascript" | "csharp" | "shell" | "json";
   description: string;
@@ -50,18 +59,80 @@ export function keyCredentialEntry(inputs: RecipeInputs): Record<string, string>
   };
 }
 
+/** Which part of the panel a recipe belongs to. */
+export type RecipeGroup = "code" | "upload" | "check";
+
+export const RECIPE_GROUPS: readonly { id: RecipeGroup; title: string; description: string }[] = [
+  { id: "code", title: "Use it in code", description: "MSAL for Python, Node and .NET, and Azure Identity." },
+  { id: "upload", title: "Upload it and sign in", description: "The Azure CLI and the keyCredentials entry for Microsoft Graph or the manifest." },
+  { id: "check", title: "Check it", description: "The token request with curl, and OpenSSL checks of the downloaded files." },
+];
+
+/** `az cloud set` names (Azure CLI "Azure cloud management"). */
+const AZ_CLOUD_NAMES: Readonly<Record<Exclude<Cloud, "custom">, string>> = {
+  public: "AzureCloud",
+  usgov: "AzureUSGovernment",
+  china: "AzureChinaCloud",
+};
+
+/** Azure Identity's AzureAuthorityHosts members, Python and JavaScript spellings. */
+const AUTHORITY_HOST_CONSTANTS: Readonly<Record<"usgov" | "china", { python: string; javascript: string }>> = {
+  usgov: { python: "AZURE_GOVERNMENT", javascript: "AzureGovernment" },
+  china: { python: "AZURE_CHINA", javascript: "AzureChina" },
+};
+
+const FORM_NAMES: Readonly<Record<AssertionForm, string>> = {
+  "RS256-x5t": "RS256 with an x5t (SHA-1) header",
+  "PS256-x5t#S256": "PS256 with an x5t#S256 (SHA-256) header",
+};
+
+const SNI_NOTE =
+  "It also sends the certificate (x5c): needed when the app trusts certificates by subject name and issuer (SNI), not when this certificate is uploaded to the app.";
+
+/** Lines that switch the Azure CLI to the chosen cloud (nothing for the public cloud, which is the default). */
+function azCloudLines(cloud: Cloud): string[] {
+  if (cloud === "public") return [];
+  if (cloud === "custom") return ["# A custom authority: register it with az cloud register, then az cloud set --name <that name>"];
+  return [`az cloud set --name ${AZ_CLOUD_NAMES[cloud]}`];
+}
+
+function cloudSentence(cloud: Cloud): string {
+  if (cloud === "usgov") return " For Azure US Government.";
+  if (cloud === "china") return " For Azure China (21Vianet).";
+  if (cloud === "custom") return " For the custom authority host.";
+  return "";
+}
+
 export function buildRecipes(inputs: RecipeInputs): Recipe[] {
   const tenant = placeholder(inputs.tenant, "<tenant id>");
   const clientId = placeholder(inputs.clientId, "<application (client) id>");
   const authority = `${inputs.authorityOrigin}/${tenant}`;
   const scope = inputs.scope.trim() || "https://graph.microsoft.com/.default";
   const { sha1Hex, sha256Hex } = inputs.certificate.thumbprints;
+  const { cloud, includeX5c, form } = inputs;
+  const custom = cloud === "custom";
+  const inCloud = cloudSentence(cloud);
+  const sni = includeX5c ? ` ${SNI_NOTE}` : "";
+  const authorityHost = custom ? inputs.authorityOrigin.replace(/^https:\/\//i, "") : "";
+  const sovereign = cloud === "usgov" || cloud === "china" ? AUTHORITY_HOST_CONSTANTS[cloud] : undefined;
+  const nodeUsesSha256 = form === "PS256-x5t#S256";
+  const pythonAuthority = sovereign ? `AzureAuthorityHosts.${sovereign.python}` : custom ? literal(inputs.authorityOrigin) : undefined;
+  const javascriptAuthority = sovereign ? `AzureAuthorityHosts.${sovereign.javascript}` : custom ? literal(inputs.authorityOrigin) : undefined;
+  const javascriptOptions = [
+    ...(javascriptAuthority ? [`authorityHost: ${javascriptAuthority}`] : []),
+    ...(includeX5c ? ["sendCertificateChain: true"] : []),
+  ];
   return [
     {
       id: "msal-python",
-      title: "MSAL Python (thumbprint + private key)",
+      group: "code",
+      title: "MSAL Python (thumbprint + PEM key)",
       language: "python",
-      description: "The seed recipe's client_credential: RS256 with an x5t header.",
+      description:
+        `Thumbprint and PEM key, as in MSAL Python's documentation. Signs ${FORM_NAMES["RS256-x5t"]}` +
+        (form === "RS256-x5t" ? ", the form chosen above." : " whatever the form chosen above; for PS256 use the PFX recipe below.") +
+        inCloud +
+        sni,
       code: [
         "import msal",
         "",
@@ -71,7 +142,9 @@ export function buildRecipes(inputs: RecipeInputs): Recipe[] {
         "    client_credential={",
         `        "thumbprint": ${literal(sha1Hex)},`,
         `        "private_key": open("server.pem").read(),`,
+        ...(includeX5c ? [`        "public_certificate": open("server.crt").read(),`] : []),
         "    },",
+        ...(custom ? ["    validate_authority=False,"] : []),
         ")",
         `result = app.acquire_token_for_client(scopes=[${literal(scope)}])`,
         `print(result.get("access_token") or result)`,
@@ -79,25 +152,39 @@ export function buildRecipes(inputs: RecipeInputs): Recipe[] {
     },
     {
       id: "msal-python-pfx",
+      group: "code",
       title: "MSAL Python (PFX, MSAL ≥ 1.29)",
       language: "python",
-      description: "With a PFX MSAL Python signs PS256 with an x5t#S256 header.",
+      description: `With a PFX (Certificate panel → server.pfx) MSAL Python signs ${FORM_NAMES["PS256-x5t#S256"]}.${inCloud}${sni}`,
       code: [
         "import msal",
         "",
         "app = msal.ConfidentialClientApplication(",
         `    ${literal(clientId)},`,
         `    authority=${literal(authority)},`,
-        `    client_credential={"private_key_pfx_path": "server.pfx", "passphrase": "<the PFX password>"},`,
+        "    client_credential={",
+        `        "private_key_pfx_path": "server.pfx",`,
+        `        "passphrase": "<the PFX password>",`,
+        ...(includeX5c ? [`        "public_certificate": True,`] : []),
+        "    },",
+        ...(custom ? ["    validate_authority=False,"] : []),
         ")",
         `result = app.acquire_token_for_client(scopes=[${literal(scope)}])`,
       ].join("\n"),
     },
     {
       id: "msal-node",
+      group: "code",
       title: "MSAL Node",
       language: "javascript",
-      description: "thumbprintSha256 makes MSAL Node sign PS256 with x5t#S256; the key must be unencrypted PKCS#8 (server.pem).",
+      description:
+        (nodeUsesSha256
+          ? `thumbprintSha256 makes MSAL Node sign ${FORM_NAMES["PS256-x5t#S256"]}, the form chosen above.`
+          : `thumbprint (SHA-1, deprecated in MSAL Node but still accepted) makes MSAL Node sign ${FORM_NAMES["RS256-x5t"]}, the form chosen above; choose PS256 to get thumbprintSha256.`) +
+        " The key must be unencrypted PKCS#8 (server.pem)." +
+        (includeX5c ? " x5c takes the certificate chain as PEM (server.crt)." : "") +
+        inCloud +
+        sni,
       code: [
         'import { readFileSync } from "node:fs";',
         'import { ConfidentialClientApplication } from "@azure/msal-node";',
@@ -106,9 +193,11 @@ export function buildRecipes(inputs: RecipeInputs): Recipe[] {
         "  auth: {",
         `    clientId: ${literal(clientId)},`,
         `    authority: ${literal(authority)},`,
+        ...(custom ? [`    knownAuthorities: [${literal(authorityHost)}],`] : []),
         "    clientCertificate: {",
-        `      thumbprintSha256: ${literal(sha256Hex)},`,
+        nodeUsesSha256 ? `      thumbprintSha256: ${literal(sha256Hex)},` : `      thumbprint: ${literal(sha1Hex)},`,
         `      privateKey: readFileSync("server.pem", "utf8"),`,
+        ...(includeX5c ? [`      x5c: readFileSync("server.crt", "utf8"),`] : []),
         "    },",
         "  },",
         "});",
@@ -118,9 +207,10 @@ export function buildRecipes(inputs: RecipeInputs): Recipe[] {
     },
     {
       id: "msal-dotnet",
+      group: "code",
       title: "MSAL.NET",
       language: "csharp",
-      description: "Loads the PFX (download server.pfx below) and signs PS256 with x5t#S256.",
+      description: `Loads the PFX (Certificate panel → server.pfx). MSAL.NET 4.61 and later sign ${FORM_NAMES["PS256-x5t#S256"]} whatever the form chosen above.${inCloud}${sni}`,
       code: [
         "using System.Security.Cryptography.X509Certificates;",
         "using Microsoft.Identity.Client;",
@@ -128,44 +218,75 @@ export function buildRecipes(inputs: RecipeInputs): Recipe[] {
         'var certificate = X509CertificateLoader.LoadPkcs12FromFile("server.pfx", "<the PFX password>");',
         `var app = ConfidentialClientApplicationBuilder.Create(${literal(clientId)})`,
         `    .WithAuthority(${literal(authority)})`,
-        "    .WithCertificate(certificate)",
+        includeX5c ? "    .WithCertificate(certificate, sendX5C: true)" : "    .WithCertificate(certificate)",
         "    .Build();",
         `var result = await app.AcquireTokenForClient(new[] { ${literal(scope)} }).ExecuteAsync();`,
       ].join("\n"),
     },
     {
       id: "azure-identity-python",
+      group: "code",
       title: "Azure Identity for Python (CertificateCredential)",
       language: "python",
-      description: "Takes a PEM holding the key and the certificate: server-with-key.pem.",
+      description: `Takes a PEM holding the key and the certificate (Certificate panel → server-with-key.pem) and signs ${FORM_NAMES["RS256-x5t"]}.${inCloud}${sni}`,
       code: [
-        "from azure.identity import CertificateCredential",
+        sovereign ? "from azure.identity import AzureAuthorityHosts, CertificateCredential" : "from azure.identity import CertificateCredential",
         "",
-        `credential = CertificateCredential(${literal(tenant)}, ${literal(clientId)}, certificate_path="server-with-key.pem")`,
+        "credential = CertificateCredential(",
+        `    ${literal(tenant)},`,
+        `    ${literal(clientId)},`,
+        `    certificate_path="server-with-key.pem",`,
+        ...(pythonAuthority ? [`    authority=${pythonAuthority},`] : []),
+        ...(includeX5c ? ["    send_certificate_chain=True,"] : []),
+        ")",
         `token = credential.get_token(${literal(scope)})`,
       ].join("\n"),
     },
     {
       id: "azure-identity-js",
+      group: "code",
       title: "Azure Identity for JavaScript (ClientCertificateCredential)",
       language: "javascript",
-      description: "Takes a PEM holding the key and the certificate: server-with-key.pem.",
+      description: `Takes a PEM holding the key and the certificate (Certificate panel → server-with-key.pem); recent versions hand MSAL Node the SHA-256 thumbprint, so it signs ${FORM_NAMES["PS256-x5t#S256"]}.${inCloud}${sni}`,
       code: [
-        'import { ClientCertificateCredential } from "@azure/identity";',
+        sovereign
+          ? 'import { AzureAuthorityHosts, ClientCertificateCredential } from "@azure/identity";'
+          : 'import { ClientCertificateCredential } from "@azure/identity";',
         "",
-        `const credential = new ClientCertificateCredential(${literal(tenant)}, ${literal(clientId)}, { certificatePath: "server-with-key.pem" });`,
+        "const credential = new ClientCertificateCredential(",
+        `  ${literal(tenant)},`,
+        `  ${literal(clientId)},`,
+        '  { certificatePath: "server-with-key.pem" },',
+        ...(javascriptOptions.length > 0 ? [`  { ${javascriptOptions.join(", ")} },`] : []),
+        ");",
         `const token = await credential.getToken(${literal(scope)});`,
       ].join("\n"),
     },
     {
       id: "az-cli",
+      group: "upload",
       title: "Upload with the Azure CLI",
       language: "shell",
-      description: "--append keeps the app's other credentials; without it they are all removed.",
-      code: `az ad app credential reset --id ${shellQuote(clientId)} --cert "@server.crt" --append`,
+      description: `--append keeps the app's other credentials; without it they are all removed.${inCloud}`,
+      code: [...azCloudLines(cloud), `az ad app credential reset --id ${shellQuote(clientId)} --cert "@server.crt" --append`].join("\n"),
+    },
+    {
+      id: "az-login",
+      group: "upload",
+      title: "Sign in to the Azure CLI as the app",
+      language: "shell",
+      description:
+        "Uses the PEM holding the key and the certificate (Certificate panel → server-with-key.pem). Azure CLI versions without --certificate take the file as --password (-p)." +
+        (includeX5c ? " --use-cert-sn-issuer sends the certificate for subject name and issuer (SNI) trust." : "") +
+        inCloud,
+      code: [
+        ...azCloudLines(cloud),
+        `az login --service-principal --username ${shellQuote(clientId)} --tenant ${shellQuote(tenant)} --certificate server-with-key.pem${includeX5c ? " --use-cert-sn-issuer" : ""}`,
+      ].join("\n"),
     },
     {
       id: "keycredentials",
+      group: "upload",
       title: "Application manifest / Microsoft Graph keyCredentials entry",
       language: "json",
       description: "PATCH replaces the whole keyCredentials list: include the entries you want to keep.",
@@ -173,6 +294,7 @@ export function buildRecipes(inputs: RecipeInputs): Recipe[] {
     },
     {
       id: "curl",
+      group: "check",
       title: "The token request with curl",
       language: "shell",
       description: "Paste a fresh assertion from the Assertion panel (it expires in minutes); the Token panel sends the same request for you.",
@@ -184,6 +306,7 @@ export function buildRecipes(inputs: RecipeInputs): Recipe[] {
     },
     {
       id: "openssl-checks",
+      group: "check",
       title: "Check the files with OpenSSL",
       language: "shell",
       description: "Each line checks one downloaded file; the fingerprint must equal the thumbprint above.",
