@@ -122,3 +122,31 @@ test("an expired certificate is loaded but flagged, with what to do", async ({ p
   await expect(page.getByTestId("cert-validity")).toHaveAttribute("data-status", "expired");
   await expect(page.getByTestId("cert-validity")).toContainText(/Expired \d+ days ago.*generate a new certificate/);
 });
+
+test("a key made by `openssl genrsa` alone gets a certificate made for it on the page", async ({ page }) => {
+  openssl.run(["genrsa", "-out", "server.pem", "2048"]);
+  await page.goto("/");
+  await page.getByTestId("subject-commonName").fill("from-genrsa");
+  await page.getByTestId("import-file").setInputFiles(openssl.path("server.pem"));
+  await page.getByTestId("import-submit").click();
+  await expect(page.getByTestId("import-error")).toContainText("without its certificate");
+  await page.getByTestId("make-certificate-for-key").click();
+  await expect(page.getByTestId("thumbprint-sha1")).toHaveText(/^[0-9A-F]{40}$/);
+  const crt = await downloadThroughPage(page, "download-server-crt", folder);
+  openssl.write("server.crt", crt.contents);
+  expect(openssl.run(["x509", "-in", "server.crt", "-noout", "-pubkey"])).toBe(openssl.run(["pkey", "-in", "server.pem", "-pubout"]));
+  expect(openssl.run(["x509", "-in", "server.crt", "-noout", "-subject"])).toContain("from-genrsa");
+  // The key came from the user's own file: leaving the page does not warn about it.
+  await expect(page.getByTestId("unsaved-key-warning")).toHaveCount(0);
+});
+
+test("a wrong PFX password is shown at the password field, which gets the focus", async ({ page }) => {
+  const { pfxPath } = makeOpenSslPfx();
+  await page.goto("/");
+  await page.getByTestId("import-file").setInputFiles(pfxPath);
+  await page.getByTestId("import-password").fill("not it");
+  await page.getByTestId("import-submit").click();
+  await expect(page.getByTestId("import-error")).toContainText(/password/i);
+  await expect(page.getByTestId("import-password")).toBeFocused();
+  await expect(page.getByTestId("import-password")).toHaveAttribute("aria-invalid", "true");
+});

@@ -8,7 +8,9 @@ import { parseCertificateDer, verifySelfSignature } from "@/core/certificate";
 import { importRsaPrivateKey } from "@/core/keys";
 import { toBytes } from "@/core/encoding";
 import { privateKeySignsForCertificate } from "@/core/key-check";
+import { certifyExistingKey } from "@/core/certify-key";
 import { beginCredentialChange } from "./credential-slice";
+import { subjectFromForm, validateGenerateForm } from "./generate-slice";
 import type { WorkbenchState } from "./workbench-store";
 
 export interface ImportSummary {
@@ -23,7 +25,13 @@ export interface ImportSummary {
 export interface ImportSlice {
   importRunning: boolean;
   importError?: string;
+  /** The field the error is about, so the panel can show it there ("password"). */
+  importErrorField?: "password";
   importSummary?: ImportSummary;
+  /** A usable key imported without its certificate, waiting for "make a certificate for it". */
+  pendingKeyPkcs8Der?: Uint8Array;
+  /** Makes a self-signed certificate for the pending key with the Generate panel's subject and validity. */
+  certifyPendingKey: () => Promise<void>;
   /**
    * Reads files or pasted text (PEM, DER, PKCS#12) and puts the result on the page. On any
    * failure the page keeps what it had and the message says what to do.
@@ -54,23 +62,76 @@ async function nextCredential(result: ImportSuccess, current: Credential | undef
     return { credential: { ...current, privateKey, privateKeyPkcs8Der: result.privateKeyPkcs8Der }, message: "The key belongs to the certificate on this page: both are now loaded." };
   }
   const credential = await credentialFromImport(result);
-  const parts = [credential.privateKeyPkcs8Der ? "a private key" : undefined, "a certificate"].filter(Boolean).join(" and ");
-  return { credential, message: `Loaded ${parts}${result.friendlyName ? ` (“${result.friendlyName}”)` : ""}.` };
+  const name = result.friendlyName ? ` (“${result.friendlyName}”)` : "";
+  if (result.privateKeyPkcs8Der && !credential.privateKeyPkcs8Der) {
+    return { credential, message: `Loaded the certificate${name}. Its private key cannot be used with Entra: ${result.keyInfo?.reason ?? "it is not an RSA key of 2048 bits or more"}` };
+  }
+  const parts = credential.privateKeyPkcs8Der ? "a private key and its certificate" : "a certificate";
+  return { credential, message: `Loaded ${parts}${name}.` };
 }
 
 export const createImportSlice: StateCreator<WorkbenchState, [], [], ImportSlice> = (set, get) => ({
   importRunning: false,
   importError: undefined,
   importSummary: undefined,
-  reportImportError: (message) => set({ importError: message }),
-  importMaterial: async (inputs, password) => {
-    if (get().importRunning) return;
+  reportImportError: (message) => set({ importError: message, importErrorField: undefined }),
+  pendingKeyPkcs8Der: undefined,
+  certifyPendingKey: async () => {
+    const { pendingKeyPkcs8Der, generateForm } = get();
+    if (!pendingKeyPkcs8Der || get().importRunning) return;
+    const formErrors = validateGenerateForm(generateForm);
+    if (Object.keys(formErrors).length > 0) {
+      set({ importError: "Fix the subject or validity in the Generate panel first: the certificate takes them from there.", importErrorField: undefined });
+      return;
+    }
     const isCurrent = beginCredentialChange();
     set({ importRunning: true, importError: undefined });
     try {
+      const credential = await certifyExistingKey({
+        privateKeyPkcs8Der: pendingKeyPkcs8Der,
+        subject: subjectFromForm(generateForm),
+        validityDays: Number(generateForm.validityDays),
+      });
+      if (!isCurrent()) {
+        set({ importRunning: false, importError: "Another key was loaded meanwhile; the certificate was not made." });
+        return;
+      }
+      set({
+        credential,
+        files: credentialFiles(credential),
+        keySaved: true,
+        importRunning: false,
+        pendingKeyPkcs8Der: undefined,
+        importSummary: { message: "Made a self-signed certificate for your key (subject and validity from the Generate panel).", warnings: [] },
+      });
+    } catch (error) {
+      set({ importRunning: false, importError: describeError(error) });
+    }
+  },
+  importMaterial: async (inputs, password) => {
+    if (get().importRunning) return;
+    const isCurrent = beginCredentialChange();
+    set({ importRunning: true, importError: undefined, importErrorField: undefined, pendingKeyPkcs8Der: undefined });
+    try {
       const result = await importCredentialMaterial(inputs, password === "" ? undefined : password);
       if (!result.ok) {
-        set({ importRunning: false, importError: result.message });
+        const aboutPassword = result.code === "ERR_WRONG_PASSWORD" || result.code === "ERR_PASSWORD_REQUIRED";
+        set({ importRunning: false, importError: result.message, importErrorField: aboutPassword ? "password" : undefined });
+        return;
+      }
+      const current = get().credential;
+      if (
+        result.certificates.length === 0 &&
+        result.privateKeyPkcs8Der &&
+        result.keyInfo?.usableForEntra &&
+        !(current && (await keyMatchesCertificate(result.privateKeyPkcs8Der, current.certificateDer)))
+      ) {
+        // A key on its own (e.g. from `openssl genrsa`): offer to make its certificate.
+        set({
+          importRunning: false,
+          pendingKeyPkcs8Der: result.privateKeyPkcs8Der,
+          importError: "This is a private key without its certificate. Import the certificate issued for it, or make a self-signed certificate for it now (subject and validity from the Generate panel).",
+        });
         return;
       }
       const { credential, message } = await nextCredential(result, get().credential);

@@ -1,4 +1,4 @@
-import { useState, type DragEvent } from "react";
+import { useEffect, useRef, useState, type DragEvent } from "react";
 import { MAX_IMPORT_BYTES } from "@/core/formats/import-material";
 import { useWorkbenchStore } from "@/store/workbench-store";
 import { Field } from "@/ui/field";
@@ -19,11 +19,20 @@ export function ImportPanel() {
   const reportImportError = useWorkbenchStore((state) => state.reportImportError);
   const running = useWorkbenchStore((state) => state.importRunning);
   const error = useWorkbenchStore((state) => state.importError);
+  const errorField = useWorkbenchStore((state) => state.importErrorField);
+  const pendingKey = useWorkbenchStore((state) => Boolean(state.pendingKeyPkcs8Der));
+  const certifyPendingKey = useWorkbenchStore((state) => state.certifyPendingKey);
+  const [pickerKey, setPickerKey] = useState(0);
   const summary = useWorkbenchStore((state) => state.importSummary);
   const [text, setText] = useState("");
   const [password, setPassword] = useState("");
   const [files, setFiles] = useState<File[]>([]);
   const [dragging, setDragging] = useState(false);
+  const passwordInput = useRef<HTMLInputElement>(null);
+  // A password problem is shown at the password field; take the user there.
+  useEffect(() => {
+    if (errorField === "password") passwordInput.current?.focus();
+  }, [errorField, error]);
 
   const submit = async (chosen: File[], includePastedText: boolean) => {
     let inputs: { name: string; bytes: Uint8Array }[];
@@ -53,7 +62,7 @@ export function ImportPanel() {
       description="Load a PFX/P12 (with its password), a PEM with key and certificate (e.g. from az ad sp create-for-rbac --create-cert), an encrypted key, a DER certificate, or the certificate your CA issued from this page's CSR. Files are read in this page only."
     >
       <div
-        className={`flex flex-col gap-3 rounded border-2 border-dashed p-3 ${dragging ? "border-current" : ""}`}
+        className={`flex flex-col gap-3 rounded border-2 border-dashed p-3 ${dragging ? "border-current" : "border-[var(--cw-border)]"}`}
         onDragOver={(event) => {
           event.preventDefault();
           setDragging(true);
@@ -63,7 +72,21 @@ export function ImportPanel() {
       >
         <Field label="Files (drop them here, or choose)" hint=".pfx .p12 .pem .crt .cer .der .key — several at once is fine (e.g. key and certificate).">
           {(props) => (
-            <input {...props} type="file" multiple accept={ACCEPTED} data-testid="import-file" className="text-sm" onChange={(event) => setFiles(Array.from(event.target.files ?? []))} />
+            <div className="flex flex-wrap items-center gap-2">
+              <input {...props} key={pickerKey} type="file" multiple accept={ACCEPTED} data-testid="import-file" className="text-sm" onChange={(event) => setFiles(Array.from(event.target.files ?? []))} />
+              {files.length > 0 && (
+                <button
+                  type="button"
+                  className="btn-secondary"
+                  onClick={() => {
+                    setFiles([]);
+                    setPickerKey((key) => key + 1);
+                  }}
+                >
+                  Clear the chosen files
+                </button>
+              )}
+            </div>
           )}
         </Field>
         <Field label="…or paste PEM text">
@@ -71,19 +94,26 @@ export function ImportPanel() {
             <textarea {...props} className="input font-mono" rows={4} value={text} data-testid="import-text" spellCheck={false} autoComplete="off" placeholder="-----BEGIN CERTIFICATE-----" onChange={(event) => setText(event.target.value)} />
           )}
         </Field>
-        <Field label="Password (for a PFX or an encrypted key)">
+        <Field label="Password (for a PFX or an encrypted key)" error={errorField === "password" ? error : undefined} errorTestId={errorField === "password" ? "import-error" : undefined}>
           {(props) => (
-            <input {...props} className="input" type="password" autoComplete="off" value={password} data-testid="import-password" onChange={(event) => setPassword(event.target.value)} />
+            <input {...props} ref={passwordInput} className="input" type="password" autoComplete="off" value={password} data-testid="import-password" onChange={(event) => setPassword(event.target.value)} />
           )}
         </Field>
         <button type="button" className="btn-primary self-start" data-testid="import-submit" disabled={running || (files.length === 0 && text.trim() === "")} onClick={() => void submit(files, true)}>
           {running ? "Importing…" : "Import"}
         </button>
       </div>
-      {error && (
-        <p className="text-sm text-danger" role="alert" data-testid="import-error">
-          {error}
-        </p>
+      {error && errorField !== "password" && (
+        <div className="flex flex-col gap-2" role="alert">
+          <p className="text-sm text-danger" data-testid="import-error">
+            {error}
+          </p>
+          {pendingKey && (
+            <button type="button" className="btn-secondary self-start" data-testid="make-certificate-for-key" disabled={running} onClick={() => void certifyPendingKey()}>
+              Make a self-signed certificate for this key
+            </button>
+          )}
+        </div>
       )}
       {summary && !error && (
         <div className="flex flex-col gap-1 text-sm" data-testid="import-summary" role="status">

@@ -1,0 +1,42 @@
+import type { SubjectAlternativeNames } from "./certificate";
+import { createSelfSignedCertificate, describeCertificate } from "./certificate";
+import type { Credential } from "./credential";
+import { createCertificateSigningRequest } from "./csr";
+import { toBytes } from "./encoding";
+import { WorkbenchError } from "./errors";
+import { importRsaPrivateKey, RSASSA_SHA256, rsaModulusBits } from "./keys";
+import type { SubjectFields } from "./subject";
+
+/** The public half of an RSA private key, from its modulus and exponent (RFC 7518 §6.3.1). */
+async function publicKeyOf(privateKey: CryptoKey): Promise<CryptoKey> {
+  const { kty, n, e } = await crypto.subtle.exportKey("jwk", privateKey);
+  return crypto.subtle.importKey("jwk", { kty, n, e, ext: true }, RSASSA_SHA256, true, ["verify"]);
+}
+
+/**
+ * Makes a self-signed certificate (and CSR) for an existing RSA key: the last two steps of the
+ * OpenSSL recipe for a user who already ran `openssl genrsa`.
+ */
+export async function certifyExistingKey(options: {
+  privateKeyPkcs8Der: Uint8Array;
+  subject: SubjectFields;
+  validityDays: number;
+  subjectAlternativeNames?: SubjectAlternativeNames;
+  now?: Date;
+}): Promise<Credential> {
+  const privateKey = await importRsaPrivateKey(options.privateKeyPkcs8Der);
+  if (rsaModulusBits(privateKey) < 2048) {
+    throw new WorkbenchError("ERR_UNSUPPORTED_KEY", "This key is shorter than 2048 bits: Entra refuses it (AADSTS50032). Generate a new key instead.");
+  }
+  const keys: CryptoKeyPair = { privateKey, publicKey: await publicKeyOf(privateKey) };
+  const certificate = await createSelfSignedCertificate({ keys, subject: options.subject, validityDays: options.validityDays, subjectAlternativeNames: options.subjectAlternativeNames, now: options.now });
+  const csrDer = await createCertificateSigningRequest({ keys, subject: options.subject, subjectAlternativeNames: options.subjectAlternativeNames });
+  return {
+    privateKey,
+    privateKeyPkcs8Der: options.privateKeyPkcs8Der,
+    certificateDer: toBytes(certificate.rawData),
+    certificateDetails: await describeCertificate(certificate),
+    csrDer,
+    origin: "imported",
+  };
+}
