@@ -7,6 +7,7 @@ import {
   customAuthorityRefusal,
   describeSettingsProblem,
   formFields,
+  proxyErrorMessage,
   graphCloudOf,
   graphDefaultScopeFor,
   resourceFromScope,
@@ -171,5 +172,17 @@ describe("describeSettingsProblem", () => {
     expect(describeSettingsProblem({ clientId: "x" }, values("contoso.com", ""))).toBe("Fill in the client ID in the Assertion panel.");
     expect(describeSettingsProblem({ customAuthority: "x" }, values("contoso.com", "id"))).toMatch(/custom authority is not valid/);
     expect(describeSettingsProblem({}, values("contoso.com", "id"))).toBeUndefined();
+  });
+});
+
+describe("proxyErrorMessage names the fix", () => {
+  it("keeps the server's message and adds what to do", () => {
+    expect(proxyErrorMessage(403, { error: "cross_origin_refused", message: "Token requests are accepted only from the workbench page served by this server." })).toMatch(/served by this server\. Open the workbench at the address npm start printed/);
+    expect(proxyErrorMessage(502, { error: "upstream_tls_failed", message: "The TLS connection failed." })).toContain("NODE_EXTRA_CA_CERTS=");
+    expect(proxyErrorMessage(400, { error: "form_endpoint_mismatch", message: "The v1 endpoint takes resource." })).toBe("The proxy did not send the request: The v1 endpoint takes resource.");
+  });
+
+  it("says what to do when the answer is not the proxy's JSON", () => {
+    expect(proxyErrorMessage(500, undefined)).toMatch(/HTTP 500 .*restart it with npm start/);
   });
 });

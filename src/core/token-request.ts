@@ -277,3 +277,25 @@ export function curlCommandFor(options: { tokenEndpoint: string; form: ClientCre
     ...fields.map(([name, value]) => `  --data-urlencode ${shellQuote(`${name}=${value}`)}`),
   ].join(" \\\n");
 }
+
+/** What to do about a proxy refusal, by its error code (server/*.ts HttpError codes). */
+const PROXY_ERROR_FIXES: Readonly<Record<string, string>> = {
+  cross_origin_refused: "Open the workbench at the address npm start printed (e.g. http://127.0.0.1:8080), not through another host name.",
+  upstream_tls_failed: "For a local test authority with its own certificate, restart with NODE_EXTRA_CA_CERTS=<its certificate.pem> npm start.",
+  upstream_timeout: "Press Send again; if it keeps timing out, run the curl command below to see whether the authority answers at all.",
+  not_found: "This server has no token proxy: restart the workbench with npm start.",
+  method_not_allowed: "This server has no token proxy: restart the workbench with npm start.",
+};
+
+/**
+ * The sentence the page shows when the proxy refused or failed (a non-200 answer with
+ * `{ error, message }`): the server's message, which says what is wrong, plus what to do when
+ * the message alone does not say it.
+ */
+export function proxyErrorMessage(httpStatus: number, body: unknown): string {
+  const record = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
+  const code = typeof record.error === "string" ? record.error : undefined;
+  const message = typeof record.message === "string" ? record.message : `The proxy answered HTTP ${String(httpStatus)} without saying why; restart it with npm start and try again.`;
+  const fix = code === undefined ? undefined : PROXY_ERROR_FIXES[code];
+  return `The proxy did not send the request: ${message}${fix && !message.includes(fix) ? ` ${fix}` : ""}`;
+}

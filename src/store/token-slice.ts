@@ -1,6 +1,8 @@
 import type { StateCreator } from "zustand";
-import { buildClientCredentialsForm, validateScope } from "@/core/token-request";
-import { tokenEndpointFromSettings } from "./assertion-slice";
+import { normalizeCustomAuthority } from "@/core/assertion/token-endpoint";
+import { buildClientCredentialsForm, checkTargetField, customAuthorityRefusal, describeSettingsProblem, proxyErrorMessage } from "@/core/token-request";
+import { tokenEndpointFromSettings, validateAppSettings } from "./assertion-slice";
+import type { AppSettings } from "./settings-slice";
 import type { WorkbenchState } from "./workbench-store";
 
 /** What the proxy returns when the token endpoint answered (server/forward-token-request.ts). */
@@ -25,6 +27,34 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null;
 }
 
+/** Why the token request cannot be sent yet, each in the words the panel shows where it belongs. */
+export interface TokenRequestBlockers {
+  /** A setting in the Assertion panel is empty or invalid (names which). */
+  settings?: string;
+  /** The scope/resource field will be refused for this endpoint version. */
+  target?: string;
+  /** The proxy will refuse the custom authority (not in WORKBENCH_EXTRA_AUTHORITIES). */
+  authority?: string;
+}
+
+/** Everything that stops Send, known before anything is signed or sent. */
+export function tokenRequestBlockers(settings: AppSettings, proxy: ProxyAvailability): TokenRequestBlockers {
+  const blockers: TokenRequestBlockers = {};
+  const settingsProblem = describeSettingsProblem(validateAppSettings(settings), settings);
+  if (settingsProblem) blockers.settings = settingsProblem;
+  const targetError = checkTargetField(settings.scope, settings.version).error;
+  if (targetError) blockers.target = targetError;
+  if (settings.cloud === "custom" && proxy.status === "available") {
+    try {
+      const refusal = customAuthorityRefusal(normalizeCustomAuthority(settings.customAuthority), proxy.extraAuthorities);
+      if (refusal) blockers.authority = refusal;
+    } catch {
+      // An invalid authority is already a settings problem.
+    }
+  }
+  return blockers;
+}
+
 export const createTokenSlice: StateCreator<WorkbenchState, [], [], TokenSlice> = (set, get) => ({
   proxy: { status: "checking" },
   tokenRequest: { running: false },
@@ -47,12 +77,13 @@ export const createTokenSlice: StateCreator<WorkbenchState, [], [], TokenSlice> 
     }
   },
   sendTokenRequest: async () => {
-    const { settings, tokenRequest } = get();
+    const { settings, tokenRequest, proxy } = get();
     if (tokenRequest.running) return;
     const tokenEndpoint = tokenEndpointFromSettings(settings);
-    const scopeError = validateScope(settings.scope);
-    if (!tokenEndpoint || scopeError) {
-      set({ tokenRequest: { running: false, error: scopeError ?? "Fill in tenant and client ID above first." } });
+    const blockers = tokenRequestBlockers(settings, proxy);
+    const blocker = blockers.settings ?? blockers.target ?? blockers.authority;
+    if (!tokenEndpoint || blocker) {
+      set({ tokenRequest: { ...tokenRequest, running: false, error: blocker ?? "Fill in tenant and client ID in the Assertion panel." } });
       return;
     }
     // Keep the previous response on screen until the new one arrives.
@@ -63,7 +94,7 @@ export const createTokenSlice: StateCreator<WorkbenchState, [], [], TokenSlice> 
       set({ tokenRequest: { ...get().tokenRequest, running: false, error: reason } });
       return;
     }
-    const form = buildClientCredentialsForm({ clientId: settings.clientId, scope: settings.scope, clientAssertion: assertion.jwt });
+    const form = buildClientCredentialsForm({ clientId: settings.clientId, scope: settings.scope, clientAssertion: assertion.jwt, version: settings.version });
     try {
       const response = await fetch("/api/token", {
         method: "POST",
@@ -78,8 +109,7 @@ export const createTokenSlice: StateCreator<WorkbenchState, [], [], TokenSlice> 
         await get().inspectAccessToken(typeof accessToken === "string" ? accessToken : undefined);
         return;
       }
-      const message = isObject(json) && typeof json.message === "string" ? json.message : `The proxy answered HTTP ${String(response.status)}.`;
-      set({ tokenRequest: { ...get().tokenRequest, running: false, error: `The proxy did not send the request: ${message}` } });
+      set({ tokenRequest: { ...get().tokenRequest, running: false, error: proxyErrorMessage(response.status, json) } });
     } catch {
       set({ tokenRequest: { ...get().tokenRequest, running: false, error: "The workbench's server does not answer: is npm start still running? The curl command below sends the same request." } });
     }

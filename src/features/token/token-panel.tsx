@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
-import { useShallow } from "zustand/react/shallow";
-import { curlCommandFor, buildClientCredentialsForm, validateScope } from "@/core/token-request";
+import { buildClientCredentialsForm, checkTargetField, curlCommandFor, scopeCloudMismatch, type ScopeFix } from "@/core/token-request";
 import { tokenEndpointFromSettings } from "@/store/assertion-slice";
+import { tokenRequestBlockers } from "@/store/token-slice";
 import { useWorkbenchStore } from "@/store/workbench-store";
 import { CodeBlock } from "@/ui/code-block";
 import { CopyButton } from "@/ui/copy-button";
@@ -9,8 +9,22 @@ import { Field } from "@/ui/field";
 import { Panel } from "@/ui/panel";
 import { TokenResponseView } from "./token-response-view";
 
+/** A warning under the scope field with the one-click change that resolves it. */
+function ScopeAdvice({ message, fix, testId, onFix }: { message?: string; fix?: ScopeFix; testId: string; onFix: (value: string) => void }) {
+  if (!message && !fix) return null;
+  return (
+    <div className="flex flex-wrap items-center gap-3" data-testid={testId}>
+      {message && <p className="text-sm text-warn">{message}</p>}
+      {fix && (
+        <button type="button" className="btn-secondary" data-testid={`${testId}-fix`} onClick={() => onFix(fix.value)}>
+          {fix.label}
+        </button>
+      )}
+    </div>
+  );
+}
+
 export function TokenPanel() {
-  const { scope, clientId } = useWorkbenchStore(useShallow((state) => ({ scope: state.settings.scope, clientId: state.settings.clientId })));
   const settings = useWorkbenchStore((state) => state.settings);
   const setSetting = useWorkbenchStore((state) => state.setSetting);
   const proxy = useWorkbenchStore((state) => state.proxy);
@@ -25,13 +39,17 @@ export function TokenPanel() {
     void checkProxy();
   }, [checkProxy]);
 
+  const { scope, clientId, version, cloud } = settings;
   const tokenEndpoint = tokenEndpointFromSettings(settings);
-  const scopeError = validateScope(scope);
+  const target = checkTargetField(scope, version);
+  const cloudMismatch = scopeCloudMismatch({ cloud, scope, version });
+  const blockers = tokenRequestBlockers(settings, proxy);
   const curl =
     tokenEndpoint && assertionJwt
-      ? curlCommandFor({ tokenEndpoint, form: buildClientCredentialsForm({ clientId, scope, clientAssertion: assertionJwt }), revealAssertion })
+      ? curlCommandFor({ tokenEndpoint, form: buildClientCredentialsForm({ clientId, scope, clientAssertion: assertionJwt, version }), revealAssertion })
       : undefined;
-  const canSend = proxy.status === "available" && hasKey && Boolean(tokenEndpoint) && !scopeError && !tokenRequest.running;
+  const canSend = proxy.status === "available" && hasKey && Boolean(tokenEndpoint) && !blockers.settings && !blockers.target && !blockers.authority && !tokenRequest.running;
+  const applyScope = (value: string) => setSetting("scope", value);
 
   return (
     <Panel
@@ -39,18 +57,26 @@ export function TokenPanel() {
       title="4. Token request"
       description="Sends the client-credentials request with a freshly signed assertion through this workbench's own local proxy: Entra's token endpoint does not accept calls from a browser page."
     >
-      <Field label="Scope" error={scopeError} hint="One resource's /.default, e.g. https://graph.microsoft.com/.default.">
+      <Field label={target.label} error={target.error} hint={target.hint} errorTestId="scope-error">
         {(props) => (
           <input {...props} className="input" value={scope} data-testid="scope-input" spellCheck={false} autoComplete="off" onChange={(event) => setSetting("scope", event.target.value)} />
         )}
       </Field>
+      <ScopeAdvice message={target.notice} fix={target.fix} testId="scope-format-advice" onFix={applyScope} />
+      <ScopeAdvice message={cloudMismatch?.message} fix={cloudMismatch?.fix} testId="scope-cloud-advice" onFix={applyScope} />
+      {blockers.authority && (
+        <p className="text-sm text-danger" role="alert" data-testid="authority-not-allowed">
+          {blockers.authority}
+        </p>
+      )}
       <div className="flex flex-wrap items-center gap-3">
         <button type="button" className="btn-primary" data-testid="send-token-request" disabled={!canSend} onClick={() => void sendTokenRequest()}>
           {tokenRequest.running ? "Sending…" : "Send token request"}
         </button>
         <span className="text-sm text-muted" data-testid="proxy-status" role="status">
           {proxy.status === "checking" && "Looking for the proxy…"}
-          {proxy.status === "available" && (tokenEndpoint ? `Via the local proxy to ${new URL(tokenEndpoint).host}` : "Fill in tenant and client ID in the Assertion panel.")}
+          {proxy.status === "available" &&
+            (blockers.settings ?? (tokenEndpoint ? `Via the local proxy to ${new URL(tokenEndpoint).host}${blockers.authority ? " is not allowed (see above)" : ""}` : "Fill in tenant and client ID in the Assertion panel."))}
           {proxy.status === "unavailable" && proxy.reason}
         </span>
       </div>
