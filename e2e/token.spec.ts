@@ -88,3 +88,59 @@ test("the curl command holds the assertion only when revealed", async ({ page })
   await expect(page.getByTestId("curl-command")).toContainText(`client_assertion=${jwt}`);
   await expect(page.getByTestId("curl-command")).toContainText(`${MOCK_AUTHORITY_ORIGIN}/${tenant}/oauth2/v2.0/token`);
 });
+
+test("the v1 endpoint: the field asks for a resource, /.default is stripped, and a token comes back through the proxy", async ({ page }) => {
+  const certificatePem = await prepareThroughPage(page);
+  await page.getByTestId("endpoint-version").selectOption("v1");
+  await expect(page.getByText("Resource (App ID URI)", { exact: true })).toBeVisible();
+  // The default scope still ends in /.default: the panel says resource= goes without it and offers to strip it.
+  await expect(page.getByTestId("scope-format-advice")).toContainText("resource=https://graph.microsoft.com");
+  await expect(page.getByTestId("curl-command")).toContainText("resource=https://graph.microsoft.com'");
+  await expect(page.getByTestId("curl-command")).not.toContainText("scope=");
+  await expect(page.getByTestId("curl-command")).toContainText(`${MOCK_AUTHORITY_ORIGIN}/${tenant}/oauth2/token`);
+  await page.getByTestId("scope-format-advice-fix").click();
+  await expect(page.getByTestId("scope-input")).toHaveValue("https://graph.microsoft.com");
+  await expect(page.getByTestId("scope-format-advice")).toHaveCount(0);
+  const service = await startMock([certificatePem]);
+  await page.getByTestId("send-token-request").click();
+  await expect(page.getByTestId("token-status")).toContainText("HTTP 200");
+  const body = readResponseBody(await page.getByTestId("token-response").textContent());
+  expect(body).toMatchObject({ token_type: "Bearer" });
+  expect(service.requests.map((request) => request.path)).toEqual([`/${tenant}/oauth2/token`]);
+});
+
+test("a custom authority the server does not forward to disables Send and says how to restart; curl stays", async ({ page }) => {
+  await prepareThroughPage(page);
+  await expect(page.getByTestId("send-token-request")).toBeEnabled();
+  await page.getByTestId("custom-authority-input").fill("https://login.example.org");
+  const warning = page.getByTestId("authority-not-allowed");
+  await expect(warning).toContainText("This server forwards only to Entra hosts and to those named in WORKBENCH_EXTRA_AUTHORITIES at start");
+  await expect(warning).toContainText(`(set: ${MOCK_AUTHORITY_ORIGIN})`);
+  await expect(warning).toContainText(`Restart with WORKBENCH_EXTRA_AUTHORITIES=${MOCK_AUTHORITY_ORIGIN},https://login.example.org npm start`);
+  await expect(page.getByTestId("send-token-request")).toBeDisabled();
+  await expect(page.getByTestId("curl-command")).toContainText(`https://login.example.org/${tenant}/oauth2/v2.0/token`);
+  // Back to the listed authority: Send is enabled again.
+  await page.getByTestId("custom-authority-input").fill(MOCK_AUTHORITY_ORIGIN);
+  await expect(page.getByTestId("authority-not-allowed")).toHaveCount(0);
+  await expect(page.getByTestId("send-token-request")).toBeEnabled();
+});
+
+test("the scope follows the cloud: another cloud's Graph is flagged with a one-click fix", async ({ page }) => {
+  await page.goto("/");
+  await page.getByTestId("cloud-select").selectOption("usgov");
+  await expect(page.getByTestId("scope-cloud-advice")).toContainText("US Government");
+  await page.getByTestId("scope-cloud-advice-fix").click();
+  await expect(page.getByTestId("scope-input")).toHaveValue("https://graph.microsoft.us/.default");
+  await expect(page.getByTestId("scope-cloud-advice")).toHaveCount(0);
+});
+
+test("an invalid tenant or client ID is named, not just 'fill in'", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByTestId("proxy-status")).toContainText("Fill in tenant and client ID in the Assertion panel.");
+  await page.getByTestId("tenant-input").fill("common");
+  await page.getByTestId("client-id-input").fill(clientId);
+  await expect(page.getByTestId("proxy-status")).toContainText("The tenant ID is not valid: fix it in the Assertion panel.");
+  await page.getByTestId("tenant-input").fill(tenant);
+  await page.getByTestId("client-id-input").fill("not-a-guid");
+  await expect(page.getByTestId("proxy-status")).toContainText("The client ID is not valid: fix it in the Assertion panel.");
+});
