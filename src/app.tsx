@@ -10,6 +10,16 @@ import { ThemeToggle } from "@/ui/theme-toggle";
 import { UnsavedKeyGuard } from "@/ui/unsaved-key-guard";
 import { useWorkbenchStore } from "@/store/workbench-store";
 
+const sections: [string, string][] = [
+  ["generate", "Generate"],
+  ["import", "Import"],
+  ["certificate", "Certificate & files"],
+  ["assertion", "Assertion"],
+  ["token", "Token request"],
+  ["inspect", "Inspect a JWT"],
+  ["recipes", "Recipes"],
+];
+
 export function App() {
   const unsavedKey = useWorkbenchStore((state) => Boolean(state.credential?.privateKeyPkcs8Der) && !state.keySaved);
   return (
@@ -24,6 +34,13 @@ export function App() {
           Certificate credentials for Microsoft Entra ID apps, made and checked in your browser. Keys are generated here and never
           sent anywhere; the page makes no requests but to its own server.
         </p>
+        <nav aria-label="Sections" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+          {sections.map(([id, label]) => (
+            <a key={id} href={`#${id}`} className="underline">
+              {label}
+            </a>
+          ))}
+        </nav>
       </header>
       <main className="flex flex-col gap-6">
         <PanelBoundary name="Generate">

@@ -18,6 +18,7 @@ export function CertificateFiles() {
   const [password, setPassword] = useState("");
   const [profile, setProfile] = useState<Pkcs12Profile>("modern");
   const [busy, setBusy] = useState<ProtectedExportKind | undefined>();
+  const [showPassword, setShowPassword] = useState(false);
   if (!files || !credential) return null;
 
   const saveProtected = async (kind: ProtectedExportKind) => {
@@ -64,12 +65,21 @@ export function CertificateFiles() {
         <fieldset className="flex flex-col gap-3 rounded border p-3">
           <legend className="px-1 text-sm font-medium">Password-protected files: PFX (.NET, Windows, Key Vault) and encrypted key</legend>
           <div className="grid gap-3 sm:grid-cols-2">
-            <Field label="Password for the file" hint="You will need it to open the file. Nothing is stored.">
+            <Field
+              label="Password for the file"
+              hint={password !== "" && password.length < 12 ? "Short passwords are guessed quickly once the file leaves your machine: 12 characters or more is safer." : "You will need it to open the file. Nothing is stored."}
+              error={exportError?.startsWith("Type a password") ? exportError : undefined}
+            >
               {(props) => (
-                <input {...props} className="input" type="password" autoComplete="new-password" value={password} data-testid="export-password" onChange={(event) => setPassword(event.target.value)} />
+                <div className="flex gap-2">
+                  <input {...props} className="input" type={showPassword ? "text" : "password"} autoComplete="new-password" spellCheck={false} value={password} data-testid="export-password" onChange={(event) => setPassword(event.target.value)} />
+                  <button type="button" className="btn-secondary shrink-0" aria-pressed={showPassword} onClick={() => setShowPassword((shown) => !shown)}>
+                    {showPassword ? "Hide" : "Show"}
+                  </button>
+                </div>
               )}
             </Field>
-            <Field label="PFX profile" hint="Modern: AES-256 + SHA-256 MAC (OpenSSL 3). Windows-compatible: 3DES + SHA-1 MAC, for older Windows and macOS.">
+            <Field label="PFX profile" hint="Modern: AES-256 and a SHA-256 MAC, as OpenSSL 3 writes (Windows 10 1709+, macOS 13+, .NET). Windows-compatible: 3DES key, RC2-40 certificates and a SHA-1 MAC, for older Windows and macOS; OpenSSL 3 opens it only with -legacy.">
               {(props) => (
                 <select {...props} className="input" value={profile} data-testid="pfx-profile" onChange={(event) => setProfile(event.target.value as Pkcs12Profile)}>
                   <option value="modern">Modern (AES-256, SHA-256 MAC)</option>
@@ -88,7 +98,7 @@ export function CertificateFiles() {
               {busy === "encrypted-key" ? "Encrypting…" : "server-encrypted.pem"}
             </button>
           </div>
-          {exportError && (
+          {exportError && !exportError.startsWith("Type a password") && (
             <p className="text-sm text-danger" role="alert" data-testid="export-error">
               {exportError}
             </p>

@@ -7,6 +7,7 @@ import { ThumbprintList } from "./thumbprint-list";
 
 export function CertificatePanel() {
   const details = useWorkbenchStore((state) => state.credential?.certificateDetails);
+  const origin = useWorkbenchStore((state) => state.credential?.origin);
   const forgetCredential = useWorkbenchStore((state) => state.forgetCredential);
   return (
     <Panel
@@ -19,7 +20,7 @@ export function CertificatePanel() {
           <CertificateValidityNote notBefore={details.notBefore} notAfter={details.notAfter} />
           <ThumbprintList thumbprints={details.thumbprints} />
           <CertificateFiles />
-          <CertificateSummary details={details} />
+          <CertificateSummary details={details} backdated={origin === "generated"} />
           <div className="flex flex-wrap items-center gap-3">
             <button type="button" className="btn-secondary" data-testid="forget-credential" onClick={forgetCredential}>
               Remove key and certificate from this page

@@ -5,12 +5,12 @@ function formatBoth(iso: string): string {
   return `${date.toLocaleString()} (local) · ${date.toISOString().replace("T", " ").replace(/\.\d+Z$/, " UTC")}`;
 }
 
-export function CertificateSummary({ details }: { details: CertificateDetails }) {
+export function CertificateSummary({ details, backdated }: { details: CertificateDetails; backdated: boolean }) {
   const rows: [string, string, string?][] = [
     ["Subject", details.subject, "cert-subject"],
     ["Issuer", details.selfIssued ? `${details.issuer} (self-signed)` : details.issuer],
     ["Serial number", details.serialNumberHex, "cert-serial"],
-    ["Valid from", formatBoth(details.notBefore), "cert-not-before"],
+    ["Valid from", `${formatBoth(details.notBefore)}${backdated ? " — set a few minutes before it was made, so a slow clock still accepts it" : ""}`, "cert-not-before"],
     ["Valid until", formatBoth(details.notAfter), "cert-not-after"],
     ["Public key", details.rsaKeyBits ? `${details.publicKeyAlgorithm} ${String(details.rsaKeyBits)} bits` : details.publicKeyAlgorithm, "cert-key"],
     ["Signature algorithm", details.signatureAlgorithm, "cert-signature-algorithm"],
