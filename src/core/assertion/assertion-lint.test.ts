@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { lintClientAssertion, type LintInput, type LintResult } from "./assertion-lint";
+import { lintAssertionTimes, lintClientAssertion, type LintInput, type LintResult } from "./assertion-lint";
 
 // Thumbprints computed with node:crypto over stand-in bytes, independent of our code.
 const certificateBytes = Buffer.from("a stand-in for certificate DER");
@@ -117,12 +117,22 @@ describe("lifetime: ≤ 600 pass, ≤ 3600 warn, beyond fail", () => {
 });
 
 describe("time-window: nbf ≤ now < exp, 5-minute skew noted, AADSTS700024", () => {
-  it("fails an expired assertion naming AADSTS700024", () => {
-    const r = rule(input({}, { nbf: nowSeconds - 700, iat: nowSeconds - 700, exp: nowSeconds - 100 }), "time-window");
-    expect(r).toMatchObject({ status: "fail", detail: expect.stringMatching(/Expired 100 s ago.*AADSTS700024/) as unknown });
+  it("fails an assertion expired beyond the ~5-minute skew, saying Entra will refuse it with AADSTS700024", () => {
+    const r = rule(input({}, { nbf: nowSeconds - 1000, iat: nowSeconds - 1000, exp: nowSeconds - 400 }), "time-window");
+    expect(r.status).toBe("fail");
+    expect(r.detail).toBe("Expired 6 min ago (exp 2025-01-02T02:57:25Z), beyond Entra's ~5-minute clock-skew allowance: Entra will refuse it with AADSTS700024.");
   });
-  it("fails at exactly exp (now < exp is strict)", () => {
-    expect(rule(input({}, { exp: nowSeconds }), "time-window").status).toBe("fail");
+  it("warns (not fails) for an assertion expired within the skew, saying how much longer Entra accepts it — no contradiction", () => {
+    const r = rule(input({}, { nbf: nowSeconds - 663, iat: nowSeconds - 663, exp: nowSeconds - 63 }), "time-window");
+    expect(r.status).toBe("warn");
+    expect(r.detail).toMatch(/^Expired 63 s ago \(exp 2025-01-02T03:03:02Z\)\. Entra still accepts it for about 3 min more, inside its ~5-minute clock-skew allowance; after that it answers AADSTS700024\.$/);
+    expect(r.detail).not.toMatch(/even with/);
+    expect(r.fix).toMatch(/fresh assertion/);
+  });
+  it("exactly at exp it is expired (now < exp is strict); 300 s after exp the skew is used up", () => {
+    expect(rule(input({}, { exp: nowSeconds }), "time-window").detail).toMatch(/^Expired 0 s ago/);
+    expect(rule(input({}, { exp: nowSeconds - 299 }), "time-window").status).toBe("warn");
+    expect(rule(input({}, { exp: nowSeconds - 300 }), "time-window").status).toBe("fail");
   });
   it("warns for nbf up to 5 minutes ahead and fails beyond", () => {
     expect(rule(input({}, { nbf: nowSeconds + 120, exp: nowSeconds + 600 }), "time-window").status).toBe("warn");
@@ -187,5 +197,55 @@ describe("alg-allowed, alg-header-pairing, typ-jwt, key-size", () => {
   it("key-size: 1024 bits fails naming AADSTS50032; 2048 passes", () => {
     expect(rule(input({}, {}, { certificateKeyBits: 1024 }), "key-size")).toMatchObject({ status: "fail", detail: expect.stringMatching(/AADSTS50032/) as unknown });
     expect(rule(input({}, {}, { certificateKeyBits: 4096 }), "key-size").status).toBe("pass");
+  });
+});
+
+describe("title and detail say different things (title = the rule, detail = what was found)", () => {
+  it.each([
+    ["RS256 + x5t", {}],
+    ["PS256 + x5t#S256", { alg: "PS256", x5t: undefined, "x5t#S256": thumbprints.x5tS256 }],
+  ])("%s: no detail repeats its title", (_label, header) => {
+    const signature = { status: "valid" as const, message: "Signature verifies with the certificate CN=x: …", subject: "CN=x" };
+    for (const r of lintClientAssertion({ ...input(header), signature })) {
+      expect(r.detail.toLowerCase(), r.id).not.toContain(r.title.toLowerCase());
+      expect(r.detail, r.id).not.toMatch(/^Signature: /);
+    }
+  });
+  it("x5t-format says what was found: length and digest size", () => {
+    expect(rule(input(), "x5t-format")).toMatchObject({ title: "x5t is base64url(SHA-1 of the certificate)", detail: "27 base64url characters, decoding to the 20 bytes of a SHA-1 digest." });
+  });
+  it("typ-jwt's detail is not its title again", () => {
+    expect(rule(input(), "typ-jwt").detail).toBe('The header declares "typ": "JWT", as MSAL sends.');
+  });
+});
+
+describe("signature-verifies: the checklist cannot be all green over a failed signature", () => {
+  const withSignature = (signature: LintInput["signature"]): LintInput => ({ ...input(), signature });
+  it("is the first row, and passes for a valid signature naming the certificate", () => {
+    const results = lintClientAssertion(withSignature({ status: "valid", message: "Signature verifies with the certificate CN=a: …", subject: "CN=a" }));
+    expect(results[0]).toMatchObject({ id: "signature-verifies", status: "pass", detail: "Checked with the public key of CN=a: signed by its private key, unchanged since.", fix: "" });
+  });
+  it("fails for an invalid signature, with the verdict as detail and a fix", () => {
+    const message = "Signature does not verify with the certificate CN=a: the token was changed or signed by another key.";
+    expect(rule(withSignature({ status: "invalid", message }), "signature-verifies")).toMatchObject({ status: "fail", detail: message, fix: expect.stringMatching(/private key that belongs to this certificate/) as unknown });
+  });
+  it("a truncated signature gets a 'copy the whole token' fix", () => {
+    const message = "Signature does not verify with the certificate CN=a: it has 200 bytes, but the certificate's 2048-bit key makes 256-byte signatures — the token was cut short (truncated) when it was copied.";
+    expect(rule(withSignature({ status: "invalid", message }), "signature-verifies").fix).toMatch(/Copy the whole token again/);
+  });
+  it.each(["not-checked", "unsupported"] as const)("warns when %s", (status) => {
+    expect(rule(withSignature({ status, message: "Signature not checked: no certificate is loaded on this page to verify it with." }), "signature-verifies").status).toBe("warn");
+  });
+  it("is absent when no verdict is given", () => {
+    expect(lintClientAssertion(input()).some((r) => r.id === "signature-verifies")).toBe(false);
+  });
+});
+
+describe("lintAssertionTimes re-judges only the time rules, for a view on a timer", () => {
+  it("returns lifetime and time-window, and the window moves with now", () => {
+    const payload = input().payload;
+    expect(lintAssertionTimes(payload, now).map((r) => [r.id, r.status])).toEqual([["lifetime", "pass"], ["time-window", "pass"]]);
+    expect(lintAssertionTimes(payload, new Date((nowSeconds + 590 + 400) * 1000)).find((r) => r.id === "time-window")?.status).toBe("fail");
+    expect(lintAssertionTimes(payload, now).find((r) => r.id === "time-window")?.detail).toBe("Expires in 9 min (exp 2025-01-02T03:13:55Z).");
   });
 });

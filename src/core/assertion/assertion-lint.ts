@@ -17,7 +17,17 @@ export interface LintInput {
   certificateThumbprints?: Pick<CertificateThumbprints, "x5t" | "x5tS256">;
   /** The certificate's RSA modulus length; enables the key-size rule. */
   certificateKeyBits?: number;
+  /** The signature verdict (see inspectJwt); enables the signature-verifies rule. */
+  signature?: SignatureVerdict;
   now: Date;
+}
+
+/** What the signature check found, as inspectJwt reports it. */
+export interface SignatureVerdict {
+  status: "valid" | "invalid" | "not-checked" | "unsupported";
+  message: string;
+  /** The certificate's subject, to say what it was checked against. */
+  subject?: string;
 }
 
 /** Entra tolerates about five minutes of clock skew on nbf/exp (AADSTS700024 beyond it). */
@@ -50,7 +60,7 @@ function lintAud(aud: unknown): LintResult[] {
   const where = `the ${parts.version} token endpoint of the ${CLOUD_NAMES[parts.cloud]} (${parts.origin})`;
   const first: LintResult = Array.isArray(aud)
     ? result("aud-token-endpoint", title, ["warn", `aud is an array holding ${where}; MSAL sends a single string.`, "Send aud as a plain string."])
-    : result("aud-token-endpoint", title, ["pass", `aud is ${where}.`]);
+    : result("aud-token-endpoint", title, ["pass", `It is ${where}.`]);
   const tenantProblem = validateTenant(parts.tenant);
   const tenant = result("aud-tenant", "aud names a real tenant", tenantProblem ? ["fail", tenantProblem, "Put the tenant ID or a verified domain in the endpoint path."] : ["pass", `The tenant in aud is ${parts.tenant}.`]);
   return [first, tenant];
@@ -61,18 +71,33 @@ function lintIssuer(payload: Record<string, unknown>): LintResult[] {
   const sub = str(payload.sub);
   return [
     result("iss-equals-sub", "iss equals sub", iss !== undefined && iss === sub
-      ? ["pass", "iss and sub are both the client ID."]
+      ? ["pass", `Both are ${JSON.stringify(iss)}.`]
       : ["fail", `iss is ${JSON.stringify(payload.iss) ?? "missing"} and sub is ${JSON.stringify(payload.sub) ?? "missing"}; Entra requires both to be the client ID (AADSTS50048).`, "Set iss and sub to the Application (client) ID."]),
     result("iss-client-id", "iss is an application (client) ID", iss !== undefined && isGuid(iss)
-      ? ["pass", "iss is a GUID."]
+      ? ["pass", `${iss ?? ""} has the GUID form of a client ID.`]
       : ["fail", `iss is ${JSON.stringify(payload.iss) ?? "missing"}, not a GUID; it must be the Application (client) ID.`, "Copy the Application (client) ID from the app registration's Overview page."]),
     result("jti-present", "jti is present", str(payload.jti)?.trim()
-      ? ["pass", "jti identifies this assertion."]
+      ? ["pass", `jti is ${JSON.stringify(payload.jti)}.`]
       : ["fail", "There is no jti; Entra uses it to refuse a replayed assertion.", "Add jti with a fresh GUID for each assertion."]),
   ];
 }
 
-function lintTimes(payload: Record<string, unknown>, now: Date): LintResult[] {
+function formatSpan(seconds: number): string {
+  if (seconds < 120) return `${String(seconds)} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 120) return `${String(minutes)} min`;
+  return `${String(Math.floor(minutes / 60))} h`;
+}
+
+const iso = (seconds: number): string => new Date(seconds * 1000).toISOString().replace(/\.000Z$/, "Z");
+
+/**
+ * The time rules (lifetime, time-window) alone: cheap and synchronous, so a view can re-run them as the
+ * clock moves without verifying the signature again. Entra tolerates about five minutes of skew.
+ *
+ * @example lintAssertionTimes(inspection.payload, new Date())
+ */
+export function lintAssertionTimes(payload: Record<string, unknown>, now: Date): LintResult[] {
   const exp = num(payload.exp);
   const start = num(payload.nbf) ?? num(payload.iat);
   const nowSeconds = Math.floor(now.getTime() / 1000);
@@ -80,26 +105,34 @@ function lintTimes(payload: Record<string, unknown>, now: Date): LintResult[] {
   if (exp === undefined || start === undefined) {
     const missing = exp === undefined ? "exp" : "nbf and iat";
     const verdict: Verdict = ["fail", `The assertion has no numeric ${missing}; Entra needs a time window (AADSTS700024).`, fix];
-    return [result("lifetime", "Lifetime is at most 10 minutes", verdict), result("time-window", "Valid now (nbf ≤ now < exp)", verdict)];
+    return [result("lifetime", LIFETIME_TITLE, verdict), result("time-window", WINDOW_TITLE, verdict)];
   }
   const lifetime = exp - start;
+  const spanned = `exp is ${String(lifetime)} s after ${num(payload.nbf) === undefined ? "iat" : "nbf"}`;
   const lifetimeVerdict: Verdict =
     lifetime <= 0 ? ["fail", `exp is ${String(-lifetime)} s before nbf/iat: the assertion is never valid.`, fix]
-    : lifetime <= 600 ? ["pass", `Valid for ${String(lifetime)} s.`]
-    : lifetime <= 3600 ? ["warn", `Valid for ${String(lifetime)} s; Entra advises at most 10 minutes (MSAL uses 600 s).`, "Use a lifetime of 600 s or less."]
-    : ["fail", `Valid for ${String(lifetime)} s, more than an hour; Entra advises at most 10 minutes.`, "Use a lifetime of 600 s or less."];
+    : lifetime <= 600 ? ["pass", `${spanned} (${formatSpan(lifetime)}).`]
+    : lifetime <= 3600 ? ["warn", `${spanned} (${formatSpan(lifetime)}); MSAL uses 600 s.`, "Use a lifetime of 600 s or less."]
+    : ["fail", `${spanned} (${formatSpan(lifetime)}), more than an hour.`, "Use a lifetime of 600 s or less."];
   let window: Verdict;
   if (nowSeconds >= exp) {
-    window = ["fail", `Expired ${String(nowSeconds - exp)} s ago (exp ${new Date(exp * 1000).toISOString()}); Entra answers AADSTS700024, even with its ~5-minute skew allowance.`, fix];
+    const ago = nowSeconds - exp;
+    const graceLeft = CLOCK_SKEW_SECONDS - ago;
+    window = graceLeft > 0
+      ? ["warn", `Expired ${formatSpan(ago)} ago (exp ${iso(exp)}). Entra still accepts it for about ${formatSpan(graceLeft)} more, inside its ~5-minute clock-skew allowance; after that it answers AADSTS700024.`, fix]
+      : ["fail", `Expired ${formatSpan(ago)} ago (exp ${iso(exp)}), beyond Entra's ~5-minute clock-skew allowance: Entra will refuse it with AADSTS700024.`, fix];
   } else if (nowSeconds < start - CLOCK_SKEW_SECONDS) {
-    window = ["fail", `Not valid for another ${String(start - nowSeconds)} s (nbf ${new Date(start * 1000).toISOString()}); Entra answers AADSTS700024. The signing clock is probably ahead.`, fix];
+    window = ["fail", `Not valid for another ${formatSpan(start - nowSeconds)} (nbf ${iso(start)}), beyond Entra's ~5-minute clock-skew allowance: Entra will refuse it with AADSTS700024. The signing clock is probably ahead.`, fix];
   } else if (nowSeconds < start) {
-    window = ["warn", `nbf is ${String(start - nowSeconds)} s in the future; within Entra's ~5-minute skew allowance, but the signing clock runs ahead.`, "Check that the signing clock is set correctly (UTC)."];
+    window = ["warn", `nbf is ${formatSpan(start - nowSeconds)} in the future; Entra accepts it within its ~5-minute clock-skew allowance, but the signing clock runs ahead.`, "Check that the signing clock is set correctly (UTC)."];
   } else {
-    window = ["pass", `Valid now; expires in ${String(exp - nowSeconds)} s.`];
+    window = ["pass", `Expires in ${formatSpan(exp - nowSeconds)} (exp ${iso(exp)}).`];
   }
-  return [result("lifetime", "Lifetime is at most 10 minutes", lifetimeVerdict), result("time-window", "Valid now (nbf ≤ now < exp)", window)];
+  return [result("lifetime", LIFETIME_TITLE, lifetimeVerdict), result("time-window", WINDOW_TITLE, window)];
 }
+
+const LIFETIME_TITLE = "Lifetime is at most 10 minutes";
+const WINDOW_TITLE = "Valid now (nbf ≤ now < exp, ~5 min skew)";
 
 /** Judges a thumbprint header value: the mistakes users make are named (RFC 7515 §4.1.7/§4.1.8). */
 function judgeThumbprint(name: "x5t" | "x5t#S256", value: unknown): Verdict {
@@ -117,7 +150,7 @@ function judgeThumbprint(name: "x5t" | "x5t#S256", value: unknown): Verdict {
   }
   if (name === "x5t#S256" && bytes === 20) return ["fail", "x5t#S256 holds a SHA-1 digest; it must be the SHA-256 of the certificate — use x5t for SHA-1.", fix];
   if (bytes !== expectedBytes) return ["fail", `${name} decodes to ${String(bytes)} bytes; a ${digest} thumbprint has ${String(expectedBytes)}.`, fix];
-  return ["pass", `${name} is a base64url ${digest} thumbprint.`];
+  return ["pass", `${String(value.length)} base64url characters, decoding to the ${String(expectedBytes)} bytes of a ${digest} digest.`];
 }
 
 function lintHeader(input: LintInput): LintResult[] {
@@ -127,17 +160,17 @@ function lintHeader(input: LintInput): LintResult[] {
   const hasS256 = header["x5t#S256"] !== undefined;
   const results: LintResult[] = [];
   results.push(result("alg-allowed", "alg is RS256 or PS256", alg === "RS256" || alg === "PS256"
-    ? ["pass", `alg is ${alg}.`]
+    ? ["pass", alg === "RS256" ? "RS256: RSASSA-PKCS1-v1_5 with SHA-256, signed by the certificate's key." : "PS256: RSASSA-PSS with SHA-256, signed by the certificate's key."]
     : ["fail", `alg is ${JSON.stringify(alg)}; Entra certificate credentials need an RSA signature by the certificate's key (${alg === "none" ? "none means unsigned" : typeof alg === "string" && alg.startsWith("HS") ? "HS* uses a shared secret, not the certificate" : "RS256 or PS256 only"}).`, "Sign with RS256 (x5t) or PS256 (x5t#S256)."]));
   results.push(result("typ-jwt", "typ is JWT", header.typ === "JWT"
-    ? ["pass", "typ is JWT."]
+    ? ["pass", "The header declares \"typ\": \"JWT\", as MSAL sends."]
     : header.typ === undefined ? ["warn", "There is no typ; MSAL always sends typ JWT.", "Add \"typ\": \"JWT\"."]
     : ["fail", `typ is ${JSON.stringify(header.typ)}; a client assertion is typ JWT (RFC 7519 §5.1).`, "Set \"typ\": \"JWT\"."]));
   results.push(result("thumbprint-header-present", "A thumbprint header names the certificate", hasX5t || hasS256
     ? ["pass", `The header has ${[hasX5t && "x5t", hasS256 && "x5t#S256"].filter(Boolean).join(" and ")}.`]
     : ["fail", "There is neither x5t nor x5t#S256; Entra finds the certificate by its thumbprint (AADSTS700027).", "Add x5t (RS256) or x5t#S256 (PS256)."]));
-  if (hasX5t) results.push(result("x5t-format", "x5t is a base64url SHA-1 thumbprint", judgeThumbprint("x5t", header.x5t)));
-  if (hasS256) results.push(result("x5t-s256-format", "x5t#S256 is a base64url SHA-256 thumbprint", judgeThumbprint("x5t#S256", header["x5t#S256"])));
+  if (hasX5t) results.push(result("x5t-format", "x5t is base64url(SHA-1 of the certificate)", judgeThumbprint("x5t", header.x5t)));
+  if (hasS256) results.push(result("x5t-s256-format", "x5t#S256 is base64url(SHA-256 of the certificate)", judgeThumbprint("x5t#S256", header["x5t#S256"])));
   if (alg === "RS256" && (hasX5t || hasS256)) {
     results.push(result("alg-header-pairing", "alg is paired with the right thumbprint header", hasX5t
       ? ["pass", "RS256 with x5t: the classic form."]
@@ -155,12 +188,12 @@ function lintHeader(input: LintInput): LintResult[] {
       hasS256 && header["x5t#S256"] !== thumbprints.x5tS256 ? `x5t#S256 is ${JSON.stringify(header["x5t#S256"])} but the certificate's is ${thumbprints.x5tS256}` : "",
     ].filter(Boolean);
     results.push(result("thumbprint-matches-certificate", "The thumbprint matches the certificate", mismatches.length === 0
-      ? ["pass", "The thumbprint header is this certificate's."]
+      ? ["pass", `${[hasX5t && "x5t", hasS256 && "x5t#S256"].filter(Boolean).join(" and ")} equal${hasX5t && hasS256 ? "" : "s"} the loaded certificate's ${hasX5t && hasS256 ? "thumbprints" : "thumbprint"}.`]
       : ["fail", `${mismatches.join("; ")}: Entra will look for another certificate (AADSTS700027).`, "Sign with this certificate's key and thumbprint, or upload the certificate the token names."]));
   }
   if (input.certificateKeyBits !== undefined) {
-    results.push(result("key-size", "The key has at least 2048 bits", input.certificateKeyBits >= 2048
-      ? ["pass", `The certificate's key has ${String(input.certificateKeyBits)} bits.`]
+    results.push(result("key-size", "RSA key of at least 2048 bits", input.certificateKeyBits >= 2048
+      ? ["pass", `The certificate's key is ${String(input.certificateKeyBits)}-bit RSA.`]
       : ["fail", `The certificate's key has ${String(input.certificateKeyBits)} bits; Entra refuses RSA keys below 2048 bits (AADSTS50032).`, "Generate a 2048-bit or larger key and certificate."]));
   }
   return results;
@@ -174,5 +207,19 @@ function lintHeader(input: LintInput): LintResult[] {
  * @example lintClientAssertion({ header, payload, now: new Date() }).filter((r) => r.status === "fail")
  */
 export function lintClientAssertion(input: LintInput): LintResult[] {
-  return [...lintHeader(input), ...lintAud(input.payload.aud), ...lintIssuer(input.payload), ...lintTimes(input.payload, input.now)];
+  const signature = input.signature ? [lintSignature(input.signature)] : [];
+  return [...signature, ...lintHeader(input), ...lintAud(input.payload.aud), ...lintIssuer(input.payload), ...lintAssertionTimes(input.payload, input.now)];
+}
+
+/** The signature verdict as a checklist row, so the list cannot be all green over a failed signature. */
+function lintSignature(signature: SignatureVerdict): LintResult {
+  const title = "Signature verifies with the certificate";
+  const verdict: Verdict =
+    signature.status === "valid" ? ["pass", `Checked with the public key of ${signature.subject || "the certificate"}: signed by its private key, unchanged since.`]
+    : signature.status === "invalid" ? ["fail", signature.message, /truncated|cut short/.test(signature.message)
+        ? "Copy the whole token again: the last segment ends before the signature does."
+        : "Sign with the private key that belongs to this certificate, and do not change the token after signing (Entra: AADSTS700027/50013)."]
+    : signature.status === "not-checked" ? ["warn", signature.message, "Load or generate the certificate on this page to verify the signature."]
+    : ["warn", signature.message, "Sign with RS256 or PS256 using an RSA certificate's key."];
+  return result("signature-verifies", title, verdict);
 }

@@ -3,7 +3,7 @@ import { decodePemBlocks } from "../pem";
 import { createOpenSslWorkspace, parseOpenSslFingerprint, type OpenSslWorkspace } from "../testing/openssl";
 import { importRsaPrivateKey } from "../keys";
 import { ASSERTION_FORMS, buildClientAssertion } from "./client-assertion";
-import { inspectJwt, type JwtInspection, type JwtInspectionSuccess } from "./inspect-jwt";
+import { convertToBase64Url, describeExpiry, inspectJwt, retimeInspection, type JwtInspection, type JwtInspectionSuccess } from "./inspect-jwt";
 import { seededRandom } from "../testing/seeded-random";
 
 const clientId = "00001111-aaaa-2222-bbbb-3333cccc4444";
@@ -178,6 +178,155 @@ describe("signature verification with the certificate (RFC 7515 §5.2)", () => {
   });
 });
 
+
+describe("a truncated signature is named as truncated, and the checklist shows it (RFC 8017 §8: an RSA signature is as long as the modulus)", () => {
+  it("a token cut short inside the signature: the message says cut short/truncated with byte counts, and signature-verifies fails", async () => {
+    const token = signWithOpenSsl({ alg: "RS256", typ: "JWT", x5t }, claims);
+    const [h, p, sig] = token.split(".") as [string, string, string];
+    expect(sig).toHaveLength(342);
+    const cut = `${h}.${p}.${sig.slice(0, 300)}`;
+    const result = success(await inspectJwt(cut, { certificateDer, now }));
+    expect(result.signature).toEqual({
+      status: "invalid",
+      message: "Signature does not verify with the certificate CN=assertion-test: it has 225 bytes, but the certificate's 2048-bit key makes 256-byte signatures — the token was cut short (truncated) when it was copied.",
+    });
+    const row = result.lint.find((r) => r.id === "signature-verifies");
+    expect(row).toMatchObject({ status: "fail", detail: result.signature.message, fix: expect.stringMatching(/Copy the whole token again/) as unknown });
+    // Everything else in the token is fine, so that one row is what keeps the list from being all green.
+    expect(result.lint.filter((r) => r.status !== "pass").map((r) => r.id)).toEqual(["signature-verifies"]);
+  });
+
+  it("bytes appended to the signature are named as such, not as another key", async () => {
+    const token = signWithOpenSsl({ alg: "RS256", typ: "JWT", x5t }, claims);
+    const result = success(await inspectJwt(`${token}AAAA`, { certificateDer, now }));
+    expect(result.signature.message).toMatch(/it has 259 bytes, but the certificate's 2048-bit key makes 256-byte signatures — something was appended/);
+  });
+
+  it("a full-length signature that does not verify still says changed or another key", async () => {
+    const token = signWithOpenSsl({ alg: "RS256", typ: "JWT", x5t }, claims);
+    const flipped = `${token.slice(0, -3)}${token.endsWith("AAA") ? "BAA" : "AAA"}`;
+    const result = success(await inspectJwt(flipped, { certificateDer, now }));
+    expect(result.signature.message).toMatch(/the token was changed or signed by another key\.$/);
+    expect(result.lint[0]).toMatchObject({ id: "signature-verifies", status: "fail" });
+  });
+
+  it("without a certificate the row warns 'not checked', and an odd signature length is still pointed out", async () => {
+    const token = signWithOpenSsl({ alg: "RS256", typ: "JWT", x5t }, claims);
+    const full = success(await inspectJwt(token, { now }));
+    expect(full.signature.message).toBe("Signature not checked: no certificate is loaded on this page to verify it with.");
+    expect(full.lint.find((r) => r.id === "signature-verifies")).toMatchObject({ status: "warn", detail: full.signature.message });
+    const cut = success(await inspectJwt(token.slice(0, -42), { now }));
+    expect(cut.signature.message).toMatch(/Its signature has 225 bytes, .*cut short \(truncated\)/);
+  });
+
+  it("a valid signature passes the row, and the signature message does not say Signature twice", async () => {
+    const result = success(await inspectJwt(signWithOpenSsl({ alg: "RS256", typ: "JWT", x5t }, claims), { certificateDer, now }));
+    expect(result.lint[0]).toMatchObject({ id: "signature-verifies", status: "pass", detail: "Checked with the public key of CN=assertion-test: signed by its private key, unchanged since." });
+    expect(result.signature.message.match(/signature/gi)).toHaveLength(1);
+  });
+});
+
+describe("access tokens: Entra's keys, kind-specific explanations, a plain expiry", () => {
+  const tid = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+  const accessClaims = { aud: "https://graph.microsoft.com", iss: `https://sts.windows.net/${tid}/`, tid, roles: ["User.Read.All"], idtyp: "app", nbf: nowSeconds - 600, iat: nowSeconds - 600, exp: nowSeconds + 3000 };
+  const accessToken = (payload: Record<string, unknown>): string => `${b64u({ alg: "RS256", typ: "JWT", kid: "abc" })}.${b64u(payload)}.c2ln`;
+
+  it.each([undefined, "with"] as const)("the signature message says Entra's own keys and the tenant's published keys (certificate %s)", async (withCert) => {
+    const result = success(await inspectJwt(accessToken(accessClaims), { now, ...(withCert ? { certificateDer } : {}) }));
+    expect(result.signature.status).toBe("not-checked");
+    expect(result.signature.message).toBe(
+      `Signature not checked here: Entra signs access tokens with its own key (kid abc), not your certificate. It can be checked against the tenant's published keys (https://login.microsoftonline.com/${tid}/discovery/v2.0/keys); the API that receives it does so.`,
+    );
+    expect(result.signature.message).not.toMatch(/No certificate given/);
+  });
+
+  it("explanations depend on kind: no assertion advice on an access token, and it is there on an assertion", async () => {
+    const access = success(await inspectJwt(accessToken(accessClaims), { now }));
+    const explanations = [...access.claims, ...access.headerFields].map((f) => f.explanation).join(" ");
+    expect(explanations).not.toMatch(/10 minutes|for an assertion|client assertion|token endpoint URL/);
+    expect(access.claims.find((c) => c.name === "exp")?.explanation).toMatch(/60–90 minutes/);
+    expect(access.headerFields.find((f) => f.name === "kid")?.explanation).toMatch(/Entra's signing keys/);
+    const assertion = success(await inspectJwt(signWithOpenSsl({ alg: "RS256", typ: "JWT", x5t }, claims), { now }));
+    expect(assertion.claims.find((c) => c.name === "exp")?.explanation).toMatch(/at most 10 minutes/);
+    const other = success(await inspectJwt(`${b64u({ alg: "RS256" })}.${b64u({ exp: nowSeconds + 60 })}.c2ln`, { now }));
+    expect(other.kind).toBe("other");
+    expect(other.claims[0]?.explanation).not.toMatch(/assertion|Entra/);
+  });
+
+  it("an expired access token says so plainly, valid ones say when they expire", async () => {
+    const expired = success(await inspectJwt(accessToken({ ...accessClaims, exp: nowSeconds - 7200 }), { now }));
+    expect(expired.expiry).toEqual({ state: "expired", message: "This access token expired 2 h ago (exp 2025-01-02T01:04:05Z). APIs refuse it (401): ask the token endpoint for a new one." });
+    expect(success(await inspectJwt(accessToken(accessClaims), { now })).expiry).toEqual({ state: "valid", message: "This access token is valid now; it expires in 50 min (exp 2025-01-02T03:54:05Z)." });
+  });
+});
+
+describe("describeExpiry: accurate about Entra's ~5-minute skew for assertions", () => {
+  it.each([
+    [-63, "expired", "This client assertion expired 63 s ago (exp 2025-01-02T03:03:02Z). Entra still accepts it for about 3 min more, inside its ~5-minute clock-skew allowance; sign a fresh one."],
+    [-400, "expired", "This client assertion expired 6 min ago (exp 2025-01-02T02:57:25Z). Entra will refuse it (AADSTS700024): sign a fresh one."],
+    [540, "valid", "This client assertion is valid now; it expires in 9 min (exp 2025-01-02T03:13:05Z)."],
+  ] as const)("exp = now %+i s → %s", (offset, state, message) => {
+    expect(describeExpiry("client-assertion", { nbf: nowSeconds - 600, exp: nowSeconds + offset }, now)).toEqual({ state, message });
+  });
+  it("not yet valid, and no exp at all", () => {
+    expect(describeExpiry("client-assertion", { nbf: nowSeconds + 600, exp: nowSeconds + 1200 }, now)?.message).toMatch(/^This client assertion is not valid for another 10 min .*AADSTS700024/);
+    expect(describeExpiry("other", { nbf: nowSeconds + 60, exp: nowSeconds + 1200 }, now)?.state).toBe("not-yet-valid");
+    expect(describeExpiry("other", { exp: "soon" }, now)).toBeUndefined();
+  });
+});
+
+describe("retimeInspection: relative times recomputed cheaply for a later now", () => {
+  it("claims, expiry and the time lint rows move; the signature verdict stays", async () => {
+    const first = success(await inspectJwt(signWithOpenSsl({ alg: "RS256", typ: "JWT", x5t }, claims), { certificateDer, now }));
+    expect(first.now).toEqual(now);
+    expect(first.expiry?.state).toBe("valid");
+    const later = new Date(now.getTime() + 20 * 60 * 1000);
+    const retimed = retimeInspection(first, later);
+    expect(retimed.now).toEqual(later);
+    expect(retimed.claims.find((c) => c.name === "exp")?.time?.relative).toBe("expired 11 min ago");
+    expect(retimed.expiry?.state).toBe("expired");
+    expect(retimed.lint.find((r) => r.id === "time-window")?.status).toBe("fail");
+    expect(retimed.lint.map((r) => r.id)).toEqual(first.lint.map((r) => r.id));
+    expect(retimed.signature).toBe(first.signature);
+    // The same as inspecting again at that time.
+    const again = success(await inspectJwt(`${first.parts.header}.${first.parts.payload}.${first.parts.signature}`, { certificateDer, now: later }));
+    expect(retimed.lint).toEqual(again.lint);
+    expect(retimed.claims).toEqual(again.claims);
+  });
+});
+
+describe("encrypted tokens (JWE, RFC 7516 §7.1): the protected header is shown", () => {
+  it("decodes alg/enc/kid and says the payload is encrypted", async () => {
+    const header = { alg: "RSA-OAEP-256", enc: "A256GCM", kid: "key-1" };
+    const result = await inspectJwt(`${b64u(header)}.${"A".repeat(342)}.AAAAAAAAAAAAAAAA.${"B".repeat(40)}.AAAAAAAAAAAAAAAAAAAAAA`);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problem).toMatch(/^This is an encrypted token \(JWE, 5 segments\): .*payload is encrypted \(enc A256GCM\)/);
+    expect(result.encrypted?.header).toEqual(header);
+    expect(result.encrypted?.headerFields.map((f) => [f.name, f.value])).toEqual([["alg", "RSA-OAEP-256"], ["enc", "A256GCM"], ["kid", "key-1"]]);
+    expect(result.encrypted?.headerFields[0]?.explanation).toMatch(/Key management algorithm/);
+  });
+});
+
+describe("standard base64 pasted instead of base64url: flagged and convertible", () => {
+  it("the failure carries standardBase64, and convertToBase64Url yields a token that inspects and verifies", async () => {
+    const token = signWithOpenSsl({ alg: "RS256", typ: "JWT", x5t }, claims);
+    const standard = token.split(".").map((part) => Buffer.from(part, "base64url").toString("base64")).join(".");
+    expect(standard).toMatch(/[+/=]/);
+    const failure = await inspectJwt(standard, { certificateDer, now });
+    expect(failure).toMatchObject({ ok: false, standardBase64: true });
+    const converted = convertToBase64Url(`Bearer ${standard}\n`);
+    expect(converted).toBe(token);
+    expect(success(await inspectJwt(converted, { certificateDer, now })).signature.status).toBe("valid");
+  });
+  it("other faults are not flagged", async () => {
+    expect(await inspectJwt("ey%J.e30.c2ln")).not.toHaveProperty("standardBase64");
+  });
+  it("converts the three characters and keeps the dots", () => {
+    expect(convertToBase64Url("eyJh+b/c=.e30=.c2ln")).toBe("eyJh-b_c.e30.c2ln");
+    expect(convertToBase64Url('"a+/.b.c=="')).toBe("a-_.b.c");
+  });
+});
 
 describe("robustness: inspectJwt never throws", () => {
   it("1,000 random, truncated and bit-flipped strings resolve to a result (seed 20250102)", async () => {

@@ -4,8 +4,8 @@ import { base64UrlToBytes, toBytes, utf8Decode } from "../encoding";
 import { describeError } from "../errors";
 import { encodePem } from "../pem";
 import { computeThumbprints } from "../thumbprints";
-import { lintClientAssertion, type LintResult } from "./assertion-lint";
-import { describeTime, explainClaim, explainHeaderField, TIME_CLAIMS, type TimeDescription } from "./jwt-explanations";
+import { CLOCK_SKEW_SECONDS, lintAssertionTimes, lintClientAssertion, type LintResult } from "./assertion-lint";
+import { describeTime, explainClaim, explainHeaderField, explainJweHeaderField, TIME_CLAIMS, type JwtKind, type TimeDescription } from "./jwt-explanations";
 import { parseTokenEndpoint } from "./token-endpoint";
 
 export interface JwtField {
@@ -24,13 +24,22 @@ export interface SignatureCheck {
   message: string;
 }
 
-/** What kind of JWT this looks like: an assertion a client signed, an access token Entra issued, or neither. */
-export type JwtKind = "client-assertion" | "access-token" | "other";
+export type { JwtKind };
 
 export interface JwtInspectionFailure {
   ok: false;
   /** One precise sentence on what is wrong with the text. */
   problem: string;
+  /** Set when a segment is standard base64 (+ / =) rather than base64url: `convertToBase64Url` repairs the text. */
+  standardBase64?: true;
+  /** An encrypted token (JWE, RFC 7516 §7.1): its protected header, decoded; the payload needs the recipient's key. */
+  encrypted?: { header: Record<string, unknown>; headerFields: JwtField[] };
+}
+
+/** Whether the token is usable now, said once and plainly (the relative times live in `claims`). */
+export interface ExpiryStatus {
+  state: "valid" | "expired" | "not-yet-valid";
+  message: string;
 }
 
 export interface JwtInspectionSuccess {
@@ -45,6 +54,10 @@ export interface JwtInspectionSuccess {
   signature: SignatureCheck;
   lint: LintResult[];
   kind: JwtKind;
+  /** Undefined when the token has no numeric exp. */
+  expiry?: ExpiryStatus;
+  /** The time every relative text (claims' `time.relative`, `expiry`, the time lint rows) was computed for. */
+  now: Date;
 }
 
 export type JwtInspection = JwtInspectionFailure | JwtInspectionSuccess;
@@ -52,12 +65,24 @@ export type JwtInspection = JwtInspectionFailure | JwtInspectionSuccess;
 export interface InspectJwtOptions {
   /** The certificate to verify the signature with and to lint the thumbprint against. */
   certificateDer?: Uint8Array;
+  /**
+   * The time to judge exp/nbf/iat against (default: the current time). Relative texts are computed once for
+   * this time; to keep them current, call `retimeInspection(result, new Date())` on a timer (cheap, synchronous,
+   * no signature check) or inspect again.
+   */
   now?: Date;
 }
 
 const SEGMENT_NAMES = ["header", "payload", "signature"] as const;
 
-class InspectionProblem extends Error {}
+class InspectionProblem extends Error {
+  constructor(
+    message: string,
+    readonly standardBase64 = false,
+  ) {
+    super(message);
+  }
+}
 
 /** Strips what people paste around a token: whitespace, line breaks, quotes and a `Bearer ` prefix. */
 function normalizeTokenText(text: string): string {
@@ -72,8 +97,9 @@ function decodeSegment(segment: string, index: number): Uint8Array {
   const bad = /[^A-Za-z0-9_-]/.exec(segment);
   if (bad) {
     const char = bad[0];
-    const hint = "+/=".includes(char) ? " — this looks like standard base64." : ".";
-    throw new InspectionProblem(`${label} is not valid base64url: it contains '${char}' at position ${String(bad.index + 1)}${hint}`);
+    const standard = "+/=".includes(char);
+    const hint = standard ? " — this looks like standard base64." : ".";
+    throw new InspectionProblem(`${label} is not valid base64url: it contains '${char}' at position ${String(bad.index + 1)}${hint}`, standard);
   }
   if (segment.length % 4 === 1) {
     throw new InspectionProblem(`${label} is not valid base64url: its length ${String(segment.length)} leaves one stray character, so the token is probably cut short.`);
@@ -122,23 +148,62 @@ function readCertificate(certificateDer: Uint8Array): { subject: string; rsaKeyB
     const key = describeSubjectPublicKeyInfo(toBytes(certificate.publicKey.rawData));
     return { subject: certificate.subject, rsaKeyBits: key.rsaKeyBits };
   } catch (error) {
-    return { subject: "", problem: `The certificate could not be read, so the signature was not checked: ${describeError(error)}` };
+    return { subject: "", problem: `Signature not checked: the certificate could not be read (${describeError(error)}).` };
   }
 }
 
-async function verifySignature(token: string, alg: string, kind: JwtKind, certificateDer: Uint8Array | undefined, subject: string): Promise<SignatureCheck> {
-  if (!certificateDer) return { status: "not-checked", message: "No certificate given: the signature was not checked." };
+interface SignatureContext {
+  token: string;
+  header: Record<string, unknown>;
+  payload: Record<string, unknown>;
+  kind: JwtKind;
+  signatureBytes: number;
+  certificateDer?: Uint8Array;
+  certificate?: { subject: string; rsaKeyBits?: number };
+}
+
+const COMMON_RSA_SIGNATURE_BYTES = [256, 384, 512];
+
+/** Why a token that is not checked here cannot be, in words that fit its kind. */
+function notCheckedMessage({ header, payload, kind, signatureBytes }: SignatureContext): string {
   if (kind === "access-token") {
-    return { status: "not-checked", message: "This is an access token signed by Entra with its own key (see kid), not by your certificate; it was not checked against the certificate." };
+    const kid = typeof header.kid === "string" ? ` (kid ${header.kid})` : "";
+    const tid = typeof payload.tid === "string" ? payload.tid : "{tenant}";
+    const graph = header.nonce !== undefined ? " This one has a nonce header, so only Microsoft Graph itself can verify it." : "";
+    return `Signature not checked here: Entra signs access tokens with its own key${kid}, not your certificate. It can be checked against the tenant's published keys (https://login.microsoftonline.com/${tid}/discovery/v2.0/keys); the API that receives it does so.${graph}`;
   }
+  const shortened =
+    (header.alg === "RS256" || header.alg === "PS256") && !COMMON_RSA_SIGNATURE_BYTES.includes(signatureBytes)
+      ? ` Its signature has ${String(signatureBytes)} bytes, which no 2048/3072/4096-bit RSA key makes (2048-bit: 256): the token looks cut short (truncated).`
+      : "";
+  return `Signature not checked: no certificate is loaded on this page to verify it with.${shortened}`;
+}
+
+async function verifySignature(context: SignatureContext): Promise<SignatureCheck> {
+  const { token, header, kind, certificateDer, certificate, signatureBytes } = context;
+  const alg = String(header.alg);
+  if (!certificateDer || !certificate || kind === "access-token") return { status: "not-checked", message: notCheckedMessage(context) };
   if (alg !== "RS256" && alg !== "PS256") {
-    return { status: "unsupported", message: `alg ${alg} cannot be checked against an RSA certificate; only RS256 and PS256 are verified here.` };
+    return { status: "unsupported", message: `Signature not checked: alg ${alg} cannot be checked against an RSA certificate; only RS256 and PS256 are verified here.` };
+  }
+  const subject = certificate.subject;
+  const keyBits = certificate.rsaKeyBits;
+  if (keyBits !== undefined) {
+    // An RSA signature is exactly as long as the modulus (RFC 8017 §8.1.1, §8.2.1): any other length is not a changed token but a cut or padded one.
+    const expected = Math.ceil(keyBits / 8);
+    if (signatureBytes !== expected) {
+      const cause = signatureBytes < expected ? "the token was cut short (truncated) when it was copied" : "something was appended to the token";
+      return {
+        status: "invalid",
+        message: `Signature does not verify with the certificate ${subject}: it has ${String(signatureBytes)} bytes, but the certificate's ${String(keyBits)}-bit key makes ${String(expected)}-byte signatures — ${cause}.`,
+      };
+    }
   }
   let key: CryptoKey;
   try {
     key = await importX509(encodePem("CERTIFICATE", certificateDer), alg);
   } catch (error) {
-    return { status: "unsupported", message: `The certificate's key cannot verify ${alg}: ${describeError(error)}` };
+    return { status: "unsupported", message: `Signature not checked: the certificate's key cannot verify ${alg} (${describeError(error)}).` };
   }
   try {
     await compactVerify(token, key, { algorithms: [alg] });
@@ -147,7 +212,91 @@ async function verifySignature(token: string, alg: string, kind: JwtKind, certif
     if (error instanceof joseErrors.JWSSignatureVerificationFailed) {
       return { status: "invalid", message: `Signature does not verify with the certificate ${subject}: the token was changed or signed by another key.` };
     }
-    return { status: "unsupported", message: `The signature could not be checked: ${describeError(error)}` };
+    return { status: "unsupported", message: `Signature not checked: ${describeError(error)}` };
+  }
+}
+
+function formatSpan(seconds: number): string {
+  if (seconds < 120) return `${String(seconds)} s`;
+  if (seconds < 2 * 3600) return `${String(Math.floor(seconds / 60))} min`;
+  if (seconds < 48 * 3600) return `${String(Math.floor(seconds / 3600))} h`;
+  return `${String(Math.floor(seconds / 86400))} days`;
+}
+
+const NOUNS: Record<JwtKind, string> = { "client-assertion": "client assertion", "access-token": "access token", other: "token" };
+
+/**
+ * Says whether the token can be used now (exp, nbf; RFC 7519 §4.1.4–5), in words that fit its kind: Entra's
+ * ~5-minute skew allowance for an assertion, a new token for an access token. Undefined without a numeric exp.
+ *
+ * @example describeExpiry("client-assertion", { exp: 1735787045 }, new Date())?.state
+ */
+export function describeExpiry(kind: JwtKind, payload: Record<string, unknown>, now: Date): ExpiryStatus | undefined {
+  const exp = typeof payload.exp === "number" && Number.isFinite(payload.exp) ? payload.exp : undefined;
+  if (exp === undefined || Math.abs(exp) > 8.64e12) return undefined;
+  const nbf = typeof payload.nbf === "number" && Number.isFinite(payload.nbf) && Math.abs(payload.nbf) <= 8.64e12 ? payload.nbf : undefined;
+  const nowSeconds = Math.floor(now.getTime() / 1000);
+  const at = (seconds: number): string => new Date(seconds * 1000).toISOString().replace(/\.000Z$/, "Z");
+  const noun = NOUNS[kind];
+  if (nowSeconds >= exp) {
+    const ago = Math.floor(nowSeconds - exp);
+    const head = `This ${noun} expired ${formatSpan(ago)} ago (exp ${at(exp)}).`;
+    if (kind === "client-assertion") {
+      const graceLeft = CLOCK_SKEW_SECONDS - ago;
+      return {
+        state: "expired",
+        message: graceLeft > 0
+          ? `${head} Entra still accepts it for about ${formatSpan(graceLeft)} more, inside its ~5-minute clock-skew allowance; sign a fresh one.`
+          : `${head} Entra will refuse it (AADSTS700024): sign a fresh one.`,
+      };
+    }
+    if (kind === "access-token") return { state: "expired", message: `${head} APIs refuse it (401): ask the token endpoint for a new one.` };
+    return { state: "expired", message: `${head} It is no longer valid.` };
+  }
+  if (nbf !== undefined && nowSeconds < nbf) {
+    const wait = Math.ceil(nbf - nowSeconds);
+    const skew = kind === "client-assertion"
+      ? wait <= CLOCK_SKEW_SECONDS ? " Entra accepts it within its ~5-minute clock-skew allowance, but the signing clock runs ahead." : " Entra will refuse it (AADSTS700024): the signing clock is ahead."
+      : "";
+    return { state: "not-yet-valid", message: `This ${noun} is not valid for another ${formatSpan(wait)} (nbf ${at(nbf)}).${skew}` };
+  }
+  return { state: "valid", message: `This ${noun} is valid now; it expires in ${formatSpan(Math.floor(exp - nowSeconds))} (exp ${at(exp)}).` };
+}
+
+function describeClaims(payload: Record<string, unknown>, kind: JwtKind, now: Date): JwtClaim[] {
+  return Object.entries(payload).map(([name, value]) => {
+    const time = TIME_CLAIMS.includes(name) ? describeTime(name, value, now) : undefined;
+    return { name, value: showValue(value), explanation: explainClaim(name, kind), ...(time ? { time } : {}) };
+  });
+}
+
+/**
+ * The same inspection judged at another time: claims' relative times, `expiry` and the time lint rows
+ * (lifetime, time-window) are recomputed; the signature is not checked again. Cheap and synchronous, for a
+ * view that re-renders on a timer so "expires in 9 min" stays true.
+ *
+ * @example const current = retimeInspection(inspection, new Date());
+ */
+export function retimeInspection(inspection: JwtInspectionSuccess, now: Date): JwtInspectionSuccess {
+  const times = inspection.kind === "client-assertion" ? new Map(lintAssertionTimes(inspection.payload, now).map((rule) => [rule.id, rule])) : undefined;
+  const expiry = describeExpiry(inspection.kind, inspection.payload, now);
+  return {
+    ...inspection,
+    claims: describeClaims(inspection.payload, inspection.kind, now),
+    lint: times ? inspection.lint.map((rule) => times.get(rule.id) ?? rule) : inspection.lint,
+    ...(expiry ? { expiry } : {}),
+    now,
+  };
+}
+
+/** Decodes the protected header of a 5-segment encrypted token (RFC 7516 §7.1); undefined when it is not one. */
+function decodeJweHeader(segment: string): JwtInspectionFailure["encrypted"] {
+  try {
+    const header = parseJsonObject(decodeSegment(segment, 0), "header");
+    if (header.enc === undefined) return undefined;
+    return { header, headerFields: Object.entries(header).map(([name, value]) => ({ name, value: showValue(value), explanation: explainJweHeaderField(name) })) };
+  } catch {
+    return undefined;
   }
 }
 
@@ -156,6 +305,15 @@ async function inspectToken(text: string, options: InspectJwtOptions): Promise<J
   if (token === "") return { ok: false, problem: "The input is empty: paste a JWT, three base64url segments separated by dots." };
   const segments = token.split(".");
   if (segments.length === 5) {
+    const encrypted = decodeJweHeader(segments[0] ?? "");
+    if (encrypted) {
+      const enc = showValue(encrypted.header.enc);
+      return {
+        ok: false,
+        problem: `This is an encrypted token (JWE, 5 segments): its header is readable, but the payload is encrypted (enc ${enc}) and only the holder of the recipient's private key can decrypt it.`,
+        encrypted,
+      };
+    }
     return { ok: false, problem: "This looks like an encrypted token (JWE, 5 segments) — it cannot be inspected without the key." };
   }
   if (segments.length !== 3) {
@@ -175,9 +333,11 @@ async function inspectToken(text: string, options: InspectJwtOptions): Promise<J
   const kind = classifyToken(header, payload);
   const certificateDer = options.certificateDer;
   const certificate = certificateDer ? readCertificate(certificateDer) : undefined;
-  const signature = certificate?.problem
-    ? { status: "unsupported" as const, message: certificate.problem }
-    : await verifySignature(token, header.alg, kind, certificateDer, certificate?.subject ?? "");
+  const signatureBytesLength = signatureBytes?.length ?? 0;
+  const signature: SignatureCheck = certificate?.problem && kind !== "access-token"
+    ? { status: "unsupported", message: certificate.problem }
+    : await verifySignature({ token, header, payload, kind, signatureBytes: signatureBytesLength, certificateDer, certificate });
+  const expiry = describeExpiry(kind, payload, now);
   const lint =
     kind === "client-assertion"
       ? lintClientAssertion({
@@ -185,6 +345,7 @@ async function inspectToken(text: string, options: InspectJwtOptions): Promise<J
           payload,
           certificateThumbprints: certificateDer && !certificate?.problem ? await computeThumbprints(certificateDer) : undefined,
           certificateKeyBits: certificate?.rsaKeyBits,
+          signature: { ...signature, subject: certificate?.subject },
           now,
         })
       : [];
@@ -192,16 +353,15 @@ async function inspectToken(text: string, options: InspectJwtOptions): Promise<J
     ok: true,
     header,
     payload,
-    signatureBytesLength: signatureBytes?.length ?? 0,
+    signatureBytesLength,
     parts: { header: headerPart, payload: payloadPart, signature: signaturePart },
-    headerFields: Object.entries(header).map(([name, value]) => ({ name, value: showValue(value), explanation: explainHeaderField(name, value) })),
-    claims: Object.entries(payload).map(([name, value]) => {
-      const time = TIME_CLAIMS.includes(name) ? describeTime(name, value, now) : undefined;
-      return { name, value: showValue(value), explanation: explainClaim(name), ...(time ? { time } : {}) };
-    }),
+    headerFields: Object.entries(header).map(([name, value]) => ({ name, value: showValue(value), explanation: explainHeaderField(name, value, kind) })),
+    claims: describeClaims(payload, kind, now),
     signature,
     lint,
     kind,
+    ...(expiry ? { expiry } : {}),
+    now,
   };
 }
 
@@ -217,7 +377,18 @@ export async function inspectJwt(text: string, options: InspectJwtOptions = {}):
     if (typeof text !== "string") return { ok: false, problem: "The input is not text." };
     return await inspectToken(text, options);
   } catch (error) {
-    if (error instanceof InspectionProblem) return { ok: false, problem: error.message };
+    if (error instanceof InspectionProblem) return { ok: false, problem: error.message, ...(error.standardBase64 ? { standardBase64: true as const } : {}) };
     return { ok: false, problem: `The token could not be inspected: ${describeError(error)}` };
   }
+}
+
+/**
+ * Rewrites a token pasted in standard base64 (RFC 4648 §4: + / and = padding) as base64url (§5), the
+ * alphabet JWS uses (RFC 7515 §2): + → -, / → _, padding dropped. Whitespace, quotes and a Bearer prefix are
+ * removed as inspectJwt does; dots are kept. A pure text change: the bytes each segment decodes to are the same.
+ *
+ * @example convertToBase64Url("eyJh+b/c=.e30=.c2ln") // "eyJh-b_c.e30.c2ln"
+ */
+export function convertToBase64Url(text: string): string {
+  return normalizeTokenText(text).replace(/\+/g, "-").replace(/\//g, "_").replace(/=/g, "");
 }

@@ -3,6 +3,9 @@
  * (RFC 7519 §4.1; Microsoft identity platform "access token claims reference").
  */
 
+/** What kind of JWT this looks like: an assertion a client signed, an access token Entra issued, or neither. */
+export type JwtKind = "client-assertion" | "access-token" | "other";
+
 export const HEADER_EXPLANATIONS: Readonly<Record<string, string>> = {
   alg: "The signature algorithm (RFC 7515 §4.1.1). Entra accepts RS256 with x5t or PS256 with x5t#S256 for client assertions.",
   typ: "The media type of the token (RFC 7515 §4.1.9); JWT for a client assertion, at+jwt for some access tokens.",
@@ -26,7 +29,7 @@ export const CLAIM_EXPLANATIONS: Readonly<Record<string, string>> = {
   jti: "JWT ID: a unique value so the token cannot be replayed (RFC 7519 §4.1.7). Use a fresh GUID per assertion.",
   nbf: "Not before: the token is not valid before this time (RFC 7519 §4.1.5).",
   iat: "Issued at: when the token was made (RFC 7519 §4.1.6).",
-  exp: "Expiration: the token is not valid at or after this time (RFC 7519 §4.1.4). Entra advises at most 10 minutes for an assertion.",
+  exp: "Expiration: the token is not valid at or after this time (RFC 7519 §4.1.4).",
   tid: "Tenant ID: the Entra tenant that issued the token.",
   appid: "Application ID of the client that asked for this token (v1 access tokens).",
   azp: "Authorized party: application ID of the client that asked for this token (v2 access tokens).",
@@ -55,9 +58,43 @@ export const CLAIM_EXPLANATIONS: Readonly<Record<string, string>> = {
   email: "E-mail address of the user.",
 };
 
-/** The explanation for a header parameter, with the alg value spelled out. */
-export function explainHeaderField(name: string, value: unknown): string {
-  const base = HEADER_EXPLANATIONS[name] ?? "Not a registered header parameter; the issuer defines its meaning.";
+/** Explanations that only hold for one kind of token; they replace the general ones above. */
+const KIND_HEADER_EXPLANATIONS: Readonly<Record<JwtKind, Readonly<Record<string, string>>>> = {
+  "client-assertion": {
+    alg: "The signature algorithm (RFC 7515 §4.1.1). Entra accepts RS256 with x5t or PS256 with x5t#S256 for client assertions.",
+    typ: "The media type of the token (RFC 7515 §4.1.9); JWT for a client assertion.",
+  },
+  "access-token": {
+    alg: "The signature algorithm (RFC 7515 §4.1.1); Entra signs its access tokens with RS256 and its own keys.",
+    typ: "The media type of the token (RFC 7515 §4.1.9); JWT or at+jwt for an access token.",
+    kid: "Key ID: which of Entra's signing keys signed this token (RFC 7515 §4.1.4); it is listed in the tenant's published keys (…/discovery/v2.0/keys).",
+    x5t: "Thumbprint of Entra's signing key (RFC 7515 §4.1.7), the same key as kid — not your certificate.",
+  },
+  other: {
+    alg: "The signature algorithm (RFC 7515 §4.1.1).",
+  },
+};
+
+const KIND_CLAIM_EXPLANATIONS: Readonly<Record<JwtKind, Readonly<Record<string, string>>>> = {
+  "client-assertion": {
+    aud: "Audience (RFC 7519 §4.1.3): the exact token endpoint URL this assertion is posted to.",
+    iss: "Issuer (RFC 7519 §4.1.1): the application (client) ID that signed the assertion.",
+    sub: "Subject (RFC 7519 §4.1.2): must equal iss, the client ID (AADSTS50048 otherwise).",
+    exp: "Expiration: not valid at or after this time (RFC 7519 §4.1.4). MSAL sets now + 600 s; Entra advises at most 10 minutes and allows about 5 minutes of clock skew.",
+    nbf: "Not before: not valid before this time (RFC 7519 §4.1.5). MSAL sets it to now; Entra allows about 5 minutes of clock skew.",
+  },
+  "access-token": {
+    aud: "Audience (RFC 7519 §4.1.3): the API this token is for (its App ID URI or application ID); only that API accepts it.",
+    iss: "Issuer (RFC 7519 §4.1.1): the Entra tenant that issued the token (v1 https://sts.windows.net/{tid}/, v2 https://login.microsoftonline.com/{tid}/v2.0).",
+    sub: "Subject (RFC 7519 §4.1.2): for an app-only token, the object ID of the client's service principal.",
+    exp: "Expiration: APIs refuse the token at or after this time (RFC 7519 §4.1.4). Entra's access tokens last 60–90 minutes; ask for a new one (with a fresh assertion) when it expires.",
+  },
+  other: {},
+};
+
+/** The explanation for a header parameter, with the alg value spelled out; `kind` picks the wording that fits the token. */
+export function explainHeaderField(name: string, value: unknown, kind?: JwtKind): string {
+  const base = (kind ? KIND_HEADER_EXPLANATIONS[kind][name] : undefined) ?? HEADER_EXPLANATIONS[name] ?? "Not a registered header parameter; the issuer defines its meaning.";
   if (name !== "alg" || typeof value !== "string") return base;
   const algorithms: Record<string, string> = {
     RS256: "RSASSA-PKCS1-v1_5 with SHA-256 (RFC 7518 §3.3)",
@@ -68,7 +105,10 @@ export function explainHeaderField(name: string, value: unknown): string {
   return algorithms[value] ? `${value}: ${algorithms[value]}. ${base}` : base;
 }
 
-export function explainClaim(name: string): string {
+/** The explanation for a claim; `kind` picks the wording that fits the token (an assertion's advice never shows on an access token). */
+export function explainClaim(name: string, kind?: JwtKind): string {
+  const specific = kind ? KIND_CLAIM_EXPLANATIONS[kind][name] : undefined;
+  if (specific) return specific;
   if (CLAIM_EXPLANATIONS[name]) return CLAIM_EXPLANATIONS[name];
   if (name.startsWith("xms_")) return "A Microsoft-specific claim (xms_*) for Entra's own use.";
   return "Not a registered claim; the issuer defines its meaning.";
@@ -105,4 +145,18 @@ export function describeTime(claim: string, seconds: unknown, now: Date): TimeDe
     : claim === "iat" ? (future ? `issued ${span} in the future (clock ahead?)` : `issued ${span} ago`)
     : future ? `in ${span}` : `${span} ago`;
   return { utc: date.toISOString().replace(/\.000Z$/, "Z"), local: date.toLocaleString(), relative };
+}
+
+const JWE_HEADER_EXPLANATIONS: Readonly<Record<string, string>> = {
+  alg: "Key management algorithm (RFC 7516 §4.1.1): how the content key was encrypted for the recipient (e.g. RSA-OAEP-256), not a signature.",
+  enc: "Content encryption algorithm (RFC 7516 §4.1.2): how the payload itself was encrypted (e.g. A256GCM).",
+  kid: "Key ID (RFC 7516 §4.1.6): which of the recipient's keys can decrypt the token.",
+  typ: "The media type of the token (RFC 7516 §4.1.11).",
+  cty: "Content type (RFC 7516 §4.1.12); \"JWT\" when a signed JWT is nested inside.",
+  zip: "Compression applied before encryption (RFC 7516 §4.1.3).",
+};
+
+/** The explanation for a parameter of an encrypted token's protected header (RFC 7516 §4.1). */
+export function explainJweHeaderField(name: string): string {
+  return JWE_HEADER_EXPLANATIONS[name] ?? HEADER_EXPLANATIONS[name] ?? "Not a registered header parameter; the issuer defines its meaning.";
 }
