@@ -1,4 +1,5 @@
-import type { JwtInspectionSuccess } from "@/core/assertion/inspect-jwt";
+import { useMemo } from "react";
+import { retimeInspection, type ExpiryStatus, type JwtField, type JwtInspectionSuccess } from "@/core/assertion/inspect-jwt";
 import { LintChecklist } from "./lint-checklist";
 
 const signatureStyle: Record<JwtInspectionSuccess["signature"]["status"], string> = {
@@ -8,32 +9,60 @@ const signatureStyle: Record<JwtInspectionSuccess["signature"]["status"], string
   unsupported: "text-warn",
 };
 
-function FieldTable({ caption, rows }: { caption: string; rows: JwtInspectionSuccess["claims"] }) {
+const expiryStyle: Record<ExpiryStatus["state"], string> = {
+  valid: "border-current text-ok",
+  expired: "border-current text-danger font-semibold",
+  "not-yet-valid": "border-current text-warn font-semibold",
+};
+
+/**
+ * Values that are one long unbroken run (base64, URLs, thumbprints) may break anywhere; everything else
+ * (dates, words, short values such as RS256) wraps only between words, so it is never split mid-word.
+ */
+function valueWrap(value: string): string {
+  return value.length > 16 && !/\s/.test(value) ? "wrap-anywhere" : "wrap-break-word";
+}
+
+interface FieldTableProps {
+  caption: string;
+  rows: readonly (JwtField & { time?: JwtInspectionSuccess["claims"][number]["time"] })[];
+  testId?: string;
+}
+
+/**
+ * Name | value with its meaning underneath: two columns, so it reads at 390 px as well as on a wide screen.
+ * Each table sizes its own rows (a grid item aligned to start, never stretched to its neighbour's height).
+ */
+export function JwtFieldTable({ caption, rows, testId }: FieldTableProps) {
   return (
-    <table className="w-full text-left text-sm">
-      <caption className="text-left font-medium">{caption}</caption>
+    <table className="w-full min-w-0 border-collapse text-left text-sm" data-testid={testId}>
+      <caption className="pb-1 text-left font-medium">{caption}</caption>
       <thead className="sr-only">
         <tr>
           <th scope="col">Name</th>
-          <th scope="col">Value</th>
-          <th scope="col">Meaning</th>
+          <th scope="col">Value and meaning</th>
         </tr>
       </thead>
       <tbody>
         {rows.map((row) => (
-          <tr key={row.name} className="align-top" data-claim={row.name}>
-            <th scope="row" className="pr-3 font-mono font-semibold">
+          <tr key={row.name} className="border-t border-[var(--cw-border)] align-top" data-claim={row.name}>
+            <th scope="row" className="py-1.5 pr-3 font-mono font-semibold whitespace-nowrap">
               {row.name}
             </th>
-            <td className="pr-3 font-mono break-all">
-              {row.value}
-              {row.time && (
-                <div className="font-sans text-xs text-muted">
-                  {row.time.utc} · {row.time.local} · {row.time.relative}
+            <td className="py-1.5">
+              <div className="min-w-[14ch]">
+                <div className={`font-mono ${valueWrap(row.value)}`} data-field-value="">
+                  {row.value}
                 </div>
-              )}
+                {row.time && (
+                  <div className="text-xs text-muted" data-time="">
+                    <span className="font-medium whitespace-nowrap">{row.time.relative}</span> · <span className="whitespace-nowrap">{row.time.utc}</span> ·{" "}
+                    <span className="whitespace-nowrap">{row.time.local}</span>
+                  </div>
+                )}
+                <div className="text-xs text-muted wrap-break-word">{row.explanation}</div>
+              </div>
             </td>
-            <td className="text-muted">{row.explanation}</td>
           </tr>
         ))}
       </tbody>
@@ -41,16 +70,44 @@ function FieldTable({ caption, rows }: { caption: string; rows: JwtInspectionSuc
   );
 }
 
-/** A decoded JWT: header and claims explained, the signature verdict and the lint checklist. */
-export function JwtDetails({ inspection, testIdPrefix }: { inspection: JwtInspectionSuccess; testIdPrefix: string }) {
+interface JwtDetailsProps {
+  inspection: JwtInspectionSuccess;
+  testIdPrefix: string;
+  /**
+   * Optional: the current time. When given, relative times ("expires in 9 min"), the expiry line and the
+   * time checks are recomputed for it (cheaply, without verifying the signature again), so a parent that
+   * re-renders on a timer keeps them true.
+   */
+  now?: Date;
+}
+
+/** A decoded JWT: the signature verdict, whether it is expired, header and claims explained, and the lint checklist. */
+export function JwtDetails({ inspection: given, testIdPrefix, now }: JwtDetailsProps) {
+  // A `now` older than the inspection itself (a timer that has not ticked since the token changed) is ignored.
+  const inspection = useMemo(() => (now && now.getTime() > given.now.getTime() ? retimeInspection(given, now) : given), [given, now]);
+  const { expiry } = inspection;
   return (
-    <div className="flex flex-col gap-4">
-      <p className={`text-sm font-medium ${signatureStyle[inspection.signature.status]}`} data-testid={`${testIdPrefix}-signature`} data-signature-status={inspection.signature.status}>
-        Signature: {inspection.signature.message}
+    <div className="flex min-w-0 flex-col gap-4">
+      <p
+        className={`text-sm font-medium wrap-break-word ${signatureStyle[inspection.signature.status]}`}
+        data-testid={`${testIdPrefix}-signature`}
+        data-signature-status={inspection.signature.status}
+      >
+        {inspection.signature.message}
       </p>
-      <div className="grid gap-4 lg:grid-cols-2">
-        <FieldTable caption="Header" rows={inspection.headerFields} />
-        <FieldTable caption="Claims" rows={inspection.claims} />
+      {expiry && (
+        <p
+          className={`rounded border-l-4 px-3 py-2 text-sm wrap-break-word ${expiryStyle[expiry.state]}`}
+          data-testid={`${testIdPrefix}-expiry`}
+          data-expired={String(expiry.state === "expired")}
+          data-expiry-state={expiry.state}
+        >
+          {expiry.message}
+        </p>
+      )}
+      <div className="grid min-w-0 items-start gap-4 xl:grid-cols-2">
+        <JwtFieldTable caption="Header" rows={inspection.headerFields} testId={`${testIdPrefix}-header-table`} />
+        <JwtFieldTable caption="Claims" rows={inspection.claims} testId={`${testIdPrefix}-claims-table`} />
       </div>
       {inspection.lint.length > 0 && (
         <div className="flex flex-col gap-2">

@@ -12,7 +12,7 @@ const statusMark: Record<LintItem["status"], { symbol: string; word: string; cla
   fail: { symbol: "✗", word: "Fail", className: "text-danger" },
 };
 
-/** The assertion checks as a list: verdict, what was found, and what to change. */
+/** The assertion checks as a list: the rule (title), what was found (detail), and what to change (fix). */
 export function LintChecklist({ items, testId }: { items: LintItem[]; testId?: string }) {
   if (items.length === 0) return null;
   return (
@@ -24,9 +24,14 @@ export function LintChecklist({ items, testId }: { items: LintItem[]; testId?: s
             <span className={`font-bold ${mark.className}`} aria-hidden="true">
               {mark.symbol}
             </span>
-            <div>
-              <span className="sr-only">{mark.word}: </span>
-              <span className="font-medium">{item.title}</span> — {item.detail}
+            <div className="min-w-0 wrap-break-word">
+              <div>
+                <span className="sr-only">{mark.word}: </span>
+                <span className="font-medium" data-lint-title="">
+                  {item.title}
+                </span>
+              </div>
+              <div data-lint-detail="">{item.detail}</div>
               {item.fix && <div className="text-muted">Fix: {item.fix}</div>}
             </div>
           </li>

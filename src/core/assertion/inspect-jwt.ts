@@ -310,7 +310,7 @@ async function inspectToken(text: string, options: InspectJwtOptions): Promise<J
       const enc = showValue(encrypted.header.enc);
       return {
         ok: false,
-        problem: `This is an encrypted token (JWE, 5 segments): its header is readable, but the payload is encrypted (enc ${enc}) and only the holder of the recipient's private key can decrypt it.`,
+        problem: `This is an encrypted token (JWE, 5 segments): its header is readable, but the payload is encrypted (enc ${enc}) and only the recipient's key can decrypt it.`,
         encrypted,
       };
     }

@@ -1,14 +1,35 @@
+import { useEffect, useState } from "react";
+import { convertToBase64Url } from "@/core/assertion/inspect-jwt";
 import { useWorkbenchStore } from "@/store/workbench-store";
 import { Field } from "@/ui/field";
-import { JwtDetails } from "@/ui/jwt-details";
+import { JwtDetails, JwtFieldTable } from "@/ui/jwt-details";
 import { JwtParts } from "@/ui/jwt-parts";
 import { Panel } from "@/ui/panel";
+
+/** The current time, refreshed every `intervalMs` while `active`, so "expires in 9 min" stays true. */
+function useNow(active: boolean, intervalMs = 15_000): Date | undefined {
+  const [now, setNow] = useState<Date | undefined>(undefined);
+  useEffect(() => {
+    if (!active) return undefined;
+    const timer = window.setInterval(() => setNow(new Date()), intervalMs);
+    return () => window.clearInterval(timer);
+  }, [active, intervalMs]);
+  return active ? now : undefined;
+}
+
+const KIND_TEXT = {
+  "client-assertion": "This is a client assertion: a JWT your app signs with its certificate's key to prove who it is.",
+  "access-token": "This is an access token: Entra issued and signed it for an API.",
+  other: "This is a JWT.",
+} as const;
 
 export function InspectPanel() {
   const inspectText = useWorkbenchStore((state) => state.inspectText);
   const inspection = useWorkbenchStore((state) => state.inspection);
   const setInspectText = useWorkbenchStore((state) => state.setInspectText);
   const hasCertificate = useWorkbenchStore((state) => Boolean(state.credential));
+  const now = useNow(Boolean(inspection?.ok));
+  const failure = inspection && !inspection.ok ? inspection : undefined;
 
   return (
     <Panel
@@ -16,7 +37,7 @@ export function InspectPanel() {
       title="Inspect a JWT"
       description={`Paste any JWT — a client assertion from MSAL's logs, or the access token that came back — to decode, verify and check it.${hasCertificate ? " Signatures are verified with the certificate on this page." : ""} Nothing you paste leaves the page.`}
     >
-      <Field label="JWT to inspect" errorTestId="inspect-problem" error={inspection && !inspection.ok ? inspection.problem : undefined}>
+      <Field label="JWT to inspect" errorTestId="inspect-problem" error={failure?.problem}>
         {(props) => (
           <textarea
             {...props}
@@ -31,13 +52,30 @@ export function InspectPanel() {
           />
         )}
       </Field>
+      {failure?.standardBase64 && (
+        <div className="flex flex-wrap items-center gap-2 text-sm">
+          <button type="button" className="btn-secondary" data-testid="inspect-convert-base64url" onClick={() => void setInspectText(convertToBase64Url(inspectText))}>
+            Convert to base64url
+          </button>
+          <span className="text-muted">Rewrites + as -, / as _ and drops = padding; the decoded bytes stay the same.</span>
+        </div>
+      )}
+      {failure?.encrypted && (
+        <div className="flex min-w-0 flex-col gap-2" data-testid="inspect-jwe">
+          <p className="text-sm text-muted">
+            The protected header below is readable; the payload (the claims) is encrypted with enc, and only the recipient's key can decrypt it (kid, if present, names
+            that key). This page does not hold it, so there are no claims or signature to show.
+          </p>
+          <JwtFieldTable caption="Protected header (JWE)" rows={failure.encrypted.headerFields} testId="inspect-jwe-header" />
+        </div>
+      )}
       {inspection?.ok && (
-        <div className="flex flex-col gap-3" data-testid="inspect-result">
-          <p className="text-sm text-muted" data-testid="inspect-kind">
-            {inspection.kind === "client-assertion" ? "This is a client assertion." : inspection.kind === "access-token" ? "This is an access token." : "This is a JWT."}
+        <div className="flex min-w-0 flex-col gap-3" data-testid="inspect-result">
+          <p className="text-sm text-muted" data-testid="inspect-kind" data-kind={inspection.kind}>
+            {KIND_TEXT[inspection.kind]}
           </p>
           <JwtParts parts={inspection.parts} />
-          <JwtDetails inspection={inspection} testIdPrefix="inspect" />
+          <JwtDetails inspection={inspection} testIdPrefix="inspect" now={now} />
         </div>
       )}
     </Panel>
