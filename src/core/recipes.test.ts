@@ -231,3 +231,26 @@ describe("keyIdFromThumbprint", () => {
     expect(keyIdFromThumbprint("011B3EDEB240E4AD3D8F176216AB1356B40E5428")).not.toBe(a);
   });
 });
+
+describe("the curl recipe follows the endpoint version", () => {
+  it("sends resource (no /.default) to the v1 endpoint", async () => {
+    const credential = await generateCredential({ keySize: 2048, subject: { commonName: "v1" }, validityDays: 1 });
+    const recipes = buildRecipes({
+      certificate: credential.certificateDetails,
+      certificateDer: credential.certificateDer,
+      tenant: "contoso.onmicrosoft.com",
+      clientId: "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee",
+      authorityOrigin: "https://login.microsoftonline.com",
+      tokenEndpoint: "https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/token",
+      scope: "https://graph.microsoft.com/.default",
+      keyId: "00000000-0000-8000-8000-000000000000",
+      cloud: "public",
+      includeX5c: false,
+      form: "RS256-x5t",
+      version: "v1",
+    });
+    const curl = recipes.find((recipe) => recipe.id === "curl")?.code ?? "";
+    expect(curl).toContain("resource=https://graph.microsoft.com");
+    expect(curl).not.toContain("scope=");
+  });
+});

@@ -3,6 +3,7 @@ import type { AssertionForm } from "./assertion/client-assertion";
 import type { Cloud } from "./assertion/token-endpoint";
 import type { CertificateDetails } from "./certificate";
 import { buildClientCredentialsForm, curlCommandFor } from "./token-request";
+import type { EndpointVersion } from "./assertion/token-endpoint";
 
 /**
  * Ready-to-paste snippets filled with the page's values. Pure string building: every value that
@@ -25,6 +26,8 @@ export interface RecipeInputs {
   includeX5c: boolean;
   /** The assertion form chosen in the settings: MSAL Node's thumbprint property follows it. */
   form: AssertionForm;
+  /** The token endpoint version: v1 takes `resource`, v2.0 `scope`. Defaults to v2.0. */
+  version?: EndpointVersion;
 }
 
 export interface Recipe {
@@ -300,7 +303,7 @@ export function buildRecipes(inputs: RecipeInputs): Recipe[] {
       description: "Paste a fresh assertion from the Assertion panel (it expires in minutes); the Token panel sends the same request for you.",
       code: curlCommandFor({
         tokenEndpoint: inputs.tokenEndpoint,
-        form: buildClientCredentialsForm({ clientId, scope, clientAssertion: "<paste the client assertion>" }),
+        form: buildClientCredentialsForm({ clientId, scope, clientAssertion: "<paste the client assertion>", version: inputs.version }),
         revealAssertion: true,
       }),
     },

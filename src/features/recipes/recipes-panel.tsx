@@ -59,6 +59,7 @@ export function RecipesPanel() {
     scope: settings.scope,
     keyId: keyIdFromThumbprint(thumbprints.sha1Hex),
     cloud: settings.cloud,
+    version: settings.version,
     includeX5c: settings.includeX5c,
     form: settings.form,
   });
