@@ -125,6 +125,23 @@ export function buildRecipes(inputs: RecipeInputs): Recipe[] {
     ...(javascriptAuthority ? [`authorityHost: ${javascriptAuthority}`] : []),
     ...(includeX5c ? ["sendCertificateChain: true"] : []),
   ];
+  /** An MSAL Python app for client credentials, given the lines of its client_credential dict. */
+  const msalPython = (credentialLines: string[]): string =>
+    [
+      "import msal",
+      "",
+      "app = msal.ConfidentialClientApplication(",
+      `    ${literal(clientId)},`,
+      `    authority=${literal(authority)},`,
+      "    client_credential={",
+      ...credentialLines.map((line) => `        ${line}`),
+      "    },",
+      ...(custom ? ["    validate_authority=False,"] : []),
+      ")",
+      `result = app.acquire_token_for_client(scopes=[${literal(scope)}])`,
+      `print(result.get("access_token") or result)`,
+    ].join("\n");
+
   return [
     {
       id: "msal-python",
@@ -136,22 +153,11 @@ export function buildRecipes(inputs: RecipeInputs): Recipe[] {
         (form === "RS256-x5t" ? ", the form chosen above." : " whatever the form chosen above; for PS256 use the PFX recipe below.") +
         inCloud +
         sni,
-      code: [
-        "import msal",
-        "",
-        "app = msal.ConfidentialClientApplication(",
-        `    ${literal(clientId)},`,
-        `    authority=${literal(authority)},`,
-        "    client_credential={",
-        `        "thumbprint": ${literal(sha1Hex)},`,
-        `        "private_key": open("server.pem").read(),`,
-        ...(includeX5c ? [`        "public_certificate": open("server.crt").read(),`] : []),
-        "    },",
-        ...(custom ? ["    validate_authority=False,"] : []),
-        ")",
-        `result = app.acquire_token_for_client(scopes=[${literal(scope)}])`,
-        `print(result.get("access_token") or result)`,
-      ].join("\n"),
+      code: msalPython([
+        `"thumbprint": ${literal(sha1Hex)},`,
+        `"private_key": open("server.pem").read(),`,
+        ...(includeX5c ? [`"public_certificate": open("server.crt").read(),`] : []),
+      ]),
     },
     {
       id: "msal-python-pfx",
@@ -159,21 +165,11 @@ export function buildRecipes(inputs: RecipeInputs): Recipe[] {
       title: "MSAL Python (PFX, MSAL ≥ 1.29)",
       language: "python",
       description: `With a PFX (Certificate panel → server.pfx) MSAL Python signs ${FORM_NAMES["PS256-x5t#S256"]}.${inCloud}${sni}`,
-      code: [
-        "import msal",
-        "",
-        "app = msal.ConfidentialClientApplication(",
-        `    ${literal(clientId)},`,
-        `    authority=${literal(authority)},`,
-        "    client_credential={",
-        `        "private_key_pfx_path": "server.pfx",`,
-        `        "passphrase": "<the PFX password>",`,
-        ...(includeX5c ? [`        "public_certificate": True,`] : []),
-        "    },",
-        ...(custom ? ["    validate_authority=False,"] : []),
-        ")",
-        `result = app.acquire_token_for_client(scopes=[${literal(scope)}])`,
-      ].join("\n"),
+      code: msalPython([
+        `"private_key_pfx_path": "server.pfx",`,
+        `"passphrase": "<the PFX password>",`,
+        ...(includeX5c ? [`"public_certificate": True,`] : []),
+      ]),
     },
     {
       id: "msal-node",
