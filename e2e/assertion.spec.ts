@@ -73,7 +73,7 @@ test("Inspect names a tampered signature and a malformed token, and keeps the re
   await input.fill(`${header}.${payload.slice(0, 10)}+${payload.slice(11)}.${signature}`);
   await expect(page.getByTestId("inspect-problem")).toContainText(/Segment 2/);
   await input.fill("not a jwt");
-  await expect(page.getByTestId("inspect-problem")).toBeVisible();
+  await expect(page.getByTestId("inspect-problem")).toContainText("has 1 segment; a JWS in compact form has 3");
   // What was on the page is still there: the pasted text, the certificate, the assertion.
   await expect(input).toHaveValue("not a jwt");
   await expect(page.getByTestId("thumbprint-sha1")).toHaveText(thumbprint);
@@ -122,5 +122,5 @@ test("invalid settings are named: the waiting line says which field to fix", asy
   await generateThroughPage(page);
   await page.getByTestId("tenant-input").fill("common");
   await page.getByTestId("client-id-input").fill(clientId);
-  await expect(page.getByTestId("assertion-waiting")).toContainText("Fix the Directory (tenant) ID");
+  await expect(page.getByTestId("assertion-waiting")).toContainText("The tenant ID is not valid: fix it above.");
 });

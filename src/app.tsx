@@ -8,6 +8,7 @@ import { TokenPanel } from "@/features/token/token-panel";
 import { PanelBoundary } from "@/ui/panel-boundary";
 import { ThemeToggle } from "@/ui/theme-toggle";
 import { UnsavedKeyGuard } from "@/ui/unsaved-key-guard";
+import { selectHasUnsavedKey } from "@/store/credential-slice";
 import { useWorkbenchStore } from "@/store/workbench-store";
 
 const sections: [string, string][] = [
@@ -21,7 +22,7 @@ const sections: [string, string][] = [
 ];
 
 export function App() {
-  const unsavedKey = useWorkbenchStore((state) => Boolean(state.credential?.privateKeyPkcs8Der) && !state.keySaved);
+  const unsavedKey = useWorkbenchStore(selectHasUnsavedKey);
   return (
     <div className="mx-auto flex max-w-5xl flex-col gap-6 px-4 py-6">
       <UnsavedKeyGuard active={unsavedKey} />

@@ -254,3 +254,30 @@ describe("the curl recipe follows the endpoint version", () => {
     expect(curl).not.toContain("scope=");
   });
 });
+
+describe("code recipes ask for a /.default scope whatever the Token panel holds", () => {
+  it.each([
+    ["https://graph.microsoft.com", "https://graph.microsoft.com/.default"],
+    ["https://graph.microsoft.com/", "https://graph.microsoft.com/.default"],
+    ["", "https://graph.microsoft.us/.default"],
+  ])("scope field %j gives %s", async (typed, expected) => {
+    const credential = await generateCredential({ keySize: 2048, subject: { commonName: "scope" }, validityDays: 1 });
+    const recipes = buildRecipes({
+      certificate: credential.certificateDetails,
+      certificateDer: credential.certificateDer,
+      tenant: "contoso.onmicrosoft.com",
+      clientId: "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee",
+      authorityOrigin: "https://login.microsoftonline.us",
+      tokenEndpoint: "https://login.microsoftonline.us/contoso.onmicrosoft.com/oauth2/token",
+      scope: typed,
+      keyId: "00000000-0000-8000-8000-000000000000",
+      cloud: "usgov",
+      includeX5c: false,
+      form: "RS256-x5t",
+      version: "v1",
+    });
+    for (const id of ["msal-python", "msal-node", "msal-dotnet", "azure-identity-python", "azure-identity-js"]) {
+      expect(recipes.find((recipe) => recipe.id === id)?.code).toContain(`"${expected}"`);
+    }
+  });
+});

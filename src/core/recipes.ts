@@ -2,7 +2,7 @@ import { bytesToBase64, hexToBytes } from "./encoding";
 import type { AssertionForm } from "./assertion/client-assertion";
 import type { Cloud } from "./assertion/token-endpoint";
 import type { CertificateDetails } from "./certificate";
-import { buildClientCredentialsForm, curlCommandFor } from "./token-request";
+import { buildClientCredentialsForm, curlCommandFor, graphDefaultScopeFor, resourceFromScope } from "./token-request";
 import type { EndpointVersion } from "./assertion/token-endpoint";
 
 /**
@@ -110,9 +110,17 @@ export function buildRecipes(inputs: RecipeInputs): Recipe[] {
   const tenant = placeholder(inputs.tenant, "<tenant id>");
   const clientId = placeholder(inputs.clientId, "<application (client) id>");
   const authority = `${inputs.authorityOrigin}/${tenant}`;
-  const scope = inputs.scope.trim() || "https://graph.microsoft.com/.default";
   const { sha1Hex, sha256Hex } = inputs.certificate.thumbprints;
   const { cloud, includeX5c, form } = inputs;
+  // MSAL and Azure Identity always use the v2.0 endpoint: they need the resource's /.default scope,
+  // even when the field holds a bare resource for the v1 endpoint.
+  const typedScope = inputs.scope.trim();
+  const scope =
+    typedScope === ""
+      ? (graphDefaultScopeFor(cloud) ?? "https://graph.microsoft.com/.default")
+      : typedScope.endsWith("/.default")
+        ? typedScope
+        : `${resourceFromScope(typedScope).replace(/\/$/, "")}/.default`;
   const custom = cloud === "custom";
   const inCloud = cloudSentence(cloud);
   const sni = includeX5c ? ` ${SNI_NOTE}` : "";

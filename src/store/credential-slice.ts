@@ -12,6 +12,8 @@ export interface ProtectedExport {
   fileName: string;
   contents: Uint8Array | string;
   mimeType: string;
+  /** The key the file holds, to mark exactly that key as saved. */
+  keyPkcs8Der: Uint8Array;
 }
 
 /** The credential on the page (generated or imported) and the files it can be saved as. */
@@ -19,14 +21,20 @@ export interface CredentialSlice {
   credential?: Credential;
   files?: CredentialFiles;
   exportError?: string;
+  /** The field the export error is about, so the panel shows it there. */
+  exportErrorField?: "password";
   /** True once the private key left the page as a file the user saved (PEM, PFX, encrypted key). */
   keySaved: boolean;
-  markKeySaved: () => void;
+  /** Notes that this key (its PKCS#8 bytes) was saved as a file; ignored if the page's key changed since. */
+  markKeySaved: (savedKeyPkcs8Der: Uint8Array | undefined) => void;
   /** Drops the key and certificate from the page's memory (nothing of them was ever stored). */
   forgetCredential: () => void;
   /** Builds a password-protected file (PFX or encrypted PKCS#8) from the page's key and certificate. */
   buildProtectedExport: (kind: ProtectedExportKind, password: string, profile: Pkcs12Profile) => Promise<ProtectedExport | undefined>;
 }
+
+/** True while the page holds a private key that exists nowhere else (not saved, not imported). */
+export const selectHasUnsavedKey = (state: WorkbenchState): boolean => Boolean(state.credential?.privateKeyPkcs8Der) && !state.keySaved;
 
 let credentialChange = 0;
 
@@ -45,7 +53,9 @@ export const createCredentialSlice: StateCreator<WorkbenchState, [], [], Credent
   files: undefined,
   exportError: undefined,
   keySaved: false,
-  markKeySaved: () => set({ keySaved: true }),
+  markKeySaved: (savedKeyPkcs8Der) => {
+    if (savedKeyPkcs8Der && get().credential?.privateKeyPkcs8Der === savedKeyPkcs8Der) set({ keySaved: true });
+  },
   forgetCredential: () => {
     beginCredentialChange();
     set({
@@ -58,7 +68,14 @@ export const createCredentialSlice: StateCreator<WorkbenchState, [], [], Credent
       accessTokenInspection: undefined,
       importSummary: undefined,
       importError: undefined,
+      importErrorField: undefined,
+      pendingKeyPkcs8Der: undefined,
+      tokenRequest: { running: false },
+      generation: { running: false },
+      keySaved: false,
     });
+    // What the Inspect panel says was checked against the removed certificate is checked again without it.
+    void get().setInspectText(get().inspectText);
   },
   buildProtectedExport: async (kind, password, profile) => {
     const { credential } = get();
@@ -67,14 +84,14 @@ export const createCredentialSlice: StateCreator<WorkbenchState, [], [], Credent
       return undefined;
     }
     if (password === "") {
-      set({ exportError: "Type a password to protect the file with (you will need it to open the file)." });
+      set({ exportError: "Type a password to protect the file with (you will need it to open the file).", exportErrorField: "password" });
       return undefined;
     }
     try {
-      set({ exportError: undefined });
+      set({ exportError: undefined, exportErrorField: undefined });
       if (kind === "encrypted-key") {
         const der = await encryptPrivateKeyPkcs8(credential.privateKeyPkcs8Der, password);
-        return { fileName: "server-encrypted.pem", contents: encodePem("ENCRYPTED PRIVATE KEY", der), mimeType: "application/x-pem-file" };
+        return { fileName: "server-encrypted.pem", contents: encodePem("ENCRYPTED PRIVATE KEY", der), mimeType: "application/x-pem-file", keyPkcs8Der: credential.privateKeyPkcs8Der };
       }
       const pfx = await exportPkcs12({
         privateKeyPkcs8Der: credential.privateKeyPkcs8Der,
@@ -84,7 +101,7 @@ export const createCredentialSlice: StateCreator<WorkbenchState, [], [], Credent
         // The name Windows shows for the PFX in its certificate store.
         friendlyName: credential.certificateDetails.commonName ?? credential.certificateDetails.subject,
       });
-      return { fileName: "server.pfx", contents: pfx, mimeType: "application/x-pkcs12" };
+      return { fileName: "server.pfx", contents: pfx, mimeType: "application/x-pkcs12", keyPkcs8Der: credential.privateKeyPkcs8Der };
     } catch (error) {
       set({ exportError: `The file could not be made: ${describeError(error)}` });
       return undefined;

@@ -127,6 +127,10 @@ export const createGenerateSlice: StateCreator<WorkbenchState, [], [], GenerateS
         credential,
         files: credentialFiles(credential),
         keySaved: false,
+        // A key waiting for "make a certificate for it" belonged to the page before this one.
+        pendingKeyPkcs8Der: undefined,
+        importError: undefined,
+        importErrorField: undefined,
         generation: { running: false, completed: { seconds, thumbprint: credential.certificateDetails.thumbprints.sha1Hex } },
       });
     } catch (error) {

@@ -30,8 +30,12 @@ beforeEach(() => {
     generation: { running: false },
     settings: initialAppSettings,
     importError: undefined,
+    importErrorField: undefined,
     importSummary: undefined,
     importRunning: false,
+    pendingKeyPkcs8Der: undefined,
+    keySaved: false,
+    tokenRequest: { running: false },
   });
 });
 
@@ -139,5 +143,58 @@ describe("protected exports", () => {
     await useWorkbenchStore.getState().generate();
     expect(await useWorkbenchStore.getState().buildProtectedExport("encrypted-key", "", "modern")).toBeUndefined();
     expect(useWorkbenchStore.getState().exportError).toMatch(/Type a password/);
+  });
+});
+
+describe("the unsaved-key guard and removal", () => {
+  it("a generated key is unsaved until its own file is saved; saving an older key does not count", async () => {
+    await useWorkbenchStore.getState().generate();
+    const first = useWorkbenchStore.getState().credential?.privateKeyPkcs8Der;
+    expect(useWorkbenchStore.getState().keySaved).toBe(false);
+    await useWorkbenchStore.getState().generate();
+    useWorkbenchStore.getState().markKeySaved(first);
+    expect(useWorkbenchStore.getState().keySaved).toBe(false);
+    useWorkbenchStore.getState().markKeySaved(useWorkbenchStore.getState().credential?.privateKeyPkcs8Der);
+    expect(useWorkbenchStore.getState().keySaved).toBe(true);
+    await useWorkbenchStore.getState().generate();
+    expect(useWorkbenchStore.getState().keySaved).toBe(false);
+  });
+
+  it("Remove drops the key, a pending imported key and the token response", async () => {
+    await useWorkbenchStore.getState().generate();
+    const other = await (await import("@/core/credential")).generateCredential({ keySize: 2048, subject: { commonName: "lone key" }, validityDays: 1 });
+    const lonePem = credentialFiles(other)["server.pem"] ?? "";
+    await useWorkbenchStore.getState().importMaterial([{ name: "server.pem", bytes: new TextEncoder().encode(lonePem) }], "");
+    expect(useWorkbenchStore.getState().pendingKeyPkcs8Der).toBeDefined();
+    useWorkbenchStore.setState({ tokenRequest: { running: false, response: { status: 200, body: { access_token: "x" }, durationMs: 1 } } });
+    useWorkbenchStore.getState().forgetCredential();
+    const state = useWorkbenchStore.getState();
+    expect(state.credential).toBeUndefined();
+    expect(state.pendingKeyPkcs8Der).toBeUndefined();
+    expect(state.tokenRequest.response).toBeUndefined();
+    await state.certifyPendingKey();
+    expect(useWorkbenchStore.getState().credential).toBeUndefined();
+  });
+
+  it("generating after a lone key was imported drops the pending key, so it cannot replace the new one", async () => {
+    const other = await (await import("@/core/credential")).generateCredential({ keySize: 2048, subject: { commonName: "lone key" }, validityDays: 1 });
+    await useWorkbenchStore.getState().importMaterial([{ name: "server.pem", bytes: new TextEncoder().encode(credentialFiles(other)["server.pem"] ?? "") }], "");
+    expect(useWorkbenchStore.getState().pendingKeyPkcs8Der).toBeDefined();
+    await useWorkbenchStore.getState().generate();
+    const generated = useWorkbenchStore.getState().credential;
+    expect(useWorkbenchStore.getState().pendingKeyPkcs8Der).toBeUndefined();
+    await useWorkbenchStore.getState().certifyPendingKey();
+    expect(useWorkbenchStore.getState().credential).toBe(generated);
+  });
+
+  it("a lone key gets a certificate made with the Generate panel's subject, and counts as saved", async () => {
+    const other = await (await import("@/core/credential")).generateCredential({ keySize: 2048, subject: { commonName: "lone key" }, validityDays: 1 });
+    useWorkbenchStore.getState().setGenerateField("commonName", "made for the key");
+    await useWorkbenchStore.getState().importMaterial([{ name: "server.pem", bytes: new TextEncoder().encode(credentialFiles(other)["server.pem"] ?? "") }], "");
+    await useWorkbenchStore.getState().certifyPendingKey();
+    const state = useWorkbenchStore.getState();
+    expect(state.credential?.certificateDetails.commonName).toBe("made for the key");
+    expect(state.credential?.privateKeyPkcs8Der).toEqual(other.privateKeyPkcs8Der);
+    expect(state.keySaved).toBe(true);
   });
 });

@@ -169,8 +169,10 @@ function notCheckedMessage({ header, payload, kind, signatureBytes }: SignatureC
   if (kind === "access-token") {
     const kid = typeof header.kid === "string" ? ` (kid ${header.kid})` : "";
     const tid = typeof payload.tid === "string" ? payload.tid : "{tenant}";
+    // The keys are published by the authority that issued the token (its iss), per cloud.
+    const issuerOrigin = typeof payload.iss === "string" && /^https:\/\/(login\.microsoftonline\.(com|us)|login\.chinacloudapi\.cn|login\.partner\.microsoftonline\.cn)\//.test(payload.iss) ? new URL(payload.iss).origin : "https://login.microsoftonline.com";
     const graph = header.nonce !== undefined ? " This one has a nonce header, so only Microsoft Graph itself can verify it." : "";
-    return `Signature not checked here: Entra signs access tokens with its own key${kid}, not your certificate. It can be checked against the tenant's published keys (https://login.microsoftonline.com/${tid}/discovery/v2.0/keys); the API that receives it does so.${graph}`;
+    return `Signature not checked here: Entra signs access tokens with its own key${kid}, not your certificate. It can be checked against the tenant's published keys (${issuerOrigin}/${tid}/discovery/v2.0/keys); the API that receives it does so.${graph}`;
   }
   const shortened =
     (header.alg === "RS256" || header.alg === "PS256") && !COMMON_RSA_SIGNATURE_BYTES.includes(signatureBytes)
@@ -192,7 +194,12 @@ async function verifySignature(context: SignatureContext): Promise<SignatureChec
     // An RSA signature is exactly as long as the modulus (RFC 8017 §8.1.1, §8.2.1): any other length is not a changed token but a cut or padded one.
     const expected = Math.ceil(keyBits / 8);
     if (signatureBytes !== expected) {
-      const cause = signatureBytes < expected ? "the token was cut short (truncated) when it was copied" : "something was appended to the token";
+      // A length that some RSA key makes means another key signed it; any other length means damage in transit.
+      const cause = COMMON_RSA_SIGNATURE_BYTES.includes(signatureBytes)
+        ? `it was signed by a different (${String(signatureBytes * 8)}-bit) key than this certificate's, so Entra would refuse it (AADSTS700027/50013)`
+        : signatureBytes < expected
+          ? "the token was cut short (truncated) when it was copied"
+          : "something was appended to the token";
       return {
         status: "invalid",
         message: `Signature does not verify with the certificate ${subject}: it has ${String(signatureBytes)} bytes, but the certificate's ${String(keyBits)}-bit key makes ${String(expected)}-byte signatures — ${cause}.`,

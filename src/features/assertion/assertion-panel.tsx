@@ -1,4 +1,5 @@
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
+import { describeSettingsProblem } from "@/core/token-request";
 import { validateAppSettings } from "@/store/assertion-slice";
 import { useWorkbenchStore } from "@/store/workbench-store";
 import { CodeBlock } from "@/ui/code-block";
@@ -6,6 +7,7 @@ import { CopyButton } from "@/ui/copy-button";
 import { JwtDetails } from "@/ui/jwt-details";
 import { JwtParts } from "@/ui/jwt-parts";
 import { Panel } from "@/ui/panel";
+import { useNow } from "@/ui/use-now";
 import { AppSettingsForm } from "./app-settings-form";
 
 export function AssertionPanel() {
@@ -15,33 +17,18 @@ export function AssertionPanel() {
   const assertionError = useWorkbenchStore((state) => state.assertionError);
   const inspection = useWorkbenchStore((state) => state.assertionInspection);
   const signAssertion = useWorkbenchStore((state) => state.signAssertion);
-  const inspectAssertion = useWorkbenchStore((state) => state.inspectAssertion);
-  const [now, setNow] = useState(() => Date.now());
 
   // Re-sign whenever the key or any setting the assertion depends on changes.
   useEffect(() => {
     void signAssertion();
   }, [credential, settings.tenant, settings.clientId, settings.cloud, settings.customAuthority, settings.version, settings.form, settings.lifetimeSeconds, settings.includeX5c, signAssertion]);
 
-  // Times move on: re-check the shown assertion (expiry, "valid now") every few seconds.
-  const jwt = assertion?.jwt;
-  useEffect(() => {
-    if (!jwt) return;
-    const timer = window.setInterval(() => {
-      setNow(Date.now());
-      void inspectAssertion(jwt);
-    }, 5000);
-    return () => window.clearInterval(timer);
-  }, [jwt, inspectAssertion]);
+  // Times move on: relative times, the time checks and the expiry line follow the clock.
+  const ticked = useNow(Boolean(assertion));
 
   const hasKey = Boolean(credential?.privateKey ?? credential?.privateKeyPkcs8Der);
-  const settingErrors = validateAppSettings(settings);
-  const fieldNames: Record<string, string> = { tenant: "Directory (tenant) ID", clientId: "Application (client) ID", customAuthority: "custom authority host", lifetimeSeconds: "lifetime" };
-  const firstProblem = (Object.keys(settingErrors) as (keyof typeof settingErrors)[]).find((field) => field === "lifetimeSeconds" || String(settings[field]).trim() !== "");
-  const waitingText = firstProblem
-    ? `Fix the ${fieldNames[firstProblem] ?? firstProblem} above to see the assertion.`
-    : "Fill in the tenant and client ID to see the assertion.";
-  const expired = assertion ? assertion.payload.exp * 1000 <= now : false;
+  const waitingText = (describeSettingsProblem(validateAppSettings(settings), settings) ?? "Fill in the tenant and client ID.").replace(" in the Assertion panel", " above") + " The assertion appears here then.";
+  const expired = assertion && ticked ? assertion.payload.exp * 1000 <= ticked.getTime() : false;
   return (
     <Panel
       id="assertion"
@@ -81,7 +68,7 @@ export function AssertionPanel() {
               {warning}
             </p>
           ))}
-          {inspection?.ok && <JwtDetails inspection={inspection} testIdPrefix="assertion" />}
+          {inspection?.ok && <JwtDetails inspection={inspection} testIdPrefix="assertion" now={ticked} />}
         </div>
       )}
     </Panel>

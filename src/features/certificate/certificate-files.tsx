@@ -13,6 +13,7 @@ export function CertificateFiles() {
   const files = useWorkbenchStore((state) => state.files);
   const credential = useWorkbenchStore((state) => state.credential);
   const exportError = useWorkbenchStore((state) => state.exportError);
+  const exportErrorField = useWorkbenchStore((state) => state.exportErrorField);
   const buildProtectedExport = useWorkbenchStore((state) => state.buildProtectedExport);
   const markKeySaved = useWorkbenchStore((state) => state.markKeySaved);
   const [password, setPassword] = useState("");
@@ -27,7 +28,7 @@ export function CertificateFiles() {
     setBusy(undefined);
     if (file) {
       saveFile(file.fileName, file.contents, file.mimeType);
-      markKeySaved();
+      markKeySaved(file.keyPkcs8Der);
     }
   };
   const keyDer = credential.privateKeyPkcs8Der;
@@ -40,14 +41,14 @@ export function CertificateFiles() {
         <DownloadButton fileName="server.cer" contents={credential.certificateDer} mimeType="application/pkix-cert" testId="download-server-cer" description="The certificate (DER), what the portal's upload dialog offers first." />
         {files["server.pem"] && (
           <DownloadButton fileName="server.pem" contents={files["server.pem"]} mimeType={PEM_MIME} testId="download-server-pem"
-            onSaved={markKeySaved} description="The private key (PKCS#8 PEM): keep it secret; MSAL reads it." />
+            onSaved={() => markKeySaved(keyDer)} description="The private key (PKCS#8 PEM): keep it secret; MSAL reads it." />
         )}
         {files["server.csr"] && (
           <DownloadButton fileName="server.csr" contents={files["server.csr"]} mimeType={PEM_MIME} testId="download-server-csr" description="A certificate signing request, for a CA to sign instead." />
         )}
         {files["server-rsa.pem"] && (
           <DownloadButton fileName="server-rsa.pem" contents={files["server-rsa.pem"]} mimeType={PEM_MIME} testId="download-server-key-pkcs1"
-            onSaved={markKeySaved} description="The private key as PKCS#1 (BEGIN RSA PRIVATE KEY), for older tools." />
+            onSaved={() => markKeySaved(keyDer)} description="The private key as PKCS#1 (BEGIN RSA PRIVATE KEY), for older tools." />
         )}
         {keyDer && (
           <DownloadButton
@@ -55,7 +56,7 @@ export function CertificateFiles() {
             contents={encodeCertificateWithKeyPem(keyDer, credential.certificateDer)}
             mimeType={PEM_MIME}
             testId="download-server-with-key"
-            onSaved={markKeySaved}
+            onSaved={() => markKeySaved(keyDer)}
             description="Key and certificate in one PEM: az login --certificate, Azure Identity's CertificateCredential."
           />
         )}
@@ -68,7 +69,7 @@ export function CertificateFiles() {
             <Field
               label="Password for the file"
               hint={password !== "" && password.length < 12 ? "Short passwords are guessed quickly once the file leaves your machine: 12 characters or more is safer." : "You will need it to open the file. Nothing is stored."}
-              error={exportError?.startsWith("Type a password") ? exportError : undefined}
+              error={exportErrorField === "password" ? exportError : undefined}
             >
               {(props) => (
                 <div className="flex gap-2">
@@ -98,7 +99,7 @@ export function CertificateFiles() {
               {busy === "encrypted-key" ? "Encrypting…" : "server-encrypted.pem"}
             </button>
           </div>
-          {exportError && !exportError.startsWith("Type a password") && (
+          {exportError && exportErrorField !== "password" && (
             <p className="text-sm text-danger" role="alert" data-testid="export-error">
               {exportError}
             </p>

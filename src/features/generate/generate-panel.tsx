@@ -1,6 +1,7 @@
 import { useShallow } from "zustand/react/shallow";
 import { RSA_KEY_SIZES, type RsaKeySize } from "@/core/keys";
 import { validateGenerateForm, type GenerateFormField } from "@/store/generate-slice";
+import { selectHasUnsavedKey } from "@/store/credential-slice";
 import { useWorkbenchStore } from "@/store/workbench-store";
 import { Field } from "@/ui/field";
 import { Panel } from "@/ui/panel";
@@ -20,7 +21,7 @@ export function GeneratePanel() {
   const form = useWorkbenchStore((state) => state.generateForm);
   const { running, error } = useWorkbenchStore(useShallow((state) => ({ running: state.generation.running, error: state.generation.error })));
   const setField = useWorkbenchStore((state) => state.setGenerateField);
-  const unsavedKey = useWorkbenchStore((state) => Boolean(state.credential?.privateKeyPkcs8Der) && !state.keySaved);
+  const unsavedKey = useWorkbenchStore(selectHasUnsavedKey);
   const generate = useWorkbenchStore((state) => state.generate);
   const errors = validateGenerateForm(form);
   const invalid = Object.keys(errors).length > 0;

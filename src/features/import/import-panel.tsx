@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type DragEvent } from "react";
 import { MAX_IMPORT_BYTES } from "@/core/formats/import-material";
+import { selectHasUnsavedKey } from "@/store/credential-slice";
 import { useWorkbenchStore } from "@/store/workbench-store";
 import { Field } from "@/ui/field";
 import { Panel } from "@/ui/panel";
@@ -23,6 +24,7 @@ export function ImportPanel() {
   const pendingKey = useWorkbenchStore((state) => Boolean(state.pendingKeyPkcs8Der));
   const certifyPendingKey = useWorkbenchStore((state) => state.certifyPendingKey);
   const [pickerKey, setPickerKey] = useState(0);
+  const unsavedKey = useWorkbenchStore(selectHasUnsavedKey);
   const summary = useWorkbenchStore((state) => state.importSummary);
   const [text, setText] = useState("");
   const [password, setPassword] = useState("");
@@ -99,6 +101,11 @@ export function ImportPanel() {
             <input {...props} ref={passwordInput} className="input" type="password" autoComplete="off" value={password} data-testid="import-password" onChange={(event) => setPassword(event.target.value)} />
           )}
         </Field>
+        {unsavedKey && (
+          <p className="text-sm text-warn" data-testid="import-unsaved-key-warning">
+            The key generated on this page has not been saved yet: importing another key replaces it. Save server.pem (or a PFX) first if you uploaded its certificate.
+          </p>
+        )}
         <button type="button" className="btn-primary self-start" data-testid="import-submit" disabled={running || (files.length === 0 && text.trim() === "")} onClick={() => void submit(files, true)}>
           {running ? "Importing…" : "Import"}
         </button>

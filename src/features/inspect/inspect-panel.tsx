@@ -1,21 +1,11 @@
-import { useEffect, useState } from "react";
 import { convertToBase64Url } from "@/core/assertion/inspect-jwt";
 import { useWorkbenchStore } from "@/store/workbench-store";
 import { Field } from "@/ui/field";
 import { JwtDetails, JwtFieldTable } from "@/ui/jwt-details";
 import { JwtParts } from "@/ui/jwt-parts";
 import { Panel } from "@/ui/panel";
+import { useNow } from "@/ui/use-now";
 
-/** The current time, refreshed every `intervalMs` while `active`, so "expires in 9 min" stays true. */
-function useNow(active: boolean, intervalMs = 15_000): Date | undefined {
-  const [now, setNow] = useState<Date | undefined>(undefined);
-  useEffect(() => {
-    if (!active) return undefined;
-    const timer = window.setInterval(() => setNow(new Date()), intervalMs);
-    return () => window.clearInterval(timer);
-  }, [active, intervalMs]);
-  return active ? now : undefined;
-}
 
 const KIND_TEXT = {
   "client-assertion": "This is a client assertion: a JWT your app signs with its certificate's key to prove who it is.",
@@ -28,7 +18,7 @@ export function InspectPanel() {
   const inspection = useWorkbenchStore((state) => state.inspection);
   const setInspectText = useWorkbenchStore((state) => state.setInspectText);
   const hasCertificate = useWorkbenchStore((state) => Boolean(state.credential));
-  const now = useNow(Boolean(inspection?.ok));
+  const now = useNow(Boolean(inspection?.ok), 15_000);
   const failure = inspection && !inspection.ok ? inspection : undefined;
 
   return (

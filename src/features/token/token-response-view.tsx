@@ -2,6 +2,7 @@ import { explainTokenError } from "@/core/assertion/aadsts";
 import { useWorkbenchStore } from "@/store/workbench-store";
 import { CodeBlock } from "@/ui/code-block";
 import { JwtDetails } from "@/ui/jwt-details";
+import { useNow } from "@/ui/use-now";
 import type { TokenResponse } from "@/store/token-slice";
 
 /** Where on the page each kind of fix is made: the control to focus. */
@@ -10,7 +11,7 @@ const fieldTargets: Record<string, { testId: string; label: string }> = {
   "client-id": { testId: "client-id-input", label: "Application (client) ID" },
   tenant: { testId: "tenant-input", label: "Directory (tenant) ID" },
   cloud: { testId: "cloud-select", label: "Cloud" },
-  scope: { testId: "scope-input", label: "Scope" },
+  scope: { testId: "scope-input", label: "Scope (Resource for v1)" },
   certificate: { testId: "generate", label: "Generate (a new key and certificate)" },
 };
 
@@ -22,6 +23,7 @@ function focusControl(testId: string) {
 
 export function TokenResponseView({ response }: { response: TokenResponse }) {
   const accessToken = useWorkbenchStore((state) => state.accessTokenInspection);
+  const now = useNow(Boolean(accessToken?.ok), 15_000);
   const explanation = response.status >= 400 ? explainTokenError(response.body) : undefined;
   const target = explanation?.field ? fieldTargets[explanation.field] : undefined;
   return (
@@ -48,7 +50,7 @@ export function TokenResponseView({ response }: { response: TokenResponse }) {
       {accessToken?.ok && (
         <div className="flex flex-col gap-2" data-testid="access-token-details">
           <h3 className="font-medium">The access token, decoded</h3>
-          <JwtDetails inspection={accessToken} testIdPrefix="access-token" />
+          <JwtDetails inspection={accessToken} testIdPrefix="access-token" now={now} />
         </div>
       )}
     </div>
