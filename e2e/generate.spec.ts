@@ -81,6 +81,9 @@ test("a 4096-bit generation shows progress and replaces the key only when ready"
   const first = await generateThroughPage(page);
   await page.getByTestId("key-size").selectOption("4096");
   await page.getByTestId("generate").click();
+  // The first key was never saved: the page asks before replacing it.
+  await expect(page.getByTestId("thumbprint-sha1")).toHaveText(first);
+  await page.getByTestId("confirm-replace-key").click();
   await expect(page.getByTestId("generate-status")).toContainText(/Step \d of 4/);
   // The old certificate stays while the new one is being made.
   await expect(page.getByTestId("thumbprint-sha1")).toHaveText(first);
@@ -92,6 +95,10 @@ test("the key can be removed from the page", async ({ page }) => {
   await page.goto("/");
   await generateThroughPage(page);
   await page.getByTestId("forget-credential").click();
+  // The key was never saved: removing it asks first, and "Keep it" keeps it.
+  await expect(page.getByTestId("confirm-remove")).toBeVisible();
+  await expect(page.getByTestId("thumbprint-sha1")).toBeVisible();
+  await page.getByTestId("confirm-forget-credential").click();
   await expect(page.getByTestId("certificate-empty")).toBeVisible();
   await expect(page.getByTestId("download-server-pem")).toHaveCount(0);
   await expect(page.getByTestId("assertion-jwt")).toHaveCount(0);

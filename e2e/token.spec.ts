@@ -93,14 +93,20 @@ test("the v1 endpoint: the field asks for a resource, /.default is stripped, and
   const certificatePem = await prepareThroughPage(page);
   await page.getByTestId("endpoint-version").selectOption("v1");
   await expect(page.getByText("Resource (App ID URI)", { exact: true })).toBeVisible();
-  // The default scope still ends in /.default: the panel says resource= goes without it and offers to strip it.
-  await expect(page.getByTestId("scope-format-advice")).toContainText("resource=https://graph.microsoft.com");
+  // Switching to v1 turns the /.default scope into its resource, and back again for v2.0.
+  await expect(page.getByTestId("scope-input")).toHaveValue("https://graph.microsoft.com");
+  await expect(page.getByTestId("scope-format-advice")).toHaveCount(0);
   await expect(page.getByTestId("curl-command")).toContainText("resource=https://graph.microsoft.com'");
   await expect(page.getByTestId("curl-command")).not.toContainText("scope=");
   await expect(page.getByTestId("curl-command")).toContainText(`${MOCK_AUTHORITY_ORIGIN}/${tenant}/oauth2/token`);
+  // A /.default typed by hand is still sent without it, and the panel offers to strip it.
+  await page.getByTestId("scope-input").fill("https://graph.microsoft.com/.default");
+  await expect(page.getByTestId("scope-format-advice")).toContainText("resource=https://graph.microsoft.com");
   await page.getByTestId("scope-format-advice-fix").click();
   await expect(page.getByTestId("scope-input")).toHaveValue("https://graph.microsoft.com");
-  await expect(page.getByTestId("scope-format-advice")).toHaveCount(0);
+  await page.getByTestId("endpoint-version").selectOption("v2.0");
+  await expect(page.getByTestId("scope-input")).toHaveValue("https://graph.microsoft.com/.default");
+  await page.getByTestId("endpoint-version").selectOption("v1");
   const service = await startMock([certificatePem]);
   await page.getByTestId("send-token-request").click();
   await expect(page.getByTestId("token-status")).toContainText("HTTP 200");

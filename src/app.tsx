@@ -25,6 +25,9 @@ export function App() {
   const unsavedKey = useWorkbenchStore(selectHasUnsavedKey);
   return (
     <div className="mx-auto flex max-w-5xl flex-col gap-6 px-4 py-6">
+      <a href="#main" className="sr-only focus:not-sr-only focus:underline">
+        Skip to the panels
+      </a>
       <UnsavedKeyGuard active={unsavedKey} />
       <header className="flex flex-col gap-1">
         <div className="flex flex-wrap items-center justify-between gap-2">
@@ -43,7 +46,7 @@ export function App() {
           ))}
         </nav>
       </header>
-      <main className="flex flex-col gap-6">
+      <main id="main" tabIndex={-1} className="flex flex-col gap-6">
         <PanelBoundary name="Generate">
           <GeneratePanel />
         </PanelBoundary>

@@ -19,7 +19,10 @@ export async function downloadThroughPage(page: Page, testId: string, folder: st
 /** Generates a credential through the page and waits until its thumbprint is shown. */
 export async function generateThroughPage(page: Page): Promise<string> {
   const previous = await page.getByTestId("thumbprint-sha1").textContent({ timeout: 100 }).catch(() => null);
+  // With an unsaved key on the page, Generate asks before replacing it.
+  const unsaved = await page.getByTestId("unsaved-key-warning").isVisible();
   await page.getByTestId("generate").click();
+  if (unsaved) await page.getByTestId("confirm-replace-key").click();
   await page.waitForFunction(
     (old) => {
       const text = document.querySelector('[data-testid="thumbprint-sha1"]')?.textContent;

@@ -27,6 +27,7 @@ export interface CredentialSlice {
   keySaved: boolean;
   /** Notes that this key (its PKCS#8 bytes) was saved as a file; ignored if the page's key changed since. */
   markKeySaved: (savedKeyPkcs8Der: Uint8Array | undefined) => void;
+  clearExportError: () => void;
   /** Drops the key and certificate from the page's memory (nothing of them was ever stored). */
   forgetCredential: () => void;
   /** Builds a password-protected file (PFX or encrypted PKCS#8) from the page's key and certificate. */
@@ -53,6 +54,7 @@ export const createCredentialSlice: StateCreator<WorkbenchState, [], [], Credent
   files: undefined,
   exportError: undefined,
   keySaved: false,
+  clearExportError: () => set({ exportError: undefined, exportErrorField: undefined }),
   markKeySaved: (savedKeyPkcs8Der) => {
     if (savedKeyPkcs8Der && get().credential?.privateKeyPkcs8Der === savedKeyPkcs8Der) set({ keySaved: true });
   },

@@ -130,7 +130,7 @@ export const createImportSlice: StateCreator<WorkbenchState, [], [], ImportSlice
         set({
           importRunning: false,
           pendingKeyPkcs8Der: result.privateKeyPkcs8Der,
-          importError: "This is a private key without its certificate. Import the certificate issued for it, or make a self-signed certificate for it now (subject and validity from the Generate panel).",
+          importError: `This is a private key without its certificate. Import the certificate issued for it, or make a self-signed certificate for it now (subject and validity from the Generate panel)${current ? "; that replaces the key and certificate now on the page" : ""}.`,
         });
         return;
       }

@@ -1,6 +1,7 @@
 import type { StateCreator } from "zustand";
 import type { AssertionForm } from "@/core/assertion/client-assertion";
 import type { Cloud, EndpointVersion } from "@/core/assertion/token-endpoint";
+import { resourceFromScope } from "@/core/token-request";
 import type { WorkbenchState } from "./workbench-store";
 
 /**
@@ -36,9 +37,18 @@ export const initialAppSettings: AppSettings = {
 export interface SettingsSlice {
   settings: AppSettings;
   setSetting: <K extends AppSettingField>(field: K, value: AppSettings[K]) => void;
+  /** Switches the endpoint version and converts the scope field: v1 takes a resource, v2.0 its /.default scope. */
+  setEndpointVersion: (version: AppSettings["version"]) => void;
 }
 
 export const createSettingsSlice: StateCreator<WorkbenchState, [], [], SettingsSlice> = (set) => ({
   settings: initialAppSettings,
   setSetting: (field, value) => set((state) => ({ settings: { ...state.settings, [field]: value } })),
+  setEndpointVersion: (version) =>
+    set((state) => {
+      const scope = state.settings.scope.trim();
+      const converted =
+        version === "v1" ? resourceFromScope(scope) : scope === "" || scope.endsWith("/.default") || /\s/.test(scope) ? scope : `${scope.replace(/\/$/, "")}/.default`;
+      return { settings: { ...state.settings, version, scope: converted } };
+    }),
 });

@@ -13,7 +13,7 @@ export function ValueRow({ label, value, testId, copyTestId, hint }: ValueRowPro
   return (
     <div className="flex flex-col gap-1">
       <dt className="text-sm font-medium">{label}</dt>
-      <dd className="flex items-start gap-2">
+      <dd className="flex flex-col items-stretch gap-2 sm:flex-row sm:items-start">
         <code className="value-mono" data-testid={testId}>
           {value}
         </code>

@@ -20,6 +20,7 @@ const formLabels: Record<AssertionForm, string> = {
 export function AppSettingsForm() {
   const settings = useWorkbenchStore((state) => state.settings);
   const setSetting = useWorkbenchStore((state) => state.setSetting);
+  const setEndpointVersion = useWorkbenchStore((state) => state.setEndpointVersion);
   const errors = validateAppSettings(settings);
   const showError = (field: keyof typeof errors, value: string) => (value.trim() === "" && field !== "lifetimeSeconds" ? undefined : errors[field]);
 
@@ -55,7 +56,7 @@ export function AppSettingsForm() {
       )}
       <Field label="Token endpoint version" hint="v2.0 posts to /oauth2/v2.0/token; v1 to /oauth2/token.">
         {(props) => (
-          <select {...props} className="input" value={settings.version} data-testid="endpoint-version" onChange={(event) => setSetting("version", event.target.value as EndpointVersion)}>
+          <select {...props} className="input" value={settings.version} data-testid="endpoint-version" onChange={(event) => setEndpointVersion(event.target.value as EndpointVersion)}>
             <option value="v2.0">v2.0 — MSAL</option>
             <option value="v1">v1 — ADAL, older SDKs</option>
           </select>

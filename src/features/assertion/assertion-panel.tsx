@@ -36,7 +36,13 @@ export function AssertionPanel() {
       description="The signed JWT MSAL sends instead of a client secret, built from the key and certificate on this page exactly as Entra expects it."
     >
       <AppSettingsForm />
-      {!hasKey && <p className="text-sm text-muted">Generate or import a key and certificate to sign an assertion.</p>}
+      {!hasKey && (
+        <p className="text-sm text-muted" data-testid="assertion-no-key">
+          {credential
+            ? "The certificate on this page has no private key: import its key (server.pem, or a PFX holding both) to sign an assertion."
+            : "Generate or import a key and certificate to sign an assertion."}
+        </p>
+      )}
       {hasKey && !assertion && !assertionError && (
         <p className="text-sm text-muted" data-testid="assertion-waiting">
           {waitingText}

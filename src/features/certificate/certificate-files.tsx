@@ -14,6 +14,7 @@ export function CertificateFiles() {
   const credential = useWorkbenchStore((state) => state.credential);
   const exportError = useWorkbenchStore((state) => state.exportError);
   const exportErrorField = useWorkbenchStore((state) => state.exportErrorField);
+  const clearExportError = useWorkbenchStore((state) => state.clearExportError);
   const buildProtectedExport = useWorkbenchStore((state) => state.buildProtectedExport);
   const markKeySaved = useWorkbenchStore((state) => state.markKeySaved);
   const [password, setPassword] = useState("");
@@ -73,7 +74,11 @@ export function CertificateFiles() {
             >
               {(props) => (
                 <div className="flex gap-2">
-                  <input {...props} className="input" type={showPassword ? "text" : "password"} autoComplete="new-password" spellCheck={false} value={password} data-testid="export-password" onChange={(event) => setPassword(event.target.value)} />
+                  <input {...props} className="input" type={showPassword ? "text" : "password"} autoComplete="new-password" spellCheck={false} value={password} data-testid="export-password" onChange={(event) => {
+                      setPassword(event.target.value);
+                      if (exportErrorField === "password") clearExportError();
+                    }}
+                  />
                   <button type="button" className="btn-secondary shrink-0" aria-pressed={showPassword} onClick={() => setShowPassword((shown) => !shown)}>
                     {showPassword ? "Hide" : "Show"}
                   </button>

@@ -1,4 +1,6 @@
 import { describeCertificateValidity } from "@/core/certificate-validity";
+import { useState } from "react";
+import { selectHasUnsavedKey } from "@/store/credential-slice";
 import { useWorkbenchStore } from "@/store/workbench-store";
 import { Panel } from "@/ui/panel";
 import { CertificateFiles } from "./certificate-files";
@@ -9,6 +11,8 @@ export function CertificatePanel() {
   const details = useWorkbenchStore((state) => state.credential?.certificateDetails);
   const origin = useWorkbenchStore((state) => state.credential?.origin);
   const forgetCredential = useWorkbenchStore((state) => state.forgetCredential);
+  const unsavedKey = useWorkbenchStore(selectHasUnsavedKey);
+  const [confirmingRemove, setConfirmingRemove] = useState(false);
   return (
     <Panel
       id="certificate"
@@ -22,10 +26,32 @@ export function CertificatePanel() {
           <CertificateFiles />
           <CertificateSummary details={details} backdated={origin === "generated"} />
           <div className="flex flex-wrap items-center gap-3">
-            <button type="button" className="btn-secondary" data-testid="forget-credential" onClick={forgetCredential}>
-              Remove key and certificate from this page
-            </button>
-            <span className="text-xs text-muted">Save what you need first: the key exists only in this page's memory and in files you saved.</span>
+            {confirmingRemove && unsavedKey ? (
+              <div className="flex flex-wrap items-center gap-2 text-sm" role="alert" data-testid="confirm-remove">
+                <span>This key has not been saved: once removed it is gone for good.</span>
+                <button
+                  type="button"
+                  className="btn-secondary"
+                  data-testid="confirm-forget-credential"
+                  onClick={() => {
+                    setConfirmingRemove(false);
+                    forgetCredential();
+                  }}
+                >
+                  Remove it anyway
+                </button>
+                <button type="button" className="btn-secondary" onClick={() => setConfirmingRemove(false)}>
+                  Keep it
+                </button>
+              </div>
+            ) : (
+              <>
+                <button type="button" className="btn-secondary" data-testid="forget-credential" onClick={() => (unsavedKey ? setConfirmingRemove(true) : forgetCredential())}>
+                  Remove key and certificate from this page
+                </button>
+                <span className="text-xs text-muted">Save what you need first: the key exists only in this page's memory and in files you saved.</span>
+              </>
+            )}
           </div>
         </div>
       ) : (

@@ -22,7 +22,7 @@ export function CertificateSummary({ details, backdated }: { details: Certificat
         {rows.map(([label, value, testId]) => (
           <div key={label} className="contents">
             <dt className="font-medium">{label}</dt>
-            <dd className="break-all" data-testid={testId}>
+            <dd className="[overflow-wrap:anywhere]" data-testid={testId}>
               {value}
             </dd>
           </div>
@@ -33,7 +33,7 @@ export function CertificateSummary({ details, backdated }: { details: Certificat
               {extension.name}
               {extension.critical ? " (critical)" : ""}
             </dt>
-            <dd className="break-all">{extension.value}</dd>
+            <dd className="[overflow-wrap:anywhere]">{extension.value}</dd>
           </div>
         ))}
       </dl>

@@ -1,3 +1,4 @@
+import { useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { RSA_KEY_SIZES, type RsaKeySize } from "@/core/keys";
 import { validateGenerateForm, type GenerateFormField } from "@/store/generate-slice";
@@ -22,6 +23,7 @@ export function GeneratePanel() {
   const { running, error } = useWorkbenchStore(useShallow((state) => ({ running: state.generation.running, error: state.generation.error })));
   const setField = useWorkbenchStore((state) => state.setGenerateField);
   const unsavedKey = useWorkbenchStore(selectHasUnsavedKey);
+  const [confirmingReplace, setConfirmingReplace] = useState(false);
   const generate = useWorkbenchStore((state) => state.generate);
   const errors = validateGenerateForm(form);
   const invalid = Object.keys(errors).length > 0;
@@ -36,7 +38,9 @@ export function GeneratePanel() {
         className="flex flex-col gap-4"
         onSubmit={(event) => {
           event.preventDefault();
-          void generate();
+          // An unsaved key would be lost for good: ask first, in the page (no modal dialog).
+          if (unsavedKey) setConfirmingReplace(true);
+          else void generate();
         }}
         noValidate
       >
@@ -107,7 +111,26 @@ export function GeneratePanel() {
           </button>
           <GenerationProgress />
         </div>
-        {unsavedKey && !running && (
+        {confirmingReplace && unsavedKey && (
+          <div className="flex flex-wrap items-center gap-2 rounded border p-3 text-sm" role="alert" data-testid="confirm-replace">
+            <span>The key on this page has not been saved. Generating replaces it, and it cannot be downloaded afterwards.</span>
+            <button
+              type="button"
+              className="btn-primary"
+              data-testid="confirm-replace-key"
+              onClick={() => {
+                setConfirmingReplace(false);
+                void generate();
+              }}
+            >
+              Replace the unsaved key
+            </button>
+            <button type="button" className="btn-secondary" onClick={() => setConfirmingReplace(false)}>
+              Keep it
+            </button>
+          </div>
+        )}
+        {unsavedKey && !running && !confirmingReplace && (
           <p className="text-sm text-warn" data-testid="unsaved-key-warning">
             The key on this page has not been saved yet: generating again replaces it, and so does closing the page. Save server.pem (or a PFX) below first if you uploaded its certificate.
           </p>

@@ -47,6 +47,12 @@ export function ImportPanel() {
     if (includePastedText && text.trim() !== "") inputs.push({ name: "pasted text", bytes: new TextEncoder().encode(text) });
     if (inputs.length === 0) return;
     await importMaterial(inputs, password);
+    // After a successful import the password and the chosen files are not needed any more.
+    if (!useWorkbenchStore.getState().importError) {
+      setPassword("");
+      setFiles([]);
+      setPickerKey((key) => key + 1);
+    }
   };
   const onDrop = (event: DragEvent<HTMLDivElement>) => {
     event.preventDefault();
@@ -112,7 +118,7 @@ export function ImportPanel() {
       </div>
       {error && errorField !== "password" && (
         <div className="flex flex-col gap-2" role="alert">
-          <p className="text-sm text-danger" data-testid="import-error">
+          <p className={`text-sm ${pendingKey ? "" : "text-danger"}`} data-testid="import-error">
             {error}
           </p>
           {pendingKey && (
