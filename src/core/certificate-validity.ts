@@ -10,8 +10,9 @@ export const EXPIRY_WARNING_DAYS = 30;
 const DAY_MS = 86_400_000;
 
 function days(ms: number): string {
-  const count = Math.floor(Math.abs(ms) / DAY_MS);
-  if (count >= 1) return `${String(count)} day${count === 1 ? "" : "s"}`;
+  // Rounded: a 365-day certificate made a moment ago expires "in 365 days", not 364.
+  const count = Math.round(Math.abs(ms) / DAY_MS);
+  if (Math.abs(ms) >= DAY_MS) return `${String(count)} day${count === 1 ? "" : "s"}`;
   const hours = Math.floor(Math.abs(ms) / 3_600_000);
   return hours >= 1 ? `${String(hours)} hour${hours === 1 ? "" : "s"}` : "less than an hour";
 }

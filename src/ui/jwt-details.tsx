@@ -86,6 +86,8 @@ export function JwtDetails({ inspection: given, testIdPrefix, now }: JwtDetailsP
   // A `now` older than the inspection itself (a timer that has not ticked since the token changed) is ignored.
   const inspection = useMemo(() => (now && now.getTime() > given.now.getTime() ? retimeInspection(given, now) : given), [given, now]);
   const { expiry } = inspection;
+  // Valid times do not make a token valid: with a failed signature the time line must not read as good news.
+  const signatureFailed = inspection.signature.status === "invalid";
   return (
     <div className="flex min-w-0 flex-col gap-4">
       <p
@@ -97,12 +99,12 @@ export function JwtDetails({ inspection: given, testIdPrefix, now }: JwtDetailsP
       </p>
       {expiry && (
         <p
-          className={`rounded border-l-4 px-3 py-2 text-sm wrap-break-word ${expiryStyle[expiry.state]}`}
+          className={`rounded border-l-4 px-3 py-2 text-sm wrap-break-word ${signatureFailed && expiry.state === "valid" ? expiryStyle["expired"] : expiryStyle[expiry.state]}`}
           data-testid={`${testIdPrefix}-expiry`}
           data-expired={String(expiry.state === "expired")}
           data-expiry-state={expiry.state}
         >
-          {expiry.message}
+          {signatureFailed && expiry.state === "valid" ? `Its times are current, but its signature fails: Entra rejects it. (${expiry.message})` : expiry.message}
         </p>
       )}
       <div className="grid min-w-0 items-start gap-4 xl:grid-cols-2">

@@ -1,5 +1,6 @@
 import type { CertificateThumbprints } from "../thumbprints";
 import { isGuid, parseTokenEndpoint, validateTenant } from "./token-endpoint";
+import { formatDuration } from "./jwt-explanations";
 
 /** One checklist line: a stable `id` the UI and tests key on, a verdict, and what to do about it. */
 export interface LintResult {
@@ -82,12 +83,7 @@ function lintIssuer(payload: Record<string, unknown>): LintResult[] {
   ];
 }
 
-function formatSpan(seconds: number): string {
-  if (seconds < 120) return `${String(seconds)} s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 120) return `${String(minutes)} min`;
-  return `${String(Math.floor(minutes / 60))} h`;
-}
+const formatSpan = formatDuration;
 
 const iso = (seconds: number): string => new Date(seconds * 1000).toISOString().replace(/\.000Z$/, "Z");
 

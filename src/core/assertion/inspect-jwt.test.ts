@@ -62,8 +62,8 @@ describe("malformed input gets a precise message (RFC 7515 §7.1 compact form, �
   it.each([
     ["", "The input is empty: paste a JWT, three base64url segments separated by dots."],
     ["  \n ", "The input is empty: paste a JWT, three base64url segments separated by dots."],
-    ["abc", "The token has 1 segment; a JWS in compact form has 3 separated by dots."],
-    ["abc.def", "The token has 2 segments; a JWS in compact form has 3 separated by dots."],
+    ["abc", "The token has 1 segment; a JWS in compact form has 3 separated by dots. If you copied it from a log or a terminal, it may have been cut off: copy the whole token again."],
+    ["abc.def", "The token has 2 segments; a JWS in compact form has 3 separated by dots. If you copied it from a log or a terminal, it may have been cut off: copy the whole token again."],
     ["a.b.c.d", "The token has 4 segments; a JWS in compact form has 3 separated by dots."],
     ["a.b.c.d.e", "This looks like an encrypted token (JWE, 5 segments) — it cannot be inspected without the key."],
     [`${header}.${"A".repeat(16)}+AAA.c2ln`, "Segment 2 (payload) is not valid base64url: it contains '+' at position 17 — this looks like standard base64."],
@@ -104,7 +104,7 @@ describe("decoding: tolerates whitespace, line breaks, quotes and a Bearer prefi
     expect(result.headerFields[2]).toMatchObject({ value: x5t, explanation: expect.stringMatching(/SHA-1 thumbprint/) as unknown });
     const exp = result.claims.find((c) => c.name === "exp");
     expect(exp?.time).toEqual({ utc: "2025-01-02T03:13:05Z", local: new Date((nowSeconds + 540) * 1000).toLocaleString(), relative: "expires in 9 min" });
-    expect(result.claims.find((c) => c.name === "iat")?.time?.relative).toBe("issued 1 min ago");
+    expect(result.claims.find((c) => c.name === "iat")?.time?.relative).toBe("issued 60 s ago");
     expect(result.claims.find((c) => c.name === "aud")?.explanation).toMatch(/token endpoint/);
     expect(result.signatureBytesLength).toBe(256);
   });
@@ -262,8 +262,8 @@ describe("access tokens: Entra's keys, kind-specific explanations, a plain expir
 
 describe("describeExpiry: accurate about Entra's ~5-minute skew for assertions", () => {
   it.each([
-    [-63, "expired", "This client assertion expired 63 s ago (exp 2025-01-02T03:03:02Z). Entra still accepts it for about 3 min more, inside its ~5-minute clock-skew allowance; sign a fresh one."],
-    [-400, "expired", "This client assertion expired 6 min ago (exp 2025-01-02T02:57:25Z). Entra will refuse it (AADSTS700024): sign a fresh one."],
+    [-63, "expired", "This client assertion expired 63 s ago (exp 2025-01-02T03:03:02Z). Entra still accepts it for about 4 min more, inside its ~5-minute clock-skew allowance; sign a fresh one."],
+    [-400, "expired", "This client assertion expired 7 min ago (exp 2025-01-02T02:57:25Z). Entra will refuse it (AADSTS700024): sign a fresh one."],
     [540, "valid", "This client assertion is valid now; it expires in 9 min (exp 2025-01-02T03:13:05Z)."],
   ] as const)("exp = now %+i s → %s", (offset, state, message) => {
     expect(describeExpiry("client-assertion", { nbf: nowSeconds - 600, exp: nowSeconds + offset }, now)).toEqual({ state, message });

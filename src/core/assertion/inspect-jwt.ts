@@ -5,7 +5,7 @@ import { describeError } from "../errors";
 import { encodePem } from "../pem";
 import { computeThumbprints } from "../thumbprints";
 import { CLOCK_SKEW_SECONDS, lintAssertionTimes, lintClientAssertion, type LintResult } from "./assertion-lint";
-import { describeTime, explainClaim, explainHeaderField, explainJweHeaderField, TIME_CLAIMS, type JwtKind, type TimeDescription } from "./jwt-explanations";
+import { describeTime, explainClaim, explainHeaderField, explainJweHeaderField, formatDuration, TIME_CLAIMS, type JwtKind, type TimeDescription } from "./jwt-explanations";
 import { parseTokenEndpoint } from "./token-endpoint";
 
 export interface JwtField {
@@ -223,12 +223,7 @@ async function verifySignature(context: SignatureContext): Promise<SignatureChec
   }
 }
 
-function formatSpan(seconds: number): string {
-  if (seconds < 120) return `${String(seconds)} s`;
-  if (seconds < 2 * 3600) return `${String(Math.floor(seconds / 60))} min`;
-  if (seconds < 48 * 3600) return `${String(Math.floor(seconds / 3600))} h`;
-  return `${String(Math.floor(seconds / 86400))} days`;
-}
+const formatSpan = formatDuration;
 
 const NOUNS: Record<JwtKind, string> = { "client-assertion": "client assertion", "access-token": "access token", other: "token" };
 
@@ -325,7 +320,8 @@ async function inspectToken(text: string, options: InspectJwtOptions): Promise<J
   }
   if (segments.length !== 3) {
     const count = `${String(segments.length)} segment${segments.length === 1 ? "" : "s"}`;
-    return { ok: false, problem: `The token has ${count}; a JWS in compact form has 3 separated by dots.` };
+    const hint = segments.length < 3 ? " If you copied it from a log or a terminal, it may have been cut off: copy the whole token again." : "";
+    return { ok: false, problem: `The token has ${count}; a JWS in compact form has 3 separated by dots.${hint}` };
   }
   const [headerPart = "", payloadPart = "", signaturePart = ""] = segments;
   const [headerBytes, payloadBytes, signatureBytes] = [headerPart, payloadPart, signaturePart].map((segment, index) => decodeSegment(segment, index));

@@ -42,6 +42,9 @@ export const CLAIM_EXPLANATIONS: Readonly<Record<string, string>> = {
   idtyp: "Identity type: \"app\" for an app-only token (client credentials), \"user\" for a delegated one.",
   uti: "Token identifier Entra uses internally (for revocation and diagnostics).",
   rh: "An opaque value Entra uses to revalidate tokens; ignore it.",
+  aio: "An opaque value Entra uses internally to reuse tokens; ignore it.",
+  tenant_region_scope: "The region of the tenant that issued the token (e.g. NA, EU, AS).",
+  xms_tcdt: "When the tenant was created (seconds since 1970), an Entra-internal claim.",
   wids: "Directory (admin) roles held by the caller.",
   groups: "Group object IDs of the caller.",
   name: "Display name of the user.",
@@ -124,11 +127,15 @@ export interface TimeDescription {
 /** Claims holding a NumericDate (seconds since 1970-01-01T00:00:00Z UTC). */
 export const TIME_CLAIMS: readonly string[] = ["exp", "nbf", "iat", "auth_time"];
 
-function formatDuration(seconds: number): string {
-  if (seconds < 60) return `${String(seconds)} s`;
-  if (seconds < 3600) return `${String(Math.floor(seconds / 60))} min`;
-  if (seconds < 48 * 3600) return `${String(Math.floor(seconds / 3600))} h`;
-  return `${String(Math.floor(seconds / 86400))} days`;
+/**
+ * A span of seconds in the largest unit that keeps it readable, rounded to the nearest: the one
+ * formatter for every relative time on the page, so two lines never disagree ("10 min" vs "9 min").
+ */
+export function formatDuration(seconds: number): string {
+  if (seconds < 120) return `${String(Math.round(seconds))} s`;
+  if (seconds < 2 * 3600) return `${String(Math.round(seconds / 60))} min`;
+  if (seconds < 48 * 3600) return `${String(Math.round(seconds / 3600))} h`;
+  return `${String(Math.round(seconds / 86400))} days`;
 }
 
 /** Describes a NumericDate relative to `now`; undefined when it is not a representable time. */
