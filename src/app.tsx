@@ -1,3 +1,4 @@
+import type { ReactElement } from "react";
 import { AssertionPanel } from "@/features/assertion/assertion-panel";
 import { CertificatePanel } from "@/features/certificate/certificate-panel";
 import { GeneratePanel } from "@/features/generate/generate-panel";
@@ -11,14 +12,15 @@ import { UnsavedKeyGuard } from "@/ui/unsaved-key-guard";
 import { selectHasUnsavedKey } from "@/store/credential-slice";
 import { useWorkbenchStore } from "@/store/workbench-store";
 
-const sections: [string, string][] = [
-  ["generate", "Generate"],
-  ["import", "Import"],
-  ["certificate", "Certificate & files"],
-  ["assertion", "Assertion"],
-  ["token", "Token request"],
-  ["inspect", "Inspect a JWT"],
-  ["recipes", "Recipes"],
+/** The panels in page order: the id each section carries, its name in the section links and error boundary. */
+const panels: { id: string; name: string; link: string; Component: () => ReactElement }[] = [
+  { id: "generate", name: "Generate", link: "Generate", Component: GeneratePanel },
+  { id: "import", name: "Import", link: "Import", Component: ImportPanel },
+  { id: "certificate", name: "Certificate", link: "Certificate & files", Component: CertificatePanel },
+  { id: "assertion", name: "Assertion", link: "Assertion", Component: AssertionPanel },
+  { id: "token", name: "Token", link: "Token request", Component: TokenPanel },
+  { id: "inspect", name: "Inspect", link: "Inspect a JWT", Component: InspectPanel },
+  { id: "recipes", name: "Recipes", link: "Recipes", Component: RecipesPanel },
 ];
 
 export function App() {
@@ -39,35 +41,19 @@ export function App() {
           sent anywhere; the page makes no requests but to its own server.
         </p>
         <nav aria-label="Sections" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-          {sections.map(([id, label]) => (
+          {panels.map(({ id, link }) => (
             <a key={id} href={`#${id}`} className="underline">
-              {label}
+              {link}
             </a>
           ))}
         </nav>
       </header>
       <main id="main" tabIndex={-1} className="flex flex-col gap-6">
-        <PanelBoundary name="Generate">
-          <GeneratePanel />
-        </PanelBoundary>
-        <PanelBoundary name="Import">
-          <ImportPanel />
-        </PanelBoundary>
-        <PanelBoundary name="Certificate">
-          <CertificatePanel />
-        </PanelBoundary>
-        <PanelBoundary name="Assertion">
-          <AssertionPanel />
-        </PanelBoundary>
-        <PanelBoundary name="Token">
-          <TokenPanel />
-        </PanelBoundary>
-        <PanelBoundary name="Inspect">
-          <InspectPanel />
-        </PanelBoundary>
-        <PanelBoundary name="Recipes">
-          <RecipesPanel />
-        </PanelBoundary>
+        {panels.map(({ id, name, Component }) => (
+          <PanelBoundary key={id} name={name}>
+            <Component />
+          </PanelBoundary>
+        ))}
       </main>
     </div>
   );

@@ -232,23 +232,28 @@ describe("keyIdFromThumbprint", () => {
   });
 });
 
+/** Recipes for a fresh 2048-bit credential, with the given settings over a public-cloud v2.0 default. */
+async function recipesFor(overrides: Partial<RecipeInputs>): Promise<Recipe[]> {
+  const credential = await generateCredential({ keySize: 2048, subject: { commonName: "recipes" }, validityDays: 1 });
+  return buildRecipes({
+    certificate: credential.certificateDetails,
+    certificateDer: credential.certificateDer,
+    tenant: "contoso.onmicrosoft.com",
+    clientId: "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee",
+    authorityOrigin: "https://login.microsoftonline.com",
+    tokenEndpoint: "https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token",
+    scope: "https://graph.microsoft.com/.default",
+    keyId: "00000000-0000-8000-8000-000000000000",
+    cloud: "public",
+    includeX5c: false,
+    form: "RS256-x5t",
+    ...overrides,
+  });
+}
+
 describe("the curl recipe follows the endpoint version", () => {
   it("sends resource (no /.default) to the v1 endpoint", async () => {
-    const credential = await generateCredential({ keySize: 2048, subject: { commonName: "v1" }, validityDays: 1 });
-    const recipes = buildRecipes({
-      certificate: credential.certificateDetails,
-      certificateDer: credential.certificateDer,
-      tenant: "contoso.onmicrosoft.com",
-      clientId: "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee",
-      authorityOrigin: "https://login.microsoftonline.com",
-      tokenEndpoint: "https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/token",
-      scope: "https://graph.microsoft.com/.default",
-      keyId: "00000000-0000-8000-8000-000000000000",
-      cloud: "public",
-      includeX5c: false,
-      form: "RS256-x5t",
-      version: "v1",
-    });
+    const recipes = await recipesFor({ tokenEndpoint: "https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/token", version: "v1" });
     const curl = recipes.find((recipe) => recipe.id === "curl")?.code ?? "";
     expect(curl).toContain("resource=https://graph.microsoft.com");
     expect(curl).not.toContain("scope=");
@@ -261,19 +266,11 @@ describe("code recipes ask for a /.default scope whatever the Token panel holds"
     ["https://graph.microsoft.com/", "https://graph.microsoft.com/.default"],
     ["", "https://graph.microsoft.us/.default"],
   ])("scope field %j gives %s", async (typed, expected) => {
-    const credential = await generateCredential({ keySize: 2048, subject: { commonName: "scope" }, validityDays: 1 });
-    const recipes = buildRecipes({
-      certificate: credential.certificateDetails,
-      certificateDer: credential.certificateDer,
-      tenant: "contoso.onmicrosoft.com",
-      clientId: "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee",
+    const recipes = await recipesFor({
       authorityOrigin: "https://login.microsoftonline.us",
       tokenEndpoint: "https://login.microsoftonline.us/contoso.onmicrosoft.com/oauth2/token",
       scope: typed,
-      keyId: "00000000-0000-8000-8000-000000000000",
       cloud: "usgov",
-      includeX5c: false,
-      form: "RS256-x5t",
       version: "v1",
     });
     for (const id of ["msal-python", "msal-node", "msal-dotnet", "azure-identity-python", "azure-identity-js"]) {
