@@ -108,7 +108,12 @@ describe("the v1 endpoint takes resource, the v2.0 endpoint scope", () => {
     expect(checkTargetField("https://graph.microsoft.com", "v2.0").fix).toEqual({ label: "Add /.default", value: "https://graph.microsoft.com/.default" });
     expect(checkTargetField("https://graph.microsoft.com/", "v2.0").fix?.value).toBe("https://graph.microsoft.com/.default");
     expect(checkTargetField("api://my-api", "v2.0").fix?.value).toBe("api://my-api/.default");
-    expect(checkTargetField("https://graph.microsoft.com/User.Read", "v2.0").fix).toBeUndefined();
+    // A delegated permission or a list: client credentials take the whole resource's /.default.
+    expect(checkTargetField("https://graph.microsoft.com/User.Read", "v2.0").fix).toEqual({ label: "Use https://graph.microsoft.com/.default", value: "https://graph.microsoft.com/.default" });
+    expect(checkTargetField("https://graph.microsoft.com/User.Read https://graph.microsoft.com/Mail.Send", "v2.0").fix?.value).toBe("https://graph.microsoft.com/.default");
+    expect(checkTargetField("api://my-api/access_as_user", "v2.0").fix?.value).toBe("api://my-api/.default");
+    expect(checkTargetField("User.Read", "v2.0").fix).toBeUndefined();
+    expect(checkTargetField("", "v2.0", "china").hint).toContain("https://microsoftgraph.chinacloudapi.cn/.default");
   });
 });
 

@@ -143,13 +143,27 @@ export interface TargetFieldCheck {
   fix?: ScopeFix;
 }
 
-/** Checks the scope field as the chosen endpoint version reads it. */
-export function checkTargetField(value: string, version: EndpointVersion): TargetFieldCheck {
+/**
+ * The `.default` scope of the resource a delegated-style scope or a list names: client credentials
+ * ask for all of one resource's app roles ("https://graph.microsoft.com/User.Read" →
+ * "https://graph.microsoft.com/.default"). Undefined when no resource can be read from the text.
+ */
+export function defaultScopeOfResource(text: string): string | undefined {
+  const first = text.trim().split(/\s+/)[0] ?? "";
+  const match = /^((?:https?|api):\/\/[^/\s]+)(\/.*)?$/.exec(first);
+  if (!match?.[1]) return undefined;
+  const path = (match[2] ?? "").replace(/\/[^/]*$/, "");
+  return `${match[1]}${path}${DEFAULT_SUFFIX}`;
+}
+
+/** Checks the scope field as the chosen endpoint version reads it; `cloud` picks the examples. */
+export function checkTargetField(value: string, version: EndpointVersion, cloud: Cloud = "public"): TargetFieldCheck {
   const text = value.trim();
+  const graph = graphResourceFor(cloud) ?? "https://graph.microsoft.com";
   if (version === "v1") {
     const check: TargetFieldCheck = {
       label: "Resource (App ID URI)",
-      hint: "The v1 endpoint (/oauth2/token) takes the API's App ID URI as resource, e.g. https://graph.microsoft.com, with no /.default.",
+      hint: `The v1 endpoint (/oauth2/token) takes the API's App ID URI as resource, e.g. ${graph}, with no /.default.`,
       error: validateResource(text),
     };
     if (!check.error && text.endsWith(DEFAULT_SUFFIX)) {
@@ -161,11 +175,14 @@ export function checkTargetField(value: string, version: EndpointVersion): Targe
   }
   const check: TargetFieldCheck = {
     label: "Scope",
-    hint: "One resource's /.default, e.g. https://graph.microsoft.com/.default.",
+    hint: `One resource's /.default, e.g. ${graph}${DEFAULT_SUFFIX}.`,
     error: validateScope(text),
   };
   if (check.error && text !== "" && !/\s/.test(text) && isBareResource(text)) {
     check.fix = { label: "Add /.default", value: `${text.replace(/\/$/, "")}${DEFAULT_SUFFIX}` };
+  } else if (check.error && text !== "") {
+    const wholeResource = defaultScopeOfResource(text);
+    if (wholeResource && wholeResource !== text) check.fix = { label: `Use ${wholeResource}`, value: wholeResource };
   }
   return check;
 }

@@ -41,7 +41,7 @@ export function TokenPanel() {
 
   const { scope, clientId, version, cloud } = settings;
   const tokenEndpoint = tokenEndpointFromSettings(settings);
-  const target = checkTargetField(scope, version);
+  const target = checkTargetField(scope, version, settings.cloud);
   const cloudMismatch = scopeCloudMismatch({ cloud, scope, version });
   const blockers = tokenRequestBlockers(settings, proxy);
   const curl =
