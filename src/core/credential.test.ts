@@ -115,6 +115,12 @@ describe.each(RSA_KEY_SIZES)("a generated %i-bit credential, judged by OpenSSL",
     expect(openssl.run(["rsa", "-in", "server.pem", "-traditional"])).toBe(files["server-rsa.pem"]);
   });
 
+  it("writes server-with-key.pem whose key and certificate OpenSSL reads as a pair", () => {
+    openssl.write("server-with-key.pem", files["server-with-key.pem"] ?? "");
+    expect(openssl.run(["pkey", "-in", "server-with-key.pem", "-pubout"])).toBe(openssl.run(["x509", "-in", "server-with-key.pem", "-noout", "-pubkey"]));
+    expect(openssl.run(["x509", "-in", "server-with-key.pem", "-noout", "-fingerprint", "-sha1"])).toBe(openssl.run(["x509", "-in", "server.crt", "-noout", "-fingerprint", "-sha1"]));
+  });
+
   it("writes a CSR that OpenSSL verifies, for the same subject and key", () => {
     const verified = openssl.tryRun(["req", "-in", "server.csr", "-verify", "-noout"]);
     expect(verified.status).toBe(0);

@@ -2,6 +2,7 @@ import { createSelfSignedCertificate, describeCertificate, encodeCertificatePem,
 import { createCertificateSigningRequest, encodeCsrPem } from "./csr";
 import { toBytes } from "./encoding";
 import { exportPkcs8Der, generateRsaKeyPair, pkcs8ToPkcs1, type RsaKeySize } from "./keys";
+import { encodeCertificateWithKeyPem } from "./formats/combined-pem";
 import { encodePem } from "./pem";
 import type { SubjectFields } from "./subject";
 
@@ -73,6 +74,8 @@ export interface CredentialFiles {
   "server.crt": string;
   "server.pem"?: string;
   "server-rsa.pem"?: string;
+  /** Key then certificate in one PEM (az login --certificate, Azure Identity's CertificateCredential). */
+  "server-with-key.pem"?: string;
   "server.csr"?: string;
 }
 
@@ -81,6 +84,7 @@ export function credentialFiles(credential: Credential): CredentialFiles {
   if (credential.privateKeyPkcs8Der) {
     files["server.pem"] = encodePem("PRIVATE KEY", credential.privateKeyPkcs8Der);
     files["server-rsa.pem"] = encodePem("RSA PRIVATE KEY", pkcs8ToPkcs1(credential.privateKeyPkcs8Der));
+    files["server-with-key.pem"] = encodeCertificateWithKeyPem(credential.privateKeyPkcs8Der, credential.certificateDer);
   }
   if (credential.csrDer) files["server.csr"] = encodeCsrPem(credential.csrDer);
   return files;

@@ -1,10 +1,10 @@
-import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { credentialFiles, generateCredential, type Credential } from "./credential";
 import type { Cloud } from "./assertion/token-endpoint";
 import { buildRecipes, keyCredentialEntry, RECIPE_GROUPS, rotationReminderIcs, type Recipe, type RecipeInputs } from "./recipes";
 import { createOpenSslWorkspace, parseOpenSslFingerprint, type OpenSslWorkspace } from "./testing/openssl";
+import { assertSnippetParses, shellArguments } from "./testing/snippets";
 
 describe("recipes filled with the page's values", () => {
   let openssl: OpenSslWorkspace;
@@ -49,26 +49,17 @@ describe("recipes filled with the page's values", () => {
     expect(recipe?.code).toContain(`"thumbprint": "${opensslSha1}"`);
     expect(recipe?.code).toContain('open("server.pem").read()');
     // Python's own parser judges the snippet.
-    execFileSync("python3", ["-c", "import ast,sys; ast.parse(sys.stdin.read())"], { input: recipe?.code ?? "" });
+    assertSnippetParses({ language: "python", code: recipe?.code ?? "" });
   });
 
   it("every Python and JavaScript snippet parses, even with quotes in the values", () => {
     const tricky = { ...inputs, tenant: `a"b'c`, clientId: "x\\y" };
-    for (const recipe of buildRecipes(tricky)) {
-      if (recipe.language === "python") {
-        execFileSync("python3", ["-c", "import ast,sys; ast.parse(sys.stdin.read())"], { input: recipe.code });
-      }
-      if (recipe.language === "javascript") {
-        execFileSync(process.execPath, ["--input-type=module", "--check"], { input: recipe.code });
-      }
-      if (recipe.language === "json") expect(() => JSON.parse(recipe.code) as unknown).not.toThrow();
-    }
+    for (const recipe of buildRecipes(tricky)) expect(() => assertSnippetParses(recipe)).not.toThrow();
   });
 
   it("the curl recipe posts the five client-credentials fields to the token endpoint", () => {
     const code = buildRecipes(inputs).find((item) => item.id === "curl")?.code ?? "";
-    const output = execFileSync("sh", ["-c", `curl() { for a in "$@"; do printf '%s\\n' "$a"; done; }; ${code}`], { encoding: "utf8" });
-    const args = output.trimEnd().split("\n");
+    const args = shellArguments("curl", code);
     expect(args).toContain(inputs.tokenEndpoint);
     expect(args).toContain("grant_type=client_credentials");
     expect(args).toContain(`client_id=${inputs.clientId}`);
@@ -107,16 +98,7 @@ describe("recipes filled with the page's values", () => {
     for (const tricky of [false, true]) {
       const base = inputsFor(cloud, includeX5c);
       const recipes = buildRecipes(tricky ? { ...base, tenant: `a"b'c`, clientId: "x\\y" } : base);
-      for (const recipe of recipes) {
-        if (recipe.language === "python") {
-          execFileSync("python3", ["-c", "import ast,sys; ast.parse(sys.stdin.read())"], { input: recipe.code });
-        }
-        if (recipe.language === "javascript") {
-          execFileSync(process.execPath, ["--input-type=module", "--check"], { input: recipe.code });
-        }
-        if (recipe.language === "json") expect(() => JSON.parse(recipe.code) as unknown).not.toThrow();
-        if (recipe.language === "shell") execFileSync("bash", ["-n"], { input: recipe.code });
-      }
+      for (const recipe of recipes) expect(() => assertSnippetParses(recipe)).not.toThrow();
     }
   });
 
@@ -174,8 +156,7 @@ describe("recipes filled with the page's values", () => {
 
   it("az login signs in with server-with-key.pem as the app, in the tenant", () => {
     const code = byId(buildRecipes(inputs), "az-login").code;
-    const output = execFileSync("sh", ["-c", `az() { for a in "$@"; do printf '%s\\n' "$a"; done; }; ${code}`], { encoding: "utf8" });
-    expect(output.trimEnd().split("\n")).toEqual(["login", "--service-principal", "--username", inputs.clientId, "--tenant", inputs.tenant, "--certificate", "server-with-key.pem"]);
+    expect(shellArguments("az", code)).toEqual(["login", "--service-principal", "--username", inputs.clientId, "--tenant", inputs.tenant, "--certificate", "server-with-key.pem"]);
   });
 
   it("every recipe sits in a group the panel shows, msal-python in the first (open) one", () => {

@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { shellArguments } from "./testing/snippets";
 import { describe, expect, it } from "vitest";
 import { ENTRA_AUTHORITY_ORIGINS as PROXY_ENTRA_ORIGINS } from "../../server/allowlist";
 import {
@@ -43,8 +43,7 @@ describe("curlCommandFor", () => {
     const tricky = buildClientCredentialsForm({ clientId: "it's", scope: "x/.default", clientAssertion: "a'b\"c$(d)" });
     const command = curlCommandFor({ tokenEndpoint: "https://h/t/oauth2/v2.0/token", form: tricky, revealAssertion: true });
     // Let sh parse the command with a stand-in "curl" that prints its arguments one per line.
-    const output = execFileSync("sh", ["-c", `curl() { for a in "$@"; do printf '%s\\n' "$a"; done; }; ${command}`], { encoding: "utf8" });
-    const args = output.trimEnd().split("\n");
+    const args = shellArguments("curl", command);
     expect(args).toContain("client_id=it's");
     expect(args).toContain("client_assertion=a'b\"c$(d)");
     expect(args).toContain("https://h/t/oauth2/v2.0/token");

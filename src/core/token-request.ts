@@ -249,8 +249,12 @@ export const ENTRA_AUTHORITY_ORIGINS: readonly string[] = [
 export function customAuthorityRefusal(origin: string, extraAuthorities: readonly string[]): string | undefined {
   if (ENTRA_AUTHORITY_ORIGINS.includes(origin) || extraAuthorities.includes(origin)) return undefined;
   const listed = extraAuthorities.length === 0 ? "none are set" : `set: ${extraAuthorities.join(", ")}`;
-  const next = [...extraAuthorities, origin].join(",");
-  return `This server forwards only to Entra hosts and to those named in WORKBENCH_EXTRA_AUTHORITIES at start (${listed}). Restart with WORKBENCH_EXTRA_AUTHORITIES=${next} npm start`;
+  return `This server forwards only to Entra hosts and to those named in WORKBENCH_EXTRA_AUTHORITIES at start (${listed}). Restart with ${restartCommandForAuthority(origin, extraAuthorities)}`;
+}
+
+/** The command that restarts the workbench with `origin` added to the authorities it forwards to. */
+export function restartCommandForAuthority(origin: string, extraAuthorities: readonly string[]): string {
+  return `WORKBENCH_EXTRA_AUTHORITIES=${[...extraAuthorities, origin].join(",")} npm start`;
 }
 
 /** Which of the Assertion panel's settings are wrong (validateAppSettings in the store). */

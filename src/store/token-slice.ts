@@ -1,6 +1,6 @@
 import type { StateCreator } from "zustand";
 import { normalizeCustomAuthority } from "@/core/assertion/token-endpoint";
-import { buildClientCredentialsForm, checkTargetField, customAuthorityRefusal, describeSettingsProblem, proxyErrorMessage } from "@/core/token-request";
+import { buildClientCredentialsForm, checkTargetField, customAuthorityRefusal, describeSettingsProblem, proxyErrorMessage, restartCommandForAuthority } from "@/core/token-request";
 import { tokenEndpointFromSettings, validateAppSettings } from "./assertion-slice";
 import type { AppSettings } from "./settings-slice";
 import type { WorkbenchState } from "./workbench-store";
@@ -35,6 +35,8 @@ export interface TokenRequestBlockers {
   target?: string;
   /** The proxy will refuse the custom authority (not in WORKBENCH_EXTRA_AUTHORITIES). */
   authority?: string;
+  /** With `authority`: the command that restarts the workbench allowing it. */
+  authorityRestartCommand?: string;
 }
 
 /** Everything that stops Send, known before anything is signed or sent. */
@@ -46,8 +48,12 @@ export function tokenRequestBlockers(settings: AppSettings, proxy: ProxyAvailabi
   if (targetError) blockers.target = targetError;
   if (settings.cloud === "custom" && proxy.status === "available") {
     try {
-      const refusal = customAuthorityRefusal(normalizeCustomAuthority(settings.customAuthority), proxy.extraAuthorities);
-      if (refusal) blockers.authority = refusal;
+      const origin = normalizeCustomAuthority(settings.customAuthority);
+      const refusal = customAuthorityRefusal(origin, proxy.extraAuthorities);
+      if (refusal) {
+        blockers.authority = refusal;
+        blockers.authorityRestartCommand = restartCommandForAuthority(origin, proxy.extraAuthorities);
+      }
     } catch {
       // An invalid authority is already a settings problem.
     }

@@ -1,5 +1,4 @@
 import { useState } from "react";
-import { encodeCertificateWithKeyPem } from "@/core/formats/combined-pem";
 import type { Pkcs12Profile } from "@/core/formats/pkcs12";
 import type { ProtectedExportKind } from "@/store/credential-slice";
 import { useWorkbenchStore } from "@/store/workbench-store";
@@ -51,10 +50,10 @@ export function CertificateFiles() {
           <DownloadButton fileName="server-rsa.pem" contents={files["server-rsa.pem"]} mimeType={PEM_MIME} testId="download-server-key-pkcs1"
             onSaved={() => markKeySaved(keyDer)} description="The private key as PKCS#1 (BEGIN RSA PRIVATE KEY), for older tools." />
         )}
-        {keyDer && (
+        {files["server-with-key.pem"] && (
           <DownloadButton
             fileName="server-with-key.pem"
-            contents={encodeCertificateWithKeyPem(keyDer, credential.certificateDer)}
+            contents={files["server-with-key.pem"]}
             mimeType={PEM_MIME}
             testId="download-server-with-key"
             onSaved={() => markKeySaved(keyDer)}

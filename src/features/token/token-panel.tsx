@@ -66,21 +66,13 @@ export function TokenPanel() {
       <ScopeAdvice message={cloudMismatch?.message} fix={cloudMismatch?.fix} testId="scope-cloud-advice" onFix={applyScope} />
       {blockers.authority && (
         <div className="flex flex-col gap-2 text-sm text-danger" role="alert" data-testid="authority-not-allowed">
-          {(() => {
-            // Show the restart command as code with a copy button, not buried in the sentence.
-            const [sentence = "", command] = blockers.authority.split("Restart with ");
-            return (
-              <>
-                <p>{command ? `${sentence}Restart with:` : sentence}</p>
-                {command && (
-                  <div className="flex items-start gap-2">
-                    <code className="value-mono">{command}</code>
-                    <CopyButton text={command} label="restart command" />
-                  </div>
-                )}
-              </>
-            );
-          })()}
+          <p>{blockers.authority}</p>
+          {blockers.authorityRestartCommand && (
+            <div className="flex items-start gap-2">
+              <code className="value-mono">{blockers.authorityRestartCommand}</code>
+              <CopyButton text={blockers.authorityRestartCommand} label="restart command" />
+            </div>
+          )}
         </div>
       )}
       <div className="flex flex-wrap items-center gap-3">
