@@ -16,10 +16,3 @@ export function encodeCertificateWithKeyPem(pkcs8Der: Uint8Array, certificateDer
   return [encodePem("PRIVATE KEY", pkcs8Der), encodePem("CERTIFICATE", certificateDer), ...chainDers.map((der) => encodePem("CERTIFICATE", der))].join("");
 }
 
-/**
- * The certificate as DER bytes (`server.cer`), the form the Entra portal's upload dialog offers
- * first. A copy, so a download cannot alter the page's certificate.
- */
-export function encodeCertificateDer(certificateDer: Uint8Array): Uint8Array {
-  return certificateDer.slice();
-}
