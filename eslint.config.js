@@ -33,8 +33,23 @@ export default tseslint.config(
     },
   },
   {
-    // The server never imports the app's code.
+    // The Entra facts module (hosts, tenant rule, token form, /api wire types) imports nothing:
+    // the page and the server both load it, in the browser and under plain Node.
+    files: ["src/entra/**/*.ts"],
+    ignores: ["src/entra/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ regex: "^(?!\\./[\\w.-]+$)", message: "src/entra imports nothing but its own files (./name)." }] }],
+      "no-restricted-globals": ["error", "document", "window", "localStorage", "sessionStorage", "fetch", "process"],
+    },
+  },
+  {
+    // The server never imports the app's code, except the Entra facts it shares with the page.
     files: ["server/**/*.ts"],
-    rules: { "no-restricted-imports": ["error", { patterns: ["@/*", "../src/*"] }] },
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ regex: "^@/", message: "The server imports src/entra by a relative path (../src/entra/…): tsx does not know the @/ alias." }, { regex: "^(\\.\\./)+src/(?!entra/)", message: "The server imports nothing from src/ but src/entra." }] },
+      ],
+    },
   },
 );

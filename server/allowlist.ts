@@ -11,16 +11,11 @@
  * Two independent checks guard it: the raw string must equal the WHATWG URL parser's
  * serialisation (so percent-encoding, backslashes, upper case hosts, `:443`, decimal/hex/octal
  * IPv4 and `..` segments — all of which the parser rewrites — are refused), and the parsed parts
- * must match the allowlist exactly. Hosts: ../shared/entra-facts.md ("The token request").
+ * must match the allowlist exactly. The Entra hosts, the token endpoint paths and the tenant rule
+ * are the ones the page uses (src/entra/).
  */
-
-/** The Entra authority hosts for the public, US Government and China (21Vianet) clouds. */
-export const ENTRA_AUTHORITY_ORIGINS: readonly string[] = [
-  "https://login.microsoftonline.com",
-  "https://login.microsoftonline.us",
-  "https://login.chinacloudapi.cn",
-  "https://login.partner.microsoftonline.cn",
-];
+import { endpointVersionOfPath, isEntraAuthorityOrigin, type EndpointVersion } from "../src/entra/clouds";
+import { isValidTenant } from "../src/entra/tenant";
 
 /** Why a token endpoint was refused; stable, so tests and logs can name the rule. */
 export type EndpointRefusal =
@@ -37,13 +32,12 @@ export type EndpointRefusal =
   | "invalid_tenant";
 
 export type EndpointCheck =
-  | { allowed: true; url: URL; host: string; tenant: string; version: "v1" | "v2" }
+  | { allowed: true; url: URL; host: string; tenant: string; version: EndpointVersion }
   | { allowed: false; refusal: EndpointRefusal; message: string };
 
 /** Longer than any real token endpoint (tenant domains are at most 253 characters). */
 const MAX_ENDPOINT_LENGTH = 512;
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** What the raw string may contain at all: no `%`, `\`, `@`, `?`, `#`, whitespace or controls. */
 const SAFE_CHARACTERS = /^[A-Za-z0-9\-._~:/[\]]+$/;
 
@@ -54,20 +48,6 @@ function refuse(refusal: EndpointRefusal, message: string): EndpointCheck {
 /** True for hosts the URL parser produced from an IP literal (IPv4 in any notation, or IPv6). */
 function isIpLiteralHost(hostname: string): boolean {
   return hostname.startsWith("[") || /^\d{1,3}(?:\.\d{1,3}){3}$/.test(hostname);
-}
-
-/** Domain names as Entra verifies them: dot-separated labels ending in an alphabetic TLD. */
-const TENANT_DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
-/** Aliases for many tenants: the client-credentials grant needs the real one. */
-const MULTI_TENANT_ALIASES = ["common", "organizations", "consumers"];
-
-/**
- * A tenant is a GUID or a (verified) domain name such as contoso.onmicrosoft.com; the same rule
- * the page applies (src/core/assertion/token-endpoint.ts validateTenant; a test keeps them equal).
- */
-export function isValidTenant(tenant: string): boolean {
-  if (MULTI_TENANT_ALIASES.includes(tenant.toLowerCase())) return false;
-  return GUID.test(tenant) || TENANT_DOMAIN.test(tenant);
 }
 
 /**
@@ -122,7 +102,7 @@ export function checkTokenEndpoint(tokenEndpoint: unknown, extraAuthorityOrigins
   if (!SAFE_CHARACTERS.test(tokenEndpoint) || url.href !== tokenEndpoint) {
     return refuse("not_canonical", "The token endpoint must be written in canonical form: lower-case host, no escapes, no default port, no dot segments.");
   }
-  if (!ENTRA_AUTHORITY_ORIGINS.includes(url.origin) && !extraOrigins.has(url.origin)) {
+  if (!isEntraAuthorityOrigin(url.origin) && !extraOrigins.has(url.origin)) {
     return refuse(
       "host_not_allowed",
       `${url.host} is not an Entra authority host or a configured extra authority: restart the workbench with WORKBENCH_EXTRA_AUTHORITIES=${url.origin} npm start to allow it.`,
@@ -132,7 +112,7 @@ export function checkTokenEndpoint(tokenEndpoint: unknown, extraAuthorityOrigins
   const segments = url.pathname.split("/");
   const [leading, tenant = "", ...rest] = segments;
   const route = rest.join("/");
-  const version = route === "oauth2/v2.0/token" ? "v2" : route === "oauth2/token" ? "v1" : undefined;
+  const version = endpointVersionOfPath(route);
   if (leading !== "" || version === undefined) {
     return refuse("path_not_token_endpoint", "The path must be /{tenant}/oauth2/v2.0/token or /{tenant}/oauth2/token.");
   }

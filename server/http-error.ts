@@ -1,4 +1,5 @@
 import type { ServerResponse } from "node:http";
+import type { ApiErrorBody, ApiErrorCode } from "../src/entra/api-wire";
 
 /**
  * An error the server answers with on purpose: an HTTP status, a stable `code` the page can
@@ -8,10 +9,10 @@ import type { ServerResponse } from "node:http";
  */
 export class HttpError extends Error {
   readonly status: number;
-  readonly code: string;
+  readonly code: ApiErrorCode;
   readonly headers: Readonly<Record<string, string>>;
 
-  constructor(status: number, code: string, message: string, options?: { cause?: unknown; headers?: Record<string, string> }) {
+  constructor(status: number, code: ApiErrorCode, message: string, options?: { cause?: unknown; headers?: Record<string, string> }) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = "HttpError";
     this.status = status;
@@ -20,11 +21,6 @@ export class HttpError extends Error {
   }
 }
 
-/** The JSON body of every error the server sends. */
-export interface ErrorBody {
-  error: string;
-  message: string;
-}
 
 /** Sends `body` as JSON with an exact Content-Length. */
 export function sendJson(response: ServerResponse, status: number, body: unknown, extraHeaders: Readonly<Record<string, string>> = {}): void {
@@ -45,11 +41,11 @@ export function sendError(response: ServerResponse, error: unknown): void {
     return;
   }
   if (error instanceof HttpError) {
-    const body: ErrorBody = { error: error.code, message: error.message };
+    const body: ApiErrorBody = { error: error.code, message: error.message };
     sendJson(response, error.status, body, error.headers);
     return;
   }
-  const body: ErrorBody = {
+  const body: ApiErrorBody = {
     error: "internal_error",
     message: "The server hit an unexpected error. Try again; if it keeps happening, look at the server's console.",
   };

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Agent } from "node:https";
+import type { TokenProxyEnvelope } from "../src/entra/api-wire";
 import { checkTokenEndpoint } from "./allowlist";
 import { forwardTokenRequest } from "./forward-token-request";
 import { HttpError, sendJson } from "./http-error";
@@ -15,18 +16,6 @@ export interface TokenRouteContext {
   upstreamAgent: Agent | undefined;
   listeningOnLoopback: boolean;
   logger: WorkbenchLogger;
-}
-
-/**
- * What /api/token answers when the upstream answered at all: HTTP 200 with
- * `{ status, body, durationMs }`, where `status` and `body` are Entra's, unchanged — also when
- * Entra said 400/401. One envelope for every upstream answer keeps "the proxy failed" (non-200,
- * `{ error, message }`) apart from "Entra refused" (200, `status` ≥ 400) for the page.
- */
-export interface TokenProxyEnvelope {
-  status: number;
-  body: unknown;
-  durationMs: number;
 }
 
 /**

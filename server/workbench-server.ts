@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { createSecureContext, rootCertificates } from "node:tls";
 import { resolve as resolvePath } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { WorkbenchConfig } from "../src/entra/api-wire";
 import { normalizeAuthorityOrigin } from "./allowlist";
 import { DEFAULT_UPSTREAM_TIMEOUT_MS } from "./forward-token-request";
 import { HttpError, methodNotAllowed, sendError, sendJson } from "./http-error";
@@ -40,12 +41,6 @@ export interface RunningWorkbenchServer {
 }
 
 const DEFAULT_DIST_DIR = new URL("../dist", import.meta.url);
-
-/** Body of GET /api/config: tells the page the proxy is there and which custom authorities it accepts. */
-export interface WorkbenchConfig {
-  proxy: true;
-  extraAuthorities: string[];
-}
 
 function routeApi(request: IncomingMessage, response: ServerResponse, path: string, context: TokenRouteContext): Promise<void> | void {
   applyApiSecurityHeaders(response);

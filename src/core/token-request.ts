@@ -8,45 +8,15 @@
  * client_assertion_type, client_assertion, resource — all required). The page keeps one field
  * (settings.scope) for both and converts it here when it builds the form.
  */
-import type { Cloud, EndpointVersion } from "./assertion/token-endpoint";
+import type { Cloud, EndpointVersion } from "../entra/clouds";
+import { isEntraAuthorityOrigin } from "../entra/clouds";
+import { isGuid } from "../entra/tenant";
+import { CLIENT_CREDENTIALS_GRANT_TYPE, JWT_BEARER_ASSERTION_TYPE, formFields, type ClientCredentialsForm } from "../entra/token-form";
 
-/** RFC 7523 §2.2. */
-export const JWT_BEARER_ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+export { JWT_BEARER_ASSERTION_TYPE, formFields } from "../entra/token-form";
+export type { ClientCredentialsForm, ResourceClientCredentialsForm, ScopeClientCredentialsForm } from "../entra/token-form";
 
 const DEFAULT_SUFFIX = "/.default";
-
-interface ClientCredentialsFormBase {
-  grant_type: "client_credentials";
-  client_id: string;
-  client_assertion_type: typeof JWT_BEARER_ASSERTION_TYPE;
-  client_assertion: string;
-}
-
-/** What the v2.0 endpoint takes. */
-export interface ScopeClientCredentialsForm extends ClientCredentialsFormBase {
-  scope: string;
-  resource?: never;
-}
-
-/** What the v1 endpoint takes. */
-export interface ResourceClientCredentialsForm extends ClientCredentialsFormBase {
-  resource: string;
-  scope?: never;
-}
-
-export type ClientCredentialsForm = ScopeClientCredentialsForm | ResourceClientCredentialsForm;
-
-/** The form's fields in the order they are sent (and shown in curl). */
-export function formFields(form: ClientCredentialsForm): [string, string][] {
-  const target: [string, string] = form.resource !== undefined ? ["resource", form.resource] : ["scope", form.scope];
-  return [
-    ["grant_type", form.grant_type],
-    ["client_id", form.client_id],
-    target,
-    ["client_assertion_type", form.client_assertion_type],
-    ["client_assertion", form.client_assertion],
-  ];
-}
 
 /**
  * Microsoft Graph's App ID URI per cloud (Microsoft Graph "national cloud deployments": global
@@ -83,16 +53,14 @@ export interface ScopeFix {
   value: string;
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** True for an App ID URI (https://…, api://…, any absolute URI) or an application ID GUID. */
 function looksLikeResource(text: string): boolean {
-  return GUID.test(text) || /^[a-z][a-z0-9+.-]*:\/?\/?[^\s]+$/i.test(text);
+  return isGuid(text) || /^[a-z][a-z0-9+.-]*:\/?\/?[^\s]+$/i.test(text);
 }
 
 /** True when the text names a whole resource (no path beyond "/"), so appending /.default makes sense. */
 function isBareResource(text: string): boolean {
-  if (GUID.test(text) || /^api:\/\/[^/\s]+\/?$/i.test(text)) return true;
+  if (isGuid(text) || /^api:\/\/[^/\s]+\/?$/i.test(text)) return true;
   try {
     const url = new URL(text);
     return (url.protocol === "https:" || url.protocol === "http:") && url.pathname === "/" && url.search === "" && url.hash === "" && !text.includes("?");
@@ -222,7 +190,7 @@ export function scopeCloudMismatch(options: { cloud: Cloud; scope: string; versi
 
 export function buildClientCredentialsForm(options: { clientId: string; scope: string; clientAssertion: string; version?: EndpointVersion }): ClientCredentialsForm {
   const base = {
-    grant_type: "client_credentials",
+    grant_type: CLIENT_CREDENTIALS_GRANT_TYPE,
     client_id: options.clientId.trim(),
     client_assertion_type: JWT_BEARER_ASSERTION_TYPE,
     client_assertion: options.clientAssertion,
@@ -232,14 +200,6 @@ export function buildClientCredentialsForm(options: { clientId: string; scope: s
   return { ...base, scope: options.scope.trim() };
 }
 
-/** The Entra authority hosts the proxy always forwards to (server/allowlist.ts ENTRA_AUTHORITY_ORIGINS). */
-export const ENTRA_AUTHORITY_ORIGINS: readonly string[] = [
-  "https://login.microsoftonline.com",
-  "https://login.microsoftonline.us",
-  "https://login.chinacloudapi.cn",
-  "https://login.partner.microsoftonline.cn",
-];
-
 /**
  * Says, before anything is sent, that the local proxy will refuse a custom authority: it forwards
  * only to Entra hosts and to the origins in WORKBENCH_EXTRA_AUTHORITIES when it started (an IP
@@ -247,7 +207,7 @@ export const ENTRA_AUTHORITY_ORIGINS: readonly string[] = [
  * @param origin the custom authority's normalised origin (normalizeCustomAuthority)
  */
 export function customAuthorityRefusal(origin: string, extraAuthorities: readonly string[]): string | undefined {
-  if (ENTRA_AUTHORITY_ORIGINS.includes(origin) || extraAuthorities.includes(origin)) return undefined;
+  if (isEntraAuthorityOrigin(origin) || extraAuthorities.includes(origin)) return undefined;
   const listed = extraAuthorities.length === 0 ? "none are set" : `set: ${extraAuthorities.join(", ")}`;
   return `This server forwards only to Entra hosts and to those named in WORKBENCH_EXTRA_AUTHORITIES at start (${listed}). Restart with ${restartCommandForAuthority(origin, extraAuthorities)}`;
 }

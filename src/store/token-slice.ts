@@ -3,14 +3,12 @@ import { normalizeCustomAuthority } from "@/core/assertion/token-endpoint";
 import { buildClientCredentialsForm, checkTargetField, customAuthorityRefusal, describeSettingsProblem, proxyErrorMessage, restartCommandForAuthority } from "@/core/token-request";
 import { tokenEndpointFromSettings, validateAppSettings } from "./assertion-slice";
 import type { AppSettings } from "./settings-slice";
+import type { TokenProxyEnvelope } from "@/entra/api-wire";
+import { fetchWorkbenchConfig, postTokenRequest } from "./api-client";
 import type { WorkbenchState } from "./workbench-store";
 
-/** What the proxy returns when the token endpoint answered (server/forward-token-request.ts). */
-export interface TokenResponse {
-  status: number;
-  body: unknown;
-  durationMs: number;
-}
+/** What the proxy returns when the token endpoint answered (src/entra/api-wire.ts). */
+export type TokenResponse = TokenProxyEnvelope;
 
 export type ProxyAvailability = { status: "checking" } | { status: "available"; extraAuthorities: string[] } | { status: "unavailable"; reason: string };
 
@@ -70,11 +68,9 @@ export const createTokenSlice: StateCreator<WorkbenchState, [], [], TokenSlice> 
       return;
     }
     try {
-      const response = await fetch("/api/config", { headers: { Accept: "application/json" } });
-      const config: unknown = response.ok ? await response.json() : undefined;
-      if (isObject(config) && config.proxy === true) {
-        const extra = Array.isArray(config.extraAuthorities) ? config.extraAuthorities.filter((item): item is string => typeof item === "string") : [];
-        set({ proxy: { status: "available", extraAuthorities: extra } });
+      const config = await fetchWorkbenchConfig();
+      if (config) {
+        set({ proxy: { status: "available", extraAuthorities: config.extraAuthorities } });
         return;
       }
       set({ proxy: { status: "unavailable", reason: "This page is not served by the workbench's server, so there is no proxy: run the curl command below instead, or start the workbench with npm start." } });
@@ -102,20 +98,15 @@ export const createTokenSlice: StateCreator<WorkbenchState, [], [], TokenSlice> 
     }
     const form = buildClientCredentialsForm({ clientId: settings.clientId, scope: settings.scope, clientAssertion: assertion.jwt, version: settings.version });
     try {
-      const response = await fetch("/api/token", {
-        method: "POST",
-        headers: { "Content-Type": "application/json", Accept: "application/json" },
-        body: JSON.stringify({ tokenEndpoint, form }),
-      });
-      const json: unknown = await response.json().catch(() => undefined);
-      if (response.ok && isObject(json) && typeof json.status === "number") {
-        const result: TokenResponse = { status: json.status, body: json.body, durationMs: Number(json.durationMs) };
+      const answer = await postTokenRequest({ tokenEndpoint, form });
+      if (answer.ok) {
+        const result = answer.envelope;
         set({ tokenRequest: { running: false, response: result } });
         const accessToken = isObject(result.body) ? result.body.access_token : undefined;
         await get().inspectAccessToken(typeof accessToken === "string" ? accessToken : undefined);
         return;
       }
-      set({ tokenRequest: { ...get().tokenRequest, running: false, error: proxyErrorMessage(response.status, json) } });
+      set({ tokenRequest: { ...get().tokenRequest, running: false, error: proxyErrorMessage(answer.httpStatus, answer.error) } });
     } catch {
       set({ tokenRequest: { ...get().tokenRequest, running: false, error: "The workbench's server does not answer: is npm start still running? The curl command below sends the same request." } });
     }

@@ -6,6 +6,7 @@ import { encodePem } from "../pem";
 import { computeThumbprints } from "../thumbprints";
 import { CLOCK_SKEW_SECONDS, lintAssertionTimes, lintClientAssertion, type LintResult } from "./assertion-lint";
 import { describeTime, explainClaim, explainHeaderField, explainJweHeaderField, formatDuration, TIME_CLAIMS, type JwtKind, type TimeDescription } from "./jwt-explanations";
+import { CLOUD_AUTHORITY_HOSTS, entraAuthorityOriginOfIssuer, looksLikeEntraIssuer } from "../../entra/clouds";
 import { parseTokenEndpoint } from "./token-endpoint";
 
 export interface JwtField {
@@ -132,7 +133,7 @@ function showValue(value: unknown): string {
 }
 
 function classifyToken(header: Record<string, unknown>, payload: Record<string, unknown>): JwtKind {
-  const entraIssuer = typeof payload.iss === "string" && /^https:\/\/(sts\.windows\.net|login\.)/.test(payload.iss);
+  const entraIssuer = typeof payload.iss === "string" && looksLikeEntraIssuer(payload.iss);
   if (header.typ === "at+jwt" || entraIssuer || ["tid", "scp", "roles", "idtyp", "appid", "azp"].some((claim) => claim in payload)) {
     return "access-token";
   }
@@ -170,7 +171,7 @@ function notCheckedMessage({ header, payload, kind, signatureBytes }: SignatureC
     const kid = typeof header.kid === "string" ? ` (kid ${header.kid})` : "";
     const tid = typeof payload.tid === "string" ? payload.tid : "{tenant}";
     // The keys are published by the authority that issued the token (its iss), per cloud.
-    const issuerOrigin = typeof payload.iss === "string" && /^https:\/\/(login\.microsoftonline\.(com|us)|login\.chinacloudapi\.cn|login\.partner\.microsoftonline\.cn)\//.test(payload.iss) ? new URL(payload.iss).origin : "https://login.microsoftonline.com";
+    const issuerOrigin = (typeof payload.iss === "string" ? entraAuthorityOriginOfIssuer(payload.iss) : undefined) ?? `https://${CLOUD_AUTHORITY_HOSTS.public}`;
     const graph = header.nonce !== undefined ? " This one has a nonce header, so only Microsoft Graph itself can verify it." : "";
     return `Signature not checked here: Entra signs access tokens with its own key${kid}, not your certificate. It can be checked against the tenant's published keys (${issuerOrigin}/${tid}/discovery/v2.0/keys); the API that receives it does so.${graph}`;
   }

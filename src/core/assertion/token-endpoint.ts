@@ -1,35 +1,11 @@
+import { CLOUD_AUTHORITY_HOSTS, cloudOfAuthorityHost, endpointVersionOfPath, TOKEN_ENDPOINT_PATHS, type Cloud, type EndpointVersion } from "../../entra/clouds";
+import { isGuid, tenantProblem } from "../../entra/tenant";
 import { WorkbenchError } from "../errors";
 
-/** The national clouds the workbench knows, plus a custom authority host (Azure Stack, a local test service). */
-export type Cloud = "public" | "usgov" | "china" | "custom";
-/** The v2.0 endpoint (`/oauth2/v2.0/token`, scopes) or the v1 endpoint (`/oauth2/token`, resources). */
-export type EndpointVersion = "v2.0" | "v1";
-
-/**
- * Authority hosts per cloud, as MSAL uses them (Microsoft identity platform "National clouds" doc).
- * China is also reachable as login.partner.microsoftonline.cn (the Entra doc's spelling).
- */
-export const CLOUD_HOSTS: Readonly<Record<Exclude<Cloud, "custom">, string>> = {
-  public: "login.microsoftonline.com",
-  usgov: "login.microsoftonline.us",
-  china: "login.chinacloudapi.cn",
-};
-
-const HOST_CLOUDS: Readonly<Record<string, Exclude<Cloud, "custom">>> = {
-  "login.microsoftonline.com": "public",
-  "login.microsoftonline.us": "usgov",
-  "login.chinacloudapi.cn": "china",
-  "login.partner.microsoftonline.cn": "china",
-};
-
-const GUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DOMAIN_PATTERN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
-const MULTI_TENANT_ALIASES = ["common", "organizations", "consumers"];
-
-/** True for a GUID in its 8-4-4-4-12 hex form, the form Entra uses for tenant and application IDs. */
-export function isGuid(text: string): boolean {
-  return GUID_PATTERN.test(text);
-}
+export type { Cloud, EndpointVersion } from "../../entra/clouds";
+export { isGuid } from "../../entra/tenant";
+/** The authority host per cloud (src/entra/clouds.ts); kept under this name for the page's imports. */
+export { CLOUD_AUTHORITY_HOSTS as CLOUD_HOSTS } from "../../entra/clouds";
 
 /**
  * Returns a message when `tenant` cannot name a tenant in a client-credentials token request,
@@ -40,11 +16,12 @@ export function isGuid(text: string): boolean {
  */
 export function validateTenant(tenant: string): string | undefined {
   const value = tenant.trim();
-  if (value === "") return "Enter the tenant: its ID (a GUID such as 72f988bf-86f1-41af-91ab-2d7cd011db47) or a domain such as contoso.onmicrosoft.com.";
-  if (MULTI_TENANT_ALIASES.includes(value.toLowerCase())) {
+  const problem = tenantProblem(value);
+  if (problem === undefined) return undefined;
+  if (problem === "empty") return "Enter the tenant: its ID (a GUID such as 72f988bf-86f1-41af-91ab-2d7cd011db47) or a domain such as contoso.onmicrosoft.com.";
+  if (problem === "multi_tenant_alias") {
     return `"${value}" is not a tenant but an alias for many; a client credentials request has no user to choose one, so Entra needs the tenant ID (a GUID) or a domain such as contoso.onmicrosoft.com.`;
   }
-  if (isGuid(value) || DOMAIN_PATTERN.test(value)) return undefined;
   return `"${value}" is neither a tenant ID (a GUID such as 72f988bf-86f1-41af-91ab-2d7cd011db47) nor a domain name such as contoso.onmicrosoft.com. Copy the Directory (tenant) ID from the app registration's Overview page.`;
 }
 
@@ -100,9 +77,8 @@ export function tokenEndpointFor(options: TokenEndpointOptions): string {
   const origin =
     options.cloud === "custom"
       ? normalizeCustomAuthority(options.customAuthority ?? "")
-      : `https://${CLOUD_HOSTS[options.cloud]}`;
-  const path = options.version === "v1" ? "oauth2/token" : "oauth2/v2.0/token";
-  return `${origin}/${options.tenant.trim()}/${path}`;
+      : `https://${CLOUD_AUTHORITY_HOSTS[options.cloud]}`;
+  return `${origin}/${options.tenant.trim()}/${TOKEN_ENDPOINT_PATHS[options.version]}`;
 }
 
 /** What a token endpoint URL names: the inverse of tokenEndpointFor, for linting an `aud`. */
@@ -123,8 +99,9 @@ export function parseTokenEndpoint(text: string): TokenEndpointParts | undefined
     return undefined;
   }
   if (url.protocol !== "https:" || url.username !== "" || url.password !== "" || url.search !== "" || url.hash !== "" || /[?#]/.test(text)) return undefined;
-  const match = /^\/([^/]+)\/oauth2\/(v2\.0\/)?token$/.exec(url.pathname);
-  if (!match?.[1]) return undefined;
+  const match = /^\/([^/]+)\/(.*)$/.exec(url.pathname);
+  const version = endpointVersionOfPath(match?.[2] ?? "");
+  if (!match?.[1] || !version) return undefined;
   let tenant: string;
   try {
     tenant = decodeURIComponent(match[1]);
@@ -132,9 +109,9 @@ export function parseTokenEndpoint(text: string): TokenEndpointParts | undefined
     return undefined;
   }
   return {
-    cloud: HOST_CLOUDS[url.host] ?? "custom",
+    cloud: cloudOfAuthorityHost(url.host),
     origin: url.origin,
     tenant,
-    version: match[2] ? "v2.0" : "v1",
+    version,
   };
 }
