@@ -2,7 +2,11 @@ import { bytesToBase64, hexToBytes } from "./encoding";
 import type { AssertionForm } from "./assertion/client-assertion";
 import type { Cloud } from "./assertion/token-endpoint";
 import type { CertificateDetails } from "./certificate";
-import { buildClientCredentialsForm, curlCommandFor, graphDefaultScopeFor, resourceFromScope } from "./token-request";
+import { shellQuote } from "./shell-quote";
+import { buildClientCredentialsForm } from "./token-request/client-credentials-form";
+import { curlCommandFor } from "./token-request/curl-command";
+import { toDefaultScope } from "./token-request/default-scope";
+import { graphDefaultScopeFor } from "./token-request/graph-resources";
 import type { EndpointVersion } from "./assertion/token-endpoint";
 
 /**
@@ -43,10 +47,6 @@ const placeholder = (value: string, fallback: string) => (value.trim() === "" ? 
 
 /** A string literal valid in Python, JavaScript, C# and JSON alike (JSON escaping is a subset of all four). */
 const literal = (value: string) => JSON.stringify(value);
-
-function shellQuote(value: string): string {
-  return `'${value.replace(/'/g, `'\\''`)}'`;
-}
 
 /** The Graph / manifest `keyCredentials` entry for this certificate (Microsoft Graph keyCredential resource). */
 export function keyCredentialEntry(inputs: RecipeInputs): Record<string, string> {
@@ -115,12 +115,7 @@ export function buildRecipes(inputs: RecipeInputs): Recipe[] {
   // MSAL and Azure Identity always use the v2.0 endpoint: they need the resource's /.default scope,
   // even when the field holds a bare resource for the v1 endpoint.
   const typedScope = inputs.scope.trim();
-  const scope =
-    typedScope === ""
-      ? (graphDefaultScopeFor(cloud) ?? "https://graph.microsoft.com/.default")
-      : typedScope.endsWith("/.default")
-        ? typedScope
-        : `${resourceFromScope(typedScope).replace(/\/$/, "")}/.default`;
+  const scope = typedScope === "" ? (graphDefaultScopeFor(cloud) ?? "https://graph.microsoft.com/.default") : toDefaultScope(typedScope);
   const custom = cloud === "custom";
   const inCloud = cloudSentence(cloud);
   const sni = includeX5c ? ` ${SNI_NOTE}` : "";

@@ -1,9 +1,10 @@
 import type { StateCreator } from "zustand";
-import type { Credential, CredentialFiles } from "@/core/credential";
+import { credentialFiles, type Credential, type CredentialFiles } from "@/core/credential";
 import { describeError } from "@/core/errors";
 import { encryptPrivateKeyPkcs8 } from "@/core/formats/encrypted-private-key";
 import { exportPkcs12, type Pkcs12Profile } from "@/core/formats/pkcs12";
 import { encodePem } from "@/core/pem";
+import { announceCredentialChanged, type CredentialChangeCause } from "./credential-changed";
 import type { WorkbenchState } from "./workbench-store";
 
 export type ProtectedExportKind = "pfx" | "encrypted-key";
@@ -28,6 +29,11 @@ export interface CredentialSlice {
   /** Notes that this key (its PKCS#8 bytes) was saved as a file; ignored if the page's key changed since. */
   markKeySaved: (savedKeyPkcs8Der: Uint8Array | undefined) => void;
   clearExportError: () => void;
+  /**
+   * Puts a new credential on the page (from Generate or Import) with its files, and tells the other
+   * slices (credential-changed.ts). `keySaved`: whether its key already exists as a file of the user's.
+   */
+  replaceCredential: (credential: Credential, options: { keySaved: boolean; cause: Exclude<CredentialChangeCause, "forgotten"> }) => void;
   /** Drops the key and certificate from the page's memory (nothing of them was ever stored). */
   forgetCredential: () => void;
   /** Builds a password-protected file (PFX or encrypted PKCS#8) from the page's key and certificate. */
@@ -48,8 +54,7 @@ export function beginCredentialChange(): () => boolean {
   return () => mine === credentialChange;
 }
 
-
-export const createCredentialSlice: StateCreator<WorkbenchState, [], [], CredentialSlice> = (set, get) => ({
+export const createCredentialSlice: StateCreator<WorkbenchState, [], [], CredentialSlice> = (set, get, store) => ({
   credential: undefined,
   files: undefined,
   exportError: undefined,
@@ -58,26 +63,15 @@ export const createCredentialSlice: StateCreator<WorkbenchState, [], [], Credent
   markKeySaved: (savedKeyPkcs8Der) => {
     if (savedKeyPkcs8Der && get().credential?.privateKeyPkcs8Der === savedKeyPkcs8Der) set({ keySaved: true });
   },
+  replaceCredential: (credential, { keySaved, cause }) => {
+    set({ credential, files: credentialFiles(credential), keySaved });
+    announceCredentialChanged(store, { cause });
+  },
   forgetCredential: () => {
     beginCredentialChange();
-    set({
-      credential: undefined,
-      files: undefined,
-      exportError: undefined,
-      assertion: undefined,
-      assertionError: undefined,
-      assertionInspection: undefined,
-      accessTokenInspection: undefined,
-      importSummary: undefined,
-      importError: undefined,
-      importErrorField: undefined,
-      pendingKeyPkcs8Der: undefined,
-      tokenRequest: { running: false },
-      generation: { running: false },
-      keySaved: false,
-    });
-    // What the Inspect panel says was checked against the removed certificate is checked again without it.
-    void get().setInspectText(get().inspectText);
+    set({ credential: undefined, files: undefined, exportError: undefined, keySaved: false });
+    // Every slice drops what it kept about the removed credential (credential-changed.ts).
+    announceCredentialChanged(store, { cause: "forgotten" });
   },
   buildProtectedExport: async (kind, password, profile) => {
     const { credential } = get();

@@ -1,36 +1,15 @@
 import type { StateCreator } from "zustand";
-import {
-  DEFAULT_VALIDITY_DAYS,
-  validateSubjectAlternativeNames,
-  validateValidityDays,
-  type SubjectAlternativeNames,
-} from "@/core/certificate";
-import { credentialFiles, generateCredential, type GenerationStage } from "@/core/credential";
+import { DEFAULT_VALIDITY_DAYS } from "@/core/certificate";
+import { generateCredential, type GenerationStage } from "@/core/credential";
 import { describeError } from "@/core/errors";
+import { subjectAlternativeNamesFromForm, subjectFromForm, validateGenerateForm, type GenerateForm, type GenerateFormField } from "@/core/generate-form";
 import type { RsaKeySize } from "@/core/keys";
-import { validateSubjectFields, type SubjectFields } from "@/core/subject";
 import { beginCredentialChange } from "./credential-slice";
+import { onCredentialChanged } from "./credential-changed";
 import type { WorkbenchState } from "./workbench-store";
 
-/** What the user types in the Generate panel, as typed (strings), so nothing is lost on a bad value. */
-export interface GenerateForm {
-  commonName: string;
-  organization: string;
-  organizationalUnit: string;
-  locality: string;
-  state: string;
-  country: string;
-  email: string;
-  validityDays: string;
-  keySize: RsaKeySize;
-  /** One DNS name per line (or comma-separated). */
-  dnsNames: string;
-  /** One URI per line (or comma-separated). */
-  uris: string;
-}
-
-export type GenerateFormField = keyof GenerateForm;
-export type GenerateFormErrors = Partial<Record<GenerateFormField, string>>;
+// Moved to core (src/core/generate-form.ts); re-exported for imports written before the move.
+export { subjectFromForm, validateGenerateForm, type GenerateForm, type GenerateFormErrors, type GenerateFormField } from "@/core/generate-form";
 
 export interface GenerationStatus {
   running: boolean;
@@ -64,78 +43,44 @@ export const initialGenerateForm: GenerateForm = {
   uris: "",
 };
 
-function splitList(text: string): string[] {
-  return text.split(/[\n,]/).map((item) => item.trim()).filter((item) => item !== "");
-}
+export const createGenerateSlice: StateCreator<WorkbenchState, [], [], GenerateSlice> = (set, get, store) => {
+  // "Generated in n s" described the removed key.
+  onCredentialChanged(store, ({ cause }) => {
+    if (cause === "forgotten") set({ generation: { running: false } });
+  });
 
-export function subjectFromForm(form: GenerateForm): SubjectFields {
   return {
-    commonName: form.commonName,
-    organization: form.organization,
-    organizationalUnit: form.organizationalUnit,
-    locality: form.locality,
-    state: form.state,
-    country: form.country,
-    email: form.email,
-  };
-}
-
-function subjectAlternativeNamesFromForm(form: GenerateForm): SubjectAlternativeNames {
-  return { dnsNames: splitList(form.dnsNames), uris: splitList(form.uris) };
-}
-
-/** Field-by-field problems with the form; empty when Generate may run. */
-export function validateGenerateForm(form: GenerateForm): GenerateFormErrors {
-  const errors: GenerateFormErrors = { ...validateSubjectFields(subjectFromForm(form)) };
-  const days = form.validityDays.trim() === "" ? Number.NaN : Number(form.validityDays);
-  const validityError = validateValidityDays(days);
-  if (validityError) errors.validityDays = validityError;
-  const dnsError = validateSubjectAlternativeNames({ dnsNames: splitList(form.dnsNames) });
-  if (dnsError) errors.dnsNames = dnsError;
-  const uriError = validateSubjectAlternativeNames({ uris: splitList(form.uris) });
-  if (uriError) errors.uris = uriError;
-  return errors;
-}
-
-export const createGenerateSlice: StateCreator<WorkbenchState, [], [], GenerateSlice> = (set, get) => ({
-  generateForm: initialGenerateForm,
-  generation: { running: false },
-  setGenerateField: (field, value) => set((state) => ({ generateForm: { ...state.generateForm, [field]: value } })),
-  generate: async () => {
-    const { generateForm: form, generation } = get();
-    if (generation.running) return;
-    if (Object.keys(validateGenerateForm(form)).length > 0) return;
-    const isCurrent = beginCredentialChange();
-    set({ generation: { running: true, stage: "key", keySize: form.keySize, startedAt: Date.now() } });
-    try {
-      const credential = await generateCredential(
-        {
-          keySize: form.keySize,
-          subject: subjectFromForm(form),
-          validityDays: Number(form.validityDays),
-          subjectAlternativeNames: subjectAlternativeNamesFromForm(form),
-        },
-        (stage) => set((state) => ({ generation: { ...state.generation, stage } })),
-      );
-      if (!isCurrent()) {
-        // An import or removal happened meanwhile: what the user did last stays on the page.
-        set({ generation: { running: false, error: "The new key was discarded because another key or certificate was loaded (or removed) while it was being generated. Press Generate again to replace it." } });
-        return;
+    generateForm: initialGenerateForm,
+    generation: { running: false },
+    setGenerateField: (field, value) => set((state) => ({ generateForm: { ...state.generateForm, [field]: value } })),
+    generate: async () => {
+      const { generateForm: form, generation } = get();
+      if (generation.running) return;
+      if (Object.keys(validateGenerateForm(form)).length > 0) return;
+      const isCurrent = beginCredentialChange();
+      set({ generation: { running: true, stage: "key", keySize: form.keySize, startedAt: Date.now() } });
+      try {
+        const credential = await generateCredential(
+          {
+            keySize: form.keySize,
+            subject: subjectFromForm(form),
+            validityDays: Number(form.validityDays),
+            subjectAlternativeNames: subjectAlternativeNamesFromForm(form),
+          },
+          (stage) => set((state) => ({ generation: { ...state.generation, stage } })),
+        );
+        if (!isCurrent()) {
+          // An import or removal happened meanwhile: what the user did last stays on the page.
+          set({ generation: { running: false, error: "The new key was discarded because another key or certificate was loaded (or removed) while it was being generated. Press Generate again to replace it." } });
+          return;
+        }
+        const seconds = (Date.now() - (get().generation.startedAt ?? Date.now())) / 1000;
+        get().replaceCredential(credential, { keySaved: false, cause: "generated" });
+        set({ generation: { running: false, completed: { seconds, thumbprint: credential.certificateDetails.thumbprints.sha1Hex } } });
+      } catch (error) {
+        // The previous credential stays on screen; only the message is new.
+        set({ generation: { running: false, error: `Generation failed: ${describeError(error)}` } });
       }
-      const seconds = (Date.now() - (get().generation.startedAt ?? Date.now())) / 1000;
-      set({
-        credential,
-        files: credentialFiles(credential),
-        keySaved: false,
-        // A key waiting for "make a certificate for it" belonged to the page before this one.
-        pendingKeyPkcs8Der: undefined,
-        importError: undefined,
-        importErrorField: undefined,
-        generation: { running: false, completed: { seconds, thumbprint: credential.certificateDetails.thumbprints.sha1Hex } },
-      });
-    } catch (error) {
-      // The previous credential stays on screen; only the message is new.
-      set({ generation: { running: false, error: `Generation failed: ${describeError(error)}` } });
-    }
-  },
-});
+    },
+  };
+};

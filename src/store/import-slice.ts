@@ -1,5 +1,5 @@
 import type { StateCreator } from "zustand";
-import { credentialFiles, type Credential } from "@/core/credential";
+import type { Credential } from "@/core/credential";
 import { describeError } from "@/core/errors";
 import { credentialFromImport, replaceCertificateIfKeyMatches } from "@/core/formats/credential-from-import";
 import { importCredentialMaterial, type ImportInput, type ImportSuccess } from "@/core/formats/import-material";
@@ -9,8 +9,9 @@ import { importRsaPrivateKey } from "@/core/keys";
 import { toBytes } from "@/core/encoding";
 import { privateKeySignsForCertificate } from "@/core/key-check";
 import { certifyExistingKey } from "@/core/certify-key";
+import { subjectFromForm, validateGenerateForm } from "@/core/generate-form";
 import { beginCredentialChange } from "./credential-slice";
-import { subjectFromForm, validateGenerateForm } from "./generate-slice";
+import { onCredentialChanged } from "./credential-changed";
 import type { WorkbenchState } from "./workbench-store";
 
 export interface ImportSummary {
@@ -70,112 +71,116 @@ async function nextCredential(result: ImportSuccess, current: Credential | undef
   return { credential, message: `Loaded ${parts}${name}.` };
 }
 
-export const createImportSlice: StateCreator<WorkbenchState, [], [], ImportSlice> = (set, get) => ({
-  importRunning: false,
-  importError: undefined,
-  importSummary: undefined,
-  reportImportError: (message) => set({ importError: message, importErrorField: undefined }),
-  pendingKeyPkcs8Der: undefined,
-  certifyPendingKey: async () => {
-    const { pendingKeyPkcs8Der, generateForm } = get();
-    if (!pendingKeyPkcs8Der || get().importRunning) return;
-    const formErrors = validateGenerateForm(generateForm);
-    if (Object.keys(formErrors).length > 0) {
-      set({ importError: "Fix the subject or validity in the Generate panel first: the certificate takes them from there.", importErrorField: undefined });
-      return;
-    }
-    const isCurrent = beginCredentialChange();
-    set({ importRunning: true, importError: undefined });
-    try {
-      const credential = await certifyExistingKey({
-        privateKeyPkcs8Der: pendingKeyPkcs8Der,
-        subject: subjectFromForm(generateForm),
-        validityDays: Number(generateForm.validityDays),
-      });
-      if (!isCurrent()) {
-        set({ importRunning: false, importError: "Another key was loaded meanwhile; the certificate was not made." });
+export const createImportSlice: StateCreator<WorkbenchState, [], [], ImportSlice> = (set, get, store) => {
+  onCredentialChanged(store, ({ cause }) => {
+    // A key waiting for "make a certificate for it", and any import message, belonged to the page before.
+    if (cause === "generated") set({ pendingKeyPkcs8Der: undefined, importError: undefined, importErrorField: undefined });
+    if (cause === "forgotten") set({ importSummary: undefined, importError: undefined, importErrorField: undefined, pendingKeyPkcs8Der: undefined });
+  });
+
+  return {
+    importRunning: false,
+    importError: undefined,
+    importSummary: undefined,
+    reportImportError: (message) => set({ importError: message, importErrorField: undefined }),
+    pendingKeyPkcs8Der: undefined,
+    certifyPendingKey: async () => {
+      const { pendingKeyPkcs8Der, generateForm } = get();
+      if (!pendingKeyPkcs8Der || get().importRunning) return;
+      const formErrors = validateGenerateForm(generateForm);
+      if (Object.keys(formErrors).length > 0) {
+        set({ importError: "Fix the subject or validity in the Generate panel first: the certificate takes them from there.", importErrorField: undefined });
         return;
       }
-      set({
-        credential,
-        files: credentialFiles(credential),
-        keySaved: true,
-        importRunning: false,
-        pendingKeyPkcs8Der: undefined,
-        importSummary: { message: "Made a self-signed certificate for your key (subject and validity from the Generate panel).", warnings: [] },
-      });
-    } catch (error) {
-      set({ importRunning: false, importError: describeError(error) });
-    }
-  },
-  importMaterial: async (inputs, password) => {
-    if (get().importRunning) return;
-    const isCurrent = beginCredentialChange();
-    set({ importRunning: true, importError: undefined, importErrorField: undefined, pendingKeyPkcs8Der: undefined });
-    try {
-      const result = await importCredentialMaterial(inputs, password === "" ? undefined : password);
-      if (!result.ok) {
-        const aboutPassword = result.code === "ERR_WRONG_PASSWORD" || result.code === "ERR_PASSWORD_REQUIRED";
-        set({ importRunning: false, importError: result.message, importErrorField: aboutPassword ? "password" : undefined });
-        return;
-      }
-      const current = get().credential;
-      if (
-        result.certificates.length === 0 &&
-        result.privateKeyPkcs8Der &&
-        result.keyInfo?.usableForEntra &&
-        !(current && (await keyMatchesCertificate(result.privateKeyPkcs8Der, current.certificateDer)))
-      ) {
-        // A key on its own (e.g. from `openssl genrsa`): offer to make its certificate.
+      const isCurrent = beginCredentialChange();
+      set({ importRunning: true, importError: undefined });
+      try {
+        const credential = await certifyExistingKey({
+          privateKeyPkcs8Der: pendingKeyPkcs8Der,
+          subject: subjectFromForm(generateForm),
+          validityDays: Number(generateForm.validityDays),
+        });
+        if (!isCurrent()) {
+          set({ importRunning: false, importError: "Another key was loaded meanwhile; the certificate was not made." });
+          return;
+        }
+        get().replaceCredential(credential, { keySaved: true, cause: "certified" });
         set({
           importRunning: false,
-          pendingKeyPkcs8Der: result.privateKeyPkcs8Der,
-          importError: `This is a private key without its certificate. Import the certificate issued for it, or make a self-signed certificate for it now (subject and validity from the Generate panel)${current ? "; that replaces the key and certificate now on the page" : ""}.`,
+          pendingKeyPkcs8Der: undefined,
+          importSummary: { message: "Made a self-signed certificate for your key (subject and validity from the Generate panel).", warnings: [] },
         });
-        return;
+      } catch (error) {
+        set({ importRunning: false, importError: describeError(error) });
       }
-      const { credential, message } = await nextCredential(result, get().credential);
-      if ((await verifySelfSignature(credential.certificateDer)) === false) {
-        set({
-          importRunning: false,
-          importError: "This self-signed certificate is damaged: its signature does not verify with its own key. Save it again from where it was made (or generate a new one).",
-        });
-        return;
-      }
-      if (credential.privateKey && !(await privateKeySignsForCertificate(credential.privateKey, credential.certificateDer))) {
-        set({
-          importRunning: false,
-          importError: "This private key is damaged: a signature made with it does not verify with the certificate's public key (Entra would answer AADSTS50013). Export the key again from where it was made.",
-        });
-        return;
-      }
-      // The core warns about a missing key or certificate per import; once the page has paired
-      // the import with what it already held, those warnings no longer apply.
-      const warnings = result.warnings.filter(
-        (warning) => !warning.startsWith("No certificate came with this key") && !(credential.privateKeyPkcs8Der && warning.startsWith("No private key came with this certificate")),
-      );
-      if (!isCurrent()) {
-        set({ importRunning: false, importError: "This import was discarded because a new key was generated (or the page's key removed) while it was being read. Import it again to use it." });
-        return;
-      }
-      const previous = get().credential;
-      set({
-        credential,
-        files: credentialFiles(credential),
+    },
+    importMaterial: async (inputs, password) => {
+      if (get().importRunning) return;
+      const isCurrent = beginCredentialChange();
+      set({ importRunning: true, importError: undefined, importErrorField: undefined, pendingKeyPkcs8Der: undefined });
+      try {
+        const result = await importCredentialMaterial(inputs, password === "" ? undefined : password);
+        if (!result.ok) {
+          const aboutPassword = result.code === "ERR_WRONG_PASSWORD" || result.code === "ERR_PASSWORD_REQUIRED";
+          set({ importRunning: false, importError: result.message, importErrorField: aboutPassword ? "password" : undefined });
+          return;
+        }
+        const current = get().credential;
+        if (
+          result.certificates.length === 0 &&
+          result.privateKeyPkcs8Der &&
+          result.keyInfo?.usableForEntra &&
+          !(current && (await keyMatchesCertificate(result.privateKeyPkcs8Der, current.certificateDer)))
+        ) {
+          // A key on its own (e.g. from `openssl genrsa`): offer to make its certificate.
+          set({
+            importRunning: false,
+            pendingKeyPkcs8Der: result.privateKeyPkcs8Der,
+            importError: `This is a private key without its certificate. Import the certificate issued for it, or make a self-signed certificate for it now (subject and validity from the Generate panel)${current ? "; that replaces the key and certificate now on the page" : ""}.`,
+          });
+          return;
+        }
+        const { credential, message } = await nextCredential(result, get().credential);
+        if ((await verifySelfSignature(credential.certificateDer)) === false) {
+          set({
+            importRunning: false,
+            importError: "This self-signed certificate is damaged: its signature does not verify with its own key. Save it again from where it was made (or generate a new one).",
+          });
+          return;
+        }
+        if (credential.privateKey && !(await privateKeySignsForCertificate(credential.privateKey, credential.certificateDer))) {
+          set({
+            importRunning: false,
+            importError: "This private key is damaged: a signature made with it does not verify with the certificate's public key (Entra would answer AADSTS50013). Export the key again from where it was made.",
+          });
+          return;
+        }
+        // The core warns about a missing key or certificate per import; once the page has paired
+        // the import with what it already held, those warnings no longer apply.
+        const paired = [result.missingPartWarnings.no_certificate, credential.privateKeyPkcs8Der ? result.missingPartWarnings.no_private_key : undefined];
+        const warnings = result.warnings.filter((warning) => !paired.includes(warning));
+        if (!isCurrent()) {
+          set({ importRunning: false, importError: "This import was discarded because a new key was generated (or the page's key removed) while it was being read. Import it again to use it." });
+          return;
+        }
+        const previous = get().credential;
         // A key that came from the user's own file is already saved; a kept page key keeps its state.
-        keySaved: credential.privateKeyPkcs8Der === previous?.privateKeyPkcs8Der ? get().keySaved : true,
-        importRunning: false,
-        importSummary: {
-          message,
-          keyAlgorithm: result.keyInfo ? `${result.keyInfo.algorithm}${result.keyInfo.rsaKeyBits ? ` ${String(result.keyInfo.rsaKeyBits)} bits` : ""}` : undefined,
-          keyUsable: result.keyInfo?.usableForEntra,
-          keyReason: result.keyInfo?.reason,
-          warnings,
-        },
-      });
-    } catch (error) {
-      // Anything unexpected still leaves the page as it was.
-      set({ importRunning: false, importError: describeError(error) });
-    }
-  },
-});
+        const keySaved = credential.privateKeyPkcs8Der === previous?.privateKeyPkcs8Der ? get().keySaved : true;
+        get().replaceCredential(credential, { keySaved, cause: "imported" });
+        set({
+          importRunning: false,
+          importSummary: {
+            message,
+            keyAlgorithm: result.keyInfo ? `${result.keyInfo.algorithm}${result.keyInfo.rsaKeyBits ? ` ${String(result.keyInfo.rsaKeyBits)} bits` : ""}` : undefined,
+            keyUsable: result.keyInfo?.usableForEntra,
+            keyReason: result.keyInfo?.reason,
+            warnings,
+          },
+        });
+      } catch (error) {
+        // Anything unexpected still leaves the page as it was.
+        set({ importRunning: false, importError: describeError(error) });
+      }
+    },
+  };
+};

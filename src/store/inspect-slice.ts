@@ -1,5 +1,6 @@
 import type { StateCreator } from "zustand";
 import { inspectJwt } from "@/core/assertion/inspect-jwt";
+import { onCredentialChanged } from "./credential-changed";
 import type { WorkbenchState } from "./workbench-store";
 
 export type JwtInspection = Awaited<ReturnType<typeof inspectJwt>>;
@@ -19,31 +20,40 @@ export interface InspectSlice {
 
 let inspectSequence = 0;
 
-export const createInspectSlice: StateCreator<WorkbenchState, [], [], InspectSlice> = (set, get) => ({
-  inspectText: "",
-  inspection: undefined,
-  assertionInspection: undefined,
-  accessTokenInspection: undefined,
-  setInspectText: async (text) => {
-    const sequence = ++inspectSequence;
-    set({ inspectText: text });
-    if (text.trim() === "") {
-      set({ inspection: undefined });
-      return;
-    }
-    const inspection = await inspectJwt(text, { certificateDer: get().credential?.certificateDer });
-    // A later keystroke wins over a slower earlier verification.
-    if (sequence === inspectSequence) set({ inspection });
-  },
-  inspectAccessToken: async (token) => {
-    set({ accessTokenInspection: token ? await inspectJwt(token, {}) : undefined });
-  },
-  inspectAssertion: async (jwt) => {
-    if (!jwt) {
-      set({ assertionInspection: undefined });
-      return;
-    }
-    const assertionInspection = await inspectJwt(jwt, { certificateDer: get().credential?.certificateDer });
-    if (get().assertion?.jwt === jwt) set({ assertionInspection });
-  },
-});
+export const createInspectSlice: StateCreator<WorkbenchState, [], [], InspectSlice> = (set, get, store) => {
+  onCredentialChanged(store, ({ cause }) => {
+    if (cause !== "forgotten") return;
+    set({ assertionInspection: undefined, accessTokenInspection: undefined });
+    // What the Inspect panel says was checked against the removed certificate is checked again without it.
+    void get().setInspectText(get().inspectText);
+  });
+
+  return {
+    inspectText: "",
+    inspection: undefined,
+    assertionInspection: undefined,
+    accessTokenInspection: undefined,
+    setInspectText: async (text) => {
+      const sequence = ++inspectSequence;
+      set({ inspectText: text });
+      if (text.trim() === "") {
+        set({ inspection: undefined });
+        return;
+      }
+      const inspection = await inspectJwt(text, { certificateDer: get().credential?.certificateDer });
+      // A later keystroke wins over a slower earlier verification.
+      if (sequence === inspectSequence) set({ inspection });
+    },
+    inspectAccessToken: async (token) => {
+      set({ accessTokenInspection: token ? await inspectJwt(token, {}) : undefined });
+    },
+    inspectAssertion: async (jwt) => {
+      if (!jwt) {
+        set({ assertionInspection: undefined });
+        return;
+      }
+      const assertionInspection = await inspectJwt(jwt, { certificateDer: get().credential?.certificateDer });
+      if (get().assertion?.jwt === jwt) set({ assertionInspection });
+    },
+  };
+};

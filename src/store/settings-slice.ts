@@ -1,26 +1,9 @@
 import type { StateCreator } from "zustand";
-import type { AssertionForm } from "@/core/assertion/client-assertion";
-import type { Cloud, EndpointVersion } from "@/core/assertion/token-endpoint";
-import { resourceFromScope } from "@/core/token-request";
+import type { AppSettingField, AppSettings } from "@/core/app-settings";
+import { resourceFromScope, toDefaultScope } from "@/core/token-request/default-scope";
 import type { WorkbenchState } from "./workbench-store";
 
-/**
- * What the user types about their app registration. These values, and only these, persist in
- * localStorage across reloads; no key material ever does.
- */
-export interface AppSettings {
-  tenant: string;
-  clientId: string;
-  cloud: Cloud;
-  customAuthority: string;
-  version: EndpointVersion;
-  form: AssertionForm;
-  lifetimeSeconds: string;
-  includeX5c: boolean;
-  scope: string;
-}
-
-export type AppSettingField = keyof AppSettings;
+export type { AppSettingField, AppSettings } from "@/core/app-settings";
 
 export const initialAppSettings: AppSettings = {
   tenant: "",
@@ -47,8 +30,8 @@ export const createSettingsSlice: StateCreator<WorkbenchState, [], [], SettingsS
   setEndpointVersion: (version) =>
     set((state) => {
       const scope = state.settings.scope.trim();
-      const converted =
-        version === "v1" ? resourceFromScope(scope) : scope === "" || scope.endsWith("/.default") || /\s/.test(scope) ? scope : `${scope.replace(/\/$/, "")}/.default`;
+      // An empty field or a list stays as typed: the field's own check says what to do with it.
+      const converted = version === "v1" ? resourceFromScope(scope) : scope === "" || /\s/.test(scope) ? scope : toDefaultScope(scope);
       return { settings: { ...state.settings, version, scope: converted } };
     }),
 });

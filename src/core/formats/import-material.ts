@@ -35,7 +35,15 @@ export interface ImportSuccess {
   keyMatchesCertificate?: boolean;
   friendlyName?: string;
   warnings: string[];
+  /**
+   * Which of `warnings` say that a part did not come with this import, by code: the page drops
+   * them once it pairs the import with the key or certificate it already holds.
+   */
+  missingPartWarnings: Partial<Record<MissingPartWarningCode, string>>;
 }
+
+/** "no_private_key": a certificate came alone; "no_certificate": a key came alone. */
+export type MissingPartWarningCode = "no_private_key" | "no_certificate";
 
 export interface ImportFailure {
   ok: false;
@@ -99,11 +107,14 @@ async function assemble(found: Collected): Promise<ImportResult> {
   const keyMatchesCertificate = key && leaf ? await privateKeyMatchesPublicKey(key, spkiOf(leaf)) : undefined;
 
   if (keyInfo?.reason) warnings.push(keyInfo.reason);
+  const missingPartWarnings: ImportSuccess["missingPartWarnings"] = {};
   if (!keyInfo && described[0]) {
-    warnings.push("No private key came with this certificate: the workbench shows it and its thumbprints, but signing a client assertion needs the key. Import the key file too, or a PFX that holds both.");
+    missingPartWarnings.no_private_key = "No private key came with this certificate: the workbench shows it and its thumbprints, but signing a client assertion needs the key. Import the key file too, or a PFX that holds both.";
+    warnings.push(missingPartWarnings.no_private_key);
   }
   if (keyInfo && described.length === 0) {
-    warnings.push("No certificate came with this key: import the certificate issued for it (.crt, .cer or .pem), or create a certificate for it.");
+    missingPartWarnings.no_certificate = "No certificate came with this key: import the certificate issued for it (.crt, .cer or .pem), or create a certificate for it.";
+    warnings.push(missingPartWarnings.no_certificate);
   }
   const leafDetails = described[0]?.details;
   if (leafDetails && !keyInfo?.reason && (leafDetails.publicKeyAlgorithm !== "RSA" || (leafDetails.rsaKeyBits ?? 0) < 2048)) {
@@ -119,6 +130,7 @@ async function assemble(found: Collected): Promise<ImportResult> {
     keyMatchesCertificate,
     friendlyName: found.friendlyName,
     warnings,
+    missingPartWarnings,
   };
 }
 

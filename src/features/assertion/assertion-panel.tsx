@@ -1,6 +1,5 @@
 import { useEffect } from "react";
-import { describeSettingsProblem } from "@/core/token-request";
-import { validateAppSettings } from "@/store/assertion-slice";
+import { describeSettingsProblem, validateAppSettings } from "@/core/app-settings";
 import { useWorkbenchStore } from "@/store/workbench-store";
 import { CodeBlock } from "@/ui/code-block";
 import { CopyButton } from "@/ui/copy-button";
@@ -27,7 +26,7 @@ export function AssertionPanel() {
   const ticked = useNow(Boolean(assertion));
 
   const hasKey = Boolean(credential?.privateKey ?? credential?.privateKeyPkcs8Der);
-  const waitingText = (describeSettingsProblem(validateAppSettings(settings), settings) ?? "Fill in the tenant and client ID.").replace(" in the Assertion panel", " above") + " The assertion appears here then.";
+  const waitingText = (describeSettingsProblem(validateAppSettings(settings), settings, "above") ?? "Fill in the tenant and client ID.") + " The assertion appears here then.";
   const expired = assertion && ticked ? assertion.payload.exp * 1000 <= ticked.getTime() : false;
   return (
     <Panel

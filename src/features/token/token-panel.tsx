@@ -1,5 +1,8 @@
 import { useEffect, useState } from "react";
-import { buildClientCredentialsForm, checkTargetField, curlCommandFor, scopeCloudMismatch, type ScopeFix } from "@/core/token-request";
+import { buildClientCredentialsForm } from "@/core/token-request/client-credentials-form";
+import { curlCommandFor } from "@/core/token-request/curl-command";
+import { scopeCloudMismatch } from "@/core/token-request/graph-resources";
+import { checkTargetField, type ScopeFix } from "@/core/token-request/target-field";
 import { tokenEndpointFromSettings } from "@/store/assertion-slice";
 import { tokenRequestBlockers } from "@/store/token-slice";
 import { useWorkbenchStore } from "@/store/workbench-store";

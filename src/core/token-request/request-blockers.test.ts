@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import type { AppSettings } from "../app-settings";
+import { tokenRequestBlockers } from "./request-blockers";
+
+const settings: AppSettings = {
+  tenant: "72f988bf-86f1-41af-91ab-2d7cd011db47",
+  clientId: "00001111-aaaa-2222-bbbb-3333cccc4444",
+  cloud: "public",
+  customAuthority: "",
+  version: "v2.0",
+  form: "RS256-x5t",
+  lifetimeSeconds: "600",
+  includeX5c: false,
+  scope: "https://graph.microsoft.com/.default",
+};
+const available = { status: "available", extraAuthorities: [] as string[] } as const;
+
+describe("tokenRequestBlockers: what stops Send before anything is signed", () => {
+  it("finds nothing for valid settings on an Entra host", () => {
+    expect(tokenRequestBlockers(settings, available)).toEqual({});
+  });
+  it("names a settings problem and a scope the endpoint will refuse", () => {
+    expect(tokenRequestBlockers({ ...settings, tenant: "" }, available).settings).toBe("Fill in the tenant in the Assertion panel.");
+    expect(tokenRequestBlockers({ ...settings, scope: "https://graph.microsoft.com/User.Read" }, available).target).toMatch(/does not end in \/\.default/);
+  });
+  it("says the proxy will refuse a custom authority it was not started with, and how to restart", () => {
+    const custom = { ...settings, cloud: "custom", customAuthority: "https://login.example.test" } as const;
+    const blockers = tokenRequestBlockers(custom, available);
+    expect(blockers.authority).toMatch(/WORKBENCH_EXTRA_AUTHORITIES/);
+    expect(blockers.authorityRestartCommand).toBe("WORKBENCH_EXTRA_AUTHORITIES=https://login.example.test npm start");
+    expect(tokenRequestBlockers(custom, { status: "available", extraAuthorities: ["https://login.example.test"] })).toEqual({});
+    // Without the proxy's answer there is no allowlist to judge by.
+    expect(tokenRequestBlockers(custom, { status: "checking" }).authority).toBeUndefined();
+  });
+});
