@@ -12,6 +12,8 @@ export type WorkbenchLogger = (line: string) => void;
 export interface TokenRouteContext {
   extraAuthorityOrigins: readonly string[];
   upstreamTimeoutMs: number;
+  /** How long the body may take to arrive once the headers are in (see workbench-server.ts). */
+  bodyDeadlineMs: number;
   upstreamAgent: Agent | undefined;
   listeningOnLoopback: boolean;
   logger: WorkbenchLogger;
@@ -35,7 +37,7 @@ export interface TokenProxyEnvelope {
  */
 export async function handleTokenRoute(request: IncomingMessage, response: ServerResponse, context: TokenRouteContext): Promise<void> {
   assertSameOrigin(request, context.listeningOnLoopback);
-  const proxyRequest = parseTokenProxyRequest(await readJsonBody(request));
+  const proxyRequest = parseTokenProxyRequest(await readJsonBody(request, { deadlineMs: context.bodyDeadlineMs }));
   const endpoint = checkTokenEndpoint(proxyRequest.tokenEndpoint, context.extraAuthorityOrigins);
   if (!endpoint.allowed) {
     context.logger(`token refused endpoint rule=${endpoint.refusal}`);
