@@ -101,7 +101,7 @@ export async function serveStaticFile(request: IncomingMessage, response: Server
   if (request.method !== "GET" && request.method !== "HEAD") throw methodNotAllowed(["GET", "HEAD"]);
   const urlPath = new URL(request.url ?? "/", "http://localhost").pathname;
   const requestedPath = urlPath === "/" ? "/index.html" : urlPath;
-  let filePath = resolveStaticPath(distDir, requestedPath);
+  const filePath = resolveStaticPath(distDir, requestedPath);
   if (filePath === undefined) throw notFound();
 
   let file = await openServableFile(distDir, filePath);
