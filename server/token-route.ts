@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { Agent } from "node:https";
 import { checkTokenEndpoint } from "./allowlist";
 import { forwardTokenRequest } from "./forward-token-request";
 import { HttpError, sendJson } from "./http-error";
 import { readJsonBody } from "./read-json-body";
 import { assertSameOrigin } from "./request-origin";
 import { checkFormForEndpoint, encodeForm, parseTokenProxyRequest } from "./token-request";
+import type { UpstreamAgents } from "./upstream-agents";
 
 export type WorkbenchLogger = (line: string) => void;
 
@@ -14,7 +14,7 @@ export interface TokenRouteContext {
   upstreamTimeoutMs: number;
   /** How long the body may take to arrive once the headers are in (see workbench-server.ts). */
   bodyDeadlineMs: number;
-  upstreamAgent: Agent | undefined;
+  upstreamAgents: UpstreamAgents;
   listeningOnLoopback: boolean;
   logger: WorkbenchLogger;
 }
@@ -62,7 +62,7 @@ export async function handleTokenRoute(request: IncomingMessage, response: Serve
       url: endpoint.url,
       formBody: encodeForm(proxyRequest.form),
       timeoutMs: context.upstreamTimeoutMs,
-      agent: context.upstreamAgent,
+      agent: context.upstreamAgents.agentFor(endpoint.url),
       cancelSignal: browserGone.signal,
     });
     context.logger(`token ${where} status=${String(answer.status)} durationMs=${String(answer.durationMs)}`);

@@ -1,7 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { Agent } from "node:https";
 import type { AddressInfo } from "node:net";
-import { createSecureContext, rootCertificates } from "node:tls";
 import { resolve as resolvePath } from "node:path";
 import { fileURLToPath } from "node:url";
 import { normalizeAuthorityOrigin } from "./allowlist";
@@ -10,6 +8,7 @@ import { HttpError, methodNotAllowed, sendError, sendJson } from "./http-error";
 import { assertSameOrigin, isLoopbackHost } from "./request-origin";
 import { applyApiSecurityHeaders, applyPageSecurityHeaders } from "./security-headers";
 import { serveStaticFile } from "./static-files";
+import { createUpstreamAgents } from "./upstream-agents";
 import { handleTokenRoute, type TokenRouteContext, type WorkbenchLogger } from "./token-route";
 
 export type { WorkbenchLogger } from "./token-route";
@@ -85,23 +84,12 @@ function routeApi(request: IncomingMessage, response: ServerResponse, path: stri
   throw new HttpError(404, "not_found", "There is no such API route.");
 }
 
-/**
- * An https.Agent that trusts `extraCaPem` besides Node's roots (a `ca` option replaces the roots,
- * so they are listed too). The CA goes in a prebuilt secureContext rather than the `ca` option:
- * the agent keys its socket pool by a string that includes every `ca` entry, rebuilt on every
- * request, which cost ~1 ms per request in scripts/bench-proxy.ts. Processes started with
- * NODE_EXTRA_CA_CERTS need none of this: Node adds those CAs to the default agent itself.
- */
-function createTrustingAgent(extraCaPem: string): Agent {
-  return new Agent({ keepAlive: true, secureContext: createSecureContext({ ca: [...rootCertificates, extraCaPem] }) });
-}
-
 /** Creates the server (not yet listening). Throws a TypeError for a malformed extra authority. */
 export function createWorkbenchServer(options: WorkbenchServerOptions = {}): Server {
   const distDir =
     options.distDir === undefined ? fileURLToPath(DEFAULT_DIST_DIR) : options.distDir instanceof URL ? fileURLToPath(options.distDir) : resolvePath(options.distDir);
   const logger = options.logger ?? ((line: string) => console.log(line));
-  const upstreamAgent = options.extraCaPem === undefined ? undefined : createTrustingAgent(options.extraCaPem);
+  const upstreamAgents = createUpstreamAgents({ extraCaPem: options.extraCaPem });
   const deadlineMs = options.requestDeadlineMs ?? DEFAULT_REQUEST_DEADLINE_MS;
   if (!(deadlineMs >= 500 && deadlineMs <= DEFAULT_REQUEST_DEADLINE_MS)) {
     throw new TypeError(`requestDeadlineMs must be between 500 and ${String(DEFAULT_REQUEST_DEADLINE_MS)} ms.`);
@@ -111,7 +99,7 @@ export function createWorkbenchServer(options: WorkbenchServerOptions = {}): Ser
     extraAuthorityOrigins: (options.extraAuthorities ?? []).map(normalizeAuthorityOrigin),
     upstreamTimeoutMs: options.upstreamTimeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS,
     bodyDeadlineMs: timeoutMs,
-    upstreamAgent,
+    upstreamAgents,
     listeningOnLoopback: isLoopbackHost(options.host ?? "127.0.0.1"),
     logger,
   };
@@ -141,7 +129,7 @@ export function createWorkbenchServer(options: WorkbenchServerOptions = {}): Ser
     });
   });
   // Answers take at most the upstream timeout; the request deadline covers only what the client sends.
-  server.on("close", () => upstreamAgent?.destroy());
+  server.on("close", () => upstreamAgents.destroy());
   return server;
 }
 
