@@ -1,4 +1,4 @@
-import type { ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ApiErrorBody, ApiErrorCode } from "../src/entra/api-wire";
 
 /**
@@ -22,10 +22,31 @@ export class HttpError extends Error {
 }
 
 
+/**
+ * True while the request announced a body (Content-Length above 0, or Transfer-Encoding; RFC 9112
+ * §6.3) that has not been read to its end. Answering such a request on a kept-alive connection
+ * would make Node read and discard the rest of the body, however large, before the next request.
+ */
+export function requestBodyLeftUnread(request: IncomingMessage): boolean {
+  if (request.complete) return false;
+  const declaredLength = request.headers["content-length"];
+  return request.headers["transfer-encoding"] !== undefined || (declaredLength !== undefined && declaredLength.trim() !== "0");
+}
+
+/**
+ * `Connection: close` when the answer goes out before the request body was read: Node then closes
+ * the socket once the answer is sent (RFC 9112 §9.6) instead of reading on, so a refused request
+ * costs no more than its headers and whatever the kernel had already buffered.
+ */
+export function connectionHeadersFor(request: IncomingMessage): Readonly<Record<string, string>> {
+  return requestBodyLeftUnread(request) ? { Connection: "close" } : {};
+}
+
 /** Sends `body` as JSON with an exact Content-Length. */
 export function sendJson(response: ServerResponse, status: number, body: unknown, extraHeaders: Readonly<Record<string, string>> = {}): void {
   const payload = Buffer.from(JSON.stringify(body), "utf8");
   response.writeHead(status, {
+    ...connectionHeadersFor(response.req),
     ...extraHeaders,
     "Content-Type": "application/json; charset=utf-8",
     "Content-Length": String(payload.length),

@@ -1,9 +1,15 @@
 /**
- * Entry point: `tsx server/main.ts` (npm start builds dist/ first). Serves the built app and the
- * token proxy; see workbench-server.ts. Env: PORT, HOST, WORKBENCH_EXTRA_AUTHORITIES, and
- * NODE_EXTRA_CA_CERTS (read by Node itself at start-up) for authorities with a private CA.
+ * Entry point: `node --import tsx server/main.ts` (`npm start` builds dist/ first, in prestart;
+ * `npm run serve` serves an existing build). Serves the built app and the token proxy; see
+ * workbench-server.ts. Env: PORT, HOST, WORKBENCH_EXTRA_AUTHORITIES, and NODE_EXTRA_CA_CERTS
+ * (read by Node itself at start-up) for authorities with a private CA.
+ *
+ * One signal stops everything: tsx runs as a loader inside this process (no child process to
+ * outlive us), SIGTERM/SIGINT close the server, and the server also stops when `npm start` is gone
+ * (see starter-watch.ts for the shell npm puts in between).
  */
 import { readEnvironmentConfig } from "./config";
+import { watchStarter } from "./starter-watch";
 import { startWorkbenchServer } from "./workbench-server";
 
 async function main(): Promise<void> {
@@ -13,7 +19,7 @@ async function main(): Promise<void> {
   console.log(`Credential Workbench on ${running.origin}`);
 
   let closing = false;
-  const shutDown = (signal: NodeJS.Signals) => {
+  const shutDown = (reason: string) => {
     if (closing) return;
     closing = true;
     // Stop accepting, end idle keep-alive sockets, and give in-flight requests a moment.
@@ -21,12 +27,14 @@ async function main(): Promise<void> {
     forceExit.unref();
     running.server.closeIdleConnections();
     running.server.close(() => {
-      console.log(`Stopped (${signal}).`);
+      console.log(`Stopped (${reason}).`);
       process.exit(0);
     });
   };
-  process.on("SIGINT", shutDown);
-  process.on("SIGTERM", shutDown);
+  process.on("SIGINT", () => shutDown("SIGINT"));
+  process.on("SIGTERM", () => shutDown("SIGTERM"));
+  process.on("SIGHUP", () => shutDown("SIGHUP"));
+  watchStarter(() => shutDown("the process that started the server has exited"));
 }
 
 main().catch((error: unknown) => {

@@ -15,13 +15,23 @@ function isJsonMediaType(contentType: string | undefined): boolean {
   return mediaType === "application/json";
 }
 
+export interface ReadJsonBodyOptions {
+  maxBytes?: number;
+  /**
+   * The body must have arrived this many ms after reading starts, or the answer is 408. Node's
+   * own requestTimeout also counts from the request's first byte; this timer makes the cut exact.
+   */
+  deadlineMs?: number;
+}
+
 /**
  * Reads and parses a JSON request body, counting bytes as they arrive: the Content-Length header
  * is checked first, but the stream is what is trusted (chunked bodies have none). Reading stops
- * as soon as the limit is passed.
- * @throws HttpError 415 (not JSON), 413 (too large), 400 (`invalid_json`).
+ * as soon as the limit is passed or the deadline is reached.
+ * @throws HttpError 415 (not JSON), 413 (too large), 408 (too slow), 400 (`invalid_json`).
  */
-export function readJsonBody(request: IncomingMessage, maxBytes: number = MAX_REQUEST_BODY_BYTES): Promise<unknown> {
+export function readJsonBody(request: IncomingMessage, options: ReadJsonBodyOptions = {}): Promise<unknown> {
+  const maxBytes = options.maxBytes ?? MAX_REQUEST_BODY_BYTES;
   if (!isJsonMediaType(request.headers["content-type"])) {
     return Promise.reject(
       new HttpError(415, "unsupported_media_type", "Send the request as JSON (Content-Type: application/json).", { headers: CLOSE_CONNECTION }),
@@ -37,7 +47,21 @@ export function readJsonBody(request: IncomingMessage, maxBytes: number = MAX_RE
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let receivedBytes = 0;
+    const deadline =
+      options.deadlineMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            cleanUp();
+            // Stop reading, as for 413: the socket closes after the 408 is sent.
+            request.pause();
+            reject(
+              new HttpError(408, "request_timeout", `The request did not arrive within ${String(Math.ceil((options.deadlineMs ?? 0) / 1000))} s; send it again.`, {
+                headers: CLOSE_CONNECTION,
+              }),
+            );
+          }, options.deadlineMs);
     const cleanUp = () => {
+      clearTimeout(deadline);
       request.off("data", onData);
       request.off("end", onEnd);
       request.off("error", onError);

@@ -14,16 +14,19 @@ function hostnameOf(hostHeader: string): string {
 }
 
 /**
- * CSRF guard for POST /api/token. Browsers send `Origin` on every cross-origin POST and on
- * same-origin POSTs from fetch (https://fetch.spec.whatwg.org/#origin-header), so a present Origin
- * must be this server's own (`http://` + the Host the browser used). When the server listens on
- * loopback, the Host must be a loopback name too, so a DNS-rebound site cannot pose as us.
- * Requests without Origin (curl, tests) are allowed: they are not a browser acting for a page.
+ * CSRF and DNS-rebinding guard for the /api routes that matter (the token proxy, and the
+ * configured extra authorities in /api/config). Browsers send `Origin` on every cross-origin
+ * request and on same-origin POSTs from fetch (https://fetch.spec.whatwg.org/#origin-header), so a
+ * present Origin must be this server's own (`http://` + the Host the browser used). When the
+ * server listens on loopback, the Host must be a loopback name too, so a DNS-rebound site cannot
+ * pose as us. Requests without Origin (curl, tests) are allowed: they are not a browser acting for
+ * a page.
+ * @param refusal the sentence a refused request gets.
  */
-export function assertSameOrigin(request: IncomingMessage, listeningOnLoopback: boolean): void {
+export function assertSameOrigin(request: IncomingMessage, listeningOnLoopback: boolean, refusal = "Token requests are accepted only from the workbench page served by this server."): void {
   const origin = request.headers.origin;
   const hostHeader = request.headers.host ?? "";
-  const forbidden = () => new HttpError(403, "cross_origin_refused", "Token requests are accepted only from the workbench page served by this server.");
+  const forbidden = () => new HttpError(403, "cross_origin_refused", refusal);
   if (listeningOnLoopback && !isLoopbackHost(hostnameOf(hostHeader))) throw forbidden();
   if (request.headers["sec-fetch-site"] === "cross-site") throw forbidden();
   if (origin !== undefined && origin !== `http://${hostHeader}`) throw forbidden();

@@ -1,9 +1,9 @@
-import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
+import { constants } from "node:fs";
+import { open, realpath, type FileHandle } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { extname, resolve, sep } from "node:path";
+import { extname, relative, resolve, sep } from "node:path";
 import { pipeline } from "node:stream/promises";
-import { HttpError, methodNotAllowed } from "./http-error";
+import { connectionHeadersFor, HttpError, methodNotAllowed } from "./http-error";
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   ".html": "text/html; charset=utf-8",
@@ -26,11 +26,17 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 
 const notFound = () => new HttpError(404, "not_found", "There is no such file.");
 
+/** Dotfiles (`.env`, `.git/…`) are never part of a build; a path with any such segment is not served. */
+function hasDotSegment(segments: readonly string[]): boolean {
+  return segments.some((segment) => segment.startsWith("."));
+}
+
 /**
  * Maps a URL path to a file under `distDir`, or undefined when it must not be served.
- * Decodes once, then refuses `..` segments, backslashes and NUL outright (so `..%2f`,
- * `%2e%2e/` and `..\` are refused however they were spelled), and finally checks the resolved
- * path is still inside distDir.
+ * Decodes once, then refuses `..` and every other segment starting with a dot, backslashes and
+ * NUL outright (so `..%2f`, `%2e%2e/`, `..\` and `/.env` are refused however they were spelled),
+ * and finally checks the resolved path is still inside distDir. This check is lexical: symlinks
+ * are judged by openServableFile.
  */
 export function resolveStaticPath(distDir: string, urlPath: string): string | undefined {
   let decoded: string;
@@ -40,10 +46,44 @@ export function resolveStaticPath(distDir: string, urlPath: string): string | un
     return undefined;
   }
   if (decoded.includes("\0") || decoded.includes("\\")) return undefined;
-  if (decoded.split("/").some((segment) => segment === "..")) return undefined;
+  if (hasDotSegment(decoded.split("/"))) return undefined;
   const root = resolve(distDir);
   const filePath = resolve(root, `.${decoded}`);
   return filePath.startsWith(root + sep) ? filePath : undefined;
+}
+
+interface ServableFile {
+  handle: FileHandle;
+  realPath: string;
+  size: number;
+}
+
+/**
+ * Opens `filePath` only if it is a regular file whose real path (symlinks resolved) is inside the
+ * real build folder and has no dot segment there: a symlink in dist/ to /etc/passwd, or to a
+ * dotfile, is treated as missing. The file is opened and then checked through its handle, so what
+ * is checked is what is sent.
+ */
+async function openServableFile(distDir: string, filePath: string): Promise<ServableFile | undefined> {
+  let handle: FileHandle | undefined;
+  try {
+    const [realRoot, realPath] = await Promise.all([realpath(distDir), realpath(filePath)]);
+    const inside = relative(realRoot, realPath);
+    if (inside === "" || inside.startsWith(`..${sep}`) || inside === ".." || resolve(realRoot, inside) !== realPath) return undefined;
+    if (hasDotSegment(inside.split(sep))) return undefined;
+    // O_NONBLOCK: opening a FIFO someone placed in dist/ must not wait for a writer.
+    handle = await open(realPath, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    const stats = await handle.stat();
+    // Directories, FIFOs and devices are never served; directories fall through to the SPA fallback or a 404.
+    if (!stats.isFile()) {
+      await handle.close();
+      return undefined;
+    }
+    return { handle, realPath, size: stats.size };
+  } catch {
+    await handle?.close();
+    return undefined;
+  }
 }
 
 /** Hashed build assets never change; everything else is revalidated, and index.html never stored. */
@@ -51,16 +91,6 @@ function cacheControlFor(urlPath: string, filePath: string): string {
   if (filePath.endsWith(`${sep}index.html`)) return "no-store";
   if (urlPath.startsWith("/assets/")) return "public, max-age=31536000, immutable";
   return "no-cache";
-}
-
-async function fileSize(filePath: string): Promise<number | undefined> {
-  try {
-    const stats = await stat(filePath);
-    // Directories are never listed; they fall through to the SPA fallback or a 404.
-    return stats.isFile() ? stats.size : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -71,28 +101,32 @@ export async function serveStaticFile(request: IncomingMessage, response: Server
   if (request.method !== "GET" && request.method !== "HEAD") throw methodNotAllowed(["GET", "HEAD"]);
   const urlPath = new URL(request.url ?? "/", "http://localhost").pathname;
   const requestedPath = urlPath === "/" ? "/index.html" : urlPath;
-  let filePath = resolveStaticPath(distDir, requestedPath);
+  const filePath = resolveStaticPath(distDir, requestedPath);
   if (filePath === undefined) throw notFound();
 
-  let size = await fileSize(filePath);
+  let file = await openServableFile(distDir, filePath);
   const wantsPage = requestedPath === "/index.html" || extname(requestedPath) === "";
-  if (size === undefined && wantsPage) {
-    filePath = resolve(distDir, "index.html");
-    size = await fileSize(filePath);
-    if (size === undefined) {
+  if (file === undefined && wantsPage) {
+    file = await openServableFile(distDir, resolve(distDir, "index.html"));
+    if (file === undefined) {
       throw new HttpError(503, "app_not_built", "The app is not built: run `npm run build`, then restart the server.");
     }
   }
-  if (size === undefined) throw notFound();
+  if (file === undefined) throw notFound();
 
-  response.writeHead(200, {
-    "Content-Type": CONTENT_TYPES[extname(filePath).toLowerCase()] ?? "application/octet-stream",
-    "Content-Length": String(size),
-    "Cache-Control": cacheControlFor(urlPath, filePath),
-  });
-  if (request.method === "HEAD") {
-    response.end();
-    return;
+  try {
+    response.writeHead(200, {
+      ...connectionHeadersFor(request),
+      "Content-Type": CONTENT_TYPES[extname(file.realPath).toLowerCase()] ?? "application/octet-stream",
+      "Content-Length": String(file.size),
+      "Cache-Control": cacheControlFor(urlPath, file.realPath),
+    });
+    if (request.method === "HEAD") {
+      response.end();
+      return;
+    }
+    await pipeline(file.handle.createReadStream({ autoClose: false }), response);
+  } finally {
+    await file.handle.close();
   }
-  await pipeline(createReadStream(filePath), response);
 }

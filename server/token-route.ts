@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { Agent } from "node:https";
 import type { TokenProxyEnvelope } from "../src/entra/api-wire";
 import { checkTokenEndpoint } from "./allowlist";
 import { forwardTokenRequest } from "./forward-token-request";
@@ -7,13 +6,16 @@ import { HttpError, sendJson } from "./http-error";
 import { readJsonBody } from "./read-json-body";
 import { assertSameOrigin } from "./request-origin";
 import { checkFormForEndpoint, encodeForm, parseTokenProxyRequest } from "./token-request";
+import type { UpstreamAgents } from "./upstream-agents";
 
 export type WorkbenchLogger = (line: string) => void;
 
 export interface TokenRouteContext {
   extraAuthorityOrigins: readonly string[];
   upstreamTimeoutMs: number;
-  upstreamAgent: Agent | undefined;
+  /** How long the body may take to arrive once the headers are in (see workbench-server.ts). */
+  bodyDeadlineMs: number;
+  upstreamAgents: UpstreamAgents;
   listeningOnLoopback: boolean;
   logger: WorkbenchLogger;
 }
@@ -24,7 +26,7 @@ export interface TokenRouteContext {
  */
 export async function handleTokenRoute(request: IncomingMessage, response: ServerResponse, context: TokenRouteContext): Promise<void> {
   assertSameOrigin(request, context.listeningOnLoopback);
-  const proxyRequest = parseTokenProxyRequest(await readJsonBody(request));
+  const proxyRequest = parseTokenProxyRequest(await readJsonBody(request, { deadlineMs: context.bodyDeadlineMs }));
   const endpoint = checkTokenEndpoint(proxyRequest.tokenEndpoint, context.extraAuthorityOrigins);
   if (!endpoint.allowed) {
     context.logger(`token refused endpoint rule=${endpoint.refusal}`);
@@ -49,7 +51,7 @@ export async function handleTokenRoute(request: IncomingMessage, response: Serve
       url: endpoint.url,
       formBody: encodeForm(proxyRequest.form),
       timeoutMs: context.upstreamTimeoutMs,
-      agent: context.upstreamAgent,
+      agent: context.upstreamAgents.agentFor(endpoint.url),
       cancelSignal: browserGone.signal,
     });
     context.logger(`token ${where} status=${String(answer.status)} durationMs=${String(answer.durationMs)}`);

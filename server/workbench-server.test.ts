@@ -1,5 +1,6 @@
 // Static files, security headers and the small API routes, against a real listening server.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -24,6 +25,18 @@ beforeAll(async () => {
   writeFileSync(join(distDir, "assets", "app-abc123.css"), "body{}");
   writeFileSync(join(distDir, "favicon.svg"), "<svg/>");
   writeFileSync(join(root, "secret.txt"), SECRET);
+  mkdirSync(join(root, "outside"));
+  writeFileSync(join(root, "outside", "secret.js"), SECRET);
+  // What a careless build step or an attacker with write access to dist/ might leave there.
+  writeFileSync(join(distDir, ".env"), SECRET);
+  mkdirSync(join(distDir, ".git"));
+  writeFileSync(join(distDir, ".git", "config"), SECRET);
+  writeFileSync(join(distDir, "assets", ".hidden.js"), SECRET);
+  symlinkSync(join(root, "secret.txt"), join(distDir, "escape.txt"));
+  symlinkSync(join(root, "outside"), join(distDir, "linked"));
+  symlinkSync(join(distDir, ".env"), join(distDir, "env.txt"));
+  symlinkSync(join(distDir, "favicon.svg"), join(distDir, "alias.svg"));
+  execFileSync("mkfifo", [join(distDir, "pipe.txt")]);
   server = await startWorkbenchServer({ port: 0, distDir, extraAuthorities: ["https://Login.Example.test:8443/", "https://127.0.0.1:9443"], logger: () => undefined });
 });
 
@@ -101,6 +114,23 @@ describe("static files", () => {
     expect([400, 404]).toContain(response.status);
   });
 
+  it.each(["/.env", "/%2eenv", "/.git/config", "/assets/.hidden.js", "/assets/%2Ehidden.js"])("never serves a dotfile: %s", async (path) => {
+    const response = await get(path);
+    expect(response.text).not.toContain(SECRET);
+    expect(response.status).toBe(404);
+  });
+
+  it.each(["/escape.txt", "/linked/secret.js", "/env.txt"])("does not follow a symlink out of dist or to a dotfile: %s", async (path) => {
+    const response = await get(path);
+    expect(response.text).not.toContain(SECRET);
+    expect(response.status).toBe(404);
+  });
+
+  it("serves a symlink whose target is a regular file inside dist, and never a FIFO", async () => {
+    expect(await get("/alias.svg")).toMatchObject({ status: 200, text: "<svg/>" });
+    expect((await get("/pipe.txt")).status).toBe(404);
+  });
+
   it("resolveStaticPath keeps every path inside dist", () => {
     expect(resolveStaticPath("/srv/dist", "/a/b.js")).toBe("/srv/dist/a/b.js");
     expect(resolveStaticPath("/srv/dist", "/..%2f..%2fetc/passwd")).toBeUndefined();
@@ -127,6 +157,19 @@ describe("API routes", () => {
 
   it("GET /api/config tells the page the proxy exists and lists normalised extra authorities", async () => {
     expect((await get("/api/config")).json).toEqual({ proxy: true, extraAuthorities: ["https://login.example.test:8443", "https://127.0.0.1:9443"] });
+    const sameOrigin = await sendTestRequest(`${server.origin}/api/config`, { headers: { Origin: server.origin, "Sec-Fetch-Site": "same-origin" } });
+    expect(sameOrigin).toMatchObject({ status: 200, json: { proxy: true } });
+  });
+
+  it.each<[string, Record<string, string>]>([
+    ["a rebinding Host (DNS rebinding)", { Host: "evil.example:8080" }],
+    ["a rebinding Host with its own Origin", { Host: "evil.example:8080", Origin: "http://evil.example:8080" }],
+    ["a foreign Origin", { Origin: "http://evil.example" }],
+    ["Sec-Fetch-Site: cross-site", { "Sec-Fetch-Site": "cross-site" }],
+  ])("GET /api/config refuses %s with 403 and lists nothing", async (_label, headers) => {
+    const response = await sendTestRequest(`${server.origin}/api/config`, { headers });
+    expect(response).toMatchObject({ status: 403, json: { error: "cross_origin_refused" } });
+    expect(response.text).not.toContain("login.example.test");
   });
 
   it("answers unknown API paths with 404 JSON and wrong methods with 405", async () => {

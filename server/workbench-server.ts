@@ -1,16 +1,15 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { Agent } from "node:https";
 import type { AddressInfo } from "node:net";
-import { createSecureContext, rootCertificates } from "node:tls";
 import { resolve as resolvePath } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { WorkbenchConfig } from "../src/entra/api-wire";
 import { normalizeAuthorityOrigin } from "./allowlist";
 import { DEFAULT_UPSTREAM_TIMEOUT_MS } from "./forward-token-request";
 import { HttpError, methodNotAllowed, sendError, sendJson } from "./http-error";
-import { isLoopbackHost } from "./request-origin";
+import { assertSameOrigin, isLoopbackHost } from "./request-origin";
 import { applyApiSecurityHeaders, applyPageSecurityHeaders } from "./security-headers";
 import { serveStaticFile } from "./static-files";
+import { createUpstreamAgents } from "./upstream-agents";
 import { handleTokenRoute, type TokenRouteContext, type WorkbenchLogger } from "./token-route";
 
 export type { WorkbenchLogger } from "./token-route";
@@ -26,6 +25,8 @@ export interface WorkbenchServerOptions {
   extraAuthorities?: readonly string[];
   /** Upstream timeout in ms; default 15 000. */
   upstreamTimeoutMs?: number;
+  /** Headers plus body must arrive within this many ms (slow-loris guard); default 30 000. */
+  requestDeadlineMs?: number;
   /** A PEM CA to trust in addition to Node's roots (in-process tests). Processes use NODE_EXTRA_CA_CERTS. */
   extraCaPem?: string;
   /** Where log lines go; default console.log. */
@@ -42,6 +43,21 @@ export interface RunningWorkbenchServer {
 
 const DEFAULT_DIST_DIR = new URL("../dist", import.meta.url);
 
+/** A whole request, headers plus body, must arrive within this; a token request is a few KiB. */
+export const DEFAULT_REQUEST_DEADLINE_MS = 30_000;
+
+/**
+ * Node checks its headersTimeout/requestTimeout only every `connectionsCheckingInterval`, counted
+ * from the request's first byte (a new connection counts from its opening). Setting both to the
+ * deadline less one check interval makes the cut land at the deadline at the latest, instead of up
+ * to a whole interval (30 s by default) after it. The body timer in readJsonBody uses the same
+ * budget from the moment the headers are in, so when the headers came fast it cuts at once.
+ */
+function requestTimeouts(deadlineMs: number): { checkingIntervalMs: number; timeoutMs: number } {
+  const checkingIntervalMs = Math.min(1_000, Math.max(50, Math.floor(deadlineMs / 10)));
+  return { checkingIntervalMs, timeoutMs: deadlineMs - checkingIntervalMs };
+}
+
 function routeApi(request: IncomingMessage, response: ServerResponse, path: string, context: TokenRouteContext): Promise<void> | void {
   applyApiSecurityHeaders(response);
   const isRead = request.method === "GET" || request.method === "HEAD";
@@ -51,6 +67,8 @@ function routeApi(request: IncomingMessage, response: ServerResponse, path: stri
   }
   if (path === "/api/config") {
     if (!isRead) throw methodNotAllowed(["GET", "HEAD"]);
+    // The extra authorities describe the user's network: only our own page may read them.
+    assertSameOrigin(request, context.listeningOnLoopback, "The proxy's settings are given only to the workbench page served by this server.");
     const config: WorkbenchConfig = { proxy: true, extraAuthorities: [...context.extraAuthorityOrigins] };
     return sendJson(response, 200, config);
   }
@@ -61,32 +79,27 @@ function routeApi(request: IncomingMessage, response: ServerResponse, path: stri
   throw new HttpError(404, "not_found", "There is no such API route.");
 }
 
-/**
- * An https.Agent that trusts `extraCaPem` besides Node's roots (a `ca` option replaces the roots,
- * so they are listed too). The CA goes in a prebuilt secureContext rather than the `ca` option:
- * the agent keys its socket pool by a string that includes every `ca` entry, rebuilt on every
- * request, which cost ~1 ms per request in scripts/bench-proxy.ts. Processes started with
- * NODE_EXTRA_CA_CERTS need none of this: Node adds those CAs to the default agent itself.
- */
-function createTrustingAgent(extraCaPem: string): Agent {
-  return new Agent({ keepAlive: true, secureContext: createSecureContext({ ca: [...rootCertificates, extraCaPem] }) });
-}
-
 /** Creates the server (not yet listening). Throws a TypeError for a malformed extra authority. */
 export function createWorkbenchServer(options: WorkbenchServerOptions = {}): Server {
   const distDir =
     options.distDir === undefined ? fileURLToPath(DEFAULT_DIST_DIR) : options.distDir instanceof URL ? fileURLToPath(options.distDir) : resolvePath(options.distDir);
   const logger = options.logger ?? ((line: string) => console.log(line));
-  const upstreamAgent = options.extraCaPem === undefined ? undefined : createTrustingAgent(options.extraCaPem);
+  const upstreamAgents = createUpstreamAgents({ extraCaPem: options.extraCaPem });
+  const deadlineMs = options.requestDeadlineMs ?? DEFAULT_REQUEST_DEADLINE_MS;
+  if (!(deadlineMs >= 500 && deadlineMs <= DEFAULT_REQUEST_DEADLINE_MS)) {
+    throw new TypeError(`requestDeadlineMs must be between 500 and ${String(DEFAULT_REQUEST_DEADLINE_MS)} ms.`);
+  }
+  const { checkingIntervalMs, timeoutMs } = requestTimeouts(deadlineMs);
   const context: TokenRouteContext = {
     extraAuthorityOrigins: (options.extraAuthorities ?? []).map(normalizeAuthorityOrigin),
     upstreamTimeoutMs: options.upstreamTimeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS,
-    upstreamAgent,
+    bodyDeadlineMs: timeoutMs,
+    upstreamAgents,
     listeningOnLoopback: isLoopbackHost(options.host ?? "127.0.0.1"),
     logger,
   };
 
-  const server = createServer((request, response) => {
+  const server = createServer({ headersTimeout: timeoutMs, requestTimeout: timeoutMs, connectionsCheckingInterval: checkingIntervalMs }, (request, response) => {
     const path = new URL(request.url ?? "/", "http://localhost").pathname;
     const isApi = path === "/healthz" || path === "/api" || path.startsWith("/api/");
     let handled: Promise<void> | void;
@@ -110,9 +123,8 @@ export function createWorkbenchServer(options: WorkbenchServerOptions = {}): Ser
       sendError(response, error);
     });
   });
-  // The whole request must arrive within 30 s (slow-loris guard); answers take at most the upstream timeout.
-  server.requestTimeout = 30_000;
-  server.on("close", () => upstreamAgent?.destroy());
+  // Answers take at most the upstream timeout; the request deadline covers only what the client sends.
+  server.on("close", () => upstreamAgents.destroy());
   return server;
 }
 

@@ -49,6 +49,7 @@ export type ApiErrorCode =
   | "body_too_large"
   | "invalid_json"
   | "request_aborted"
+  | "request_timeout"
   | "client_closed_request"
   | "internal_error"
   // What the page asked the proxy to send.
