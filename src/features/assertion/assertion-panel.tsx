@@ -1,4 +1,5 @@
 import { useEffect } from "react";
+import { placeInTimeWindow } from "@/core/time-window";
 import { describeSettingsProblem } from "@/core/token-request";
 import { validateAppSettings } from "@/store/assertion-slice";
 import { useWorkbenchStore } from "@/store/workbench-store";
@@ -28,7 +29,7 @@ export function AssertionPanel() {
 
   const hasKey = Boolean(credential?.privateKey ?? credential?.privateKeyPkcs8Der);
   const waitingText = (describeSettingsProblem(validateAppSettings(settings), settings) ?? "Fill in the tenant and client ID.").replace(" in the Assertion panel", " above") + " The assertion appears here then.";
-  const expired = assertion && ticked ? assertion.payload.exp * 1000 <= ticked.getTime() : false;
+  const expired = assertion && ticked ? placeInTimeWindow({ expires: assertion.payload.exp }, ticked).state === "expired" : false;
   return (
     <Panel
       id="assertion"
