@@ -1,4 +1,7 @@
-import { createSelfSignedCertificate, describeCertificate, encodeCertificatePem, type CertificateDetails, type SubjectAlternativeNames } from "./certificate";
+import { createSelfSignedCertificate } from "./certificate/create";
+import { describeCertificate, type CertificateDetails } from "./certificate/describe";
+import { encodeCertificatePem } from "./certificate/parse";
+import type { SubjectAlternativeNames } from "./certificate/subject-alternative-names";
 import { createCertificateSigningRequest, encodeCsrPem } from "./csr";
 import { toBytes } from "./encoding";
 import { exportPkcs8Der, generateRsaKeyPair, pkcs8ToPkcs1, type RsaKeySize } from "./keys";

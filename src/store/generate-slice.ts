@@ -1,10 +1,6 @@
 import type { StateCreator } from "zustand";
-import {
-  DEFAULT_VALIDITY_DAYS,
-  validateSubjectAlternativeNames,
-  validateValidityDays,
-  type SubjectAlternativeNames,
-} from "@/core/certificate";
+import { DEFAULT_VALIDITY_DAYS, validateValidityDays } from "@/core/certificate/create";
+import { validateSubjectAlternativeNames, type SubjectAlternativeNames } from "@/core/certificate/subject-alternative-names";
 import { credentialFiles, generateCredential, type GenerationStage } from "@/core/credential";
 import { describeError } from "@/core/errors";
 import type { RsaKeySize } from "@/core/keys";

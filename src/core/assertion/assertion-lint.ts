@@ -1,3 +1,4 @@
+import { ENTRA_KEY_RULE, ENTRA_KEY_RULE_FIX, entraKeyRuleProblem } from "../rsa-key-size";
 import type { CertificateThumbprints } from "../thumbprints";
 import { isGuid, parseTokenEndpoint, validateTenant } from "./token-endpoint";
 import { capitalize, CLOCK_SKEW_WORDS, describeSkewAllowance, describeWindowTiming, formatDuration, numericDate, placeInTimeWindow } from "../time-window";
@@ -175,9 +176,8 @@ function lintHeader(input: LintInput): LintResult[] {
       : ["fail", `${mismatches.join("; ")}: Entra will look for another certificate (AADSTS700027).`, "Sign with this certificate's key and thumbprint, or upload the certificate the token names."]));
   }
   if (input.certificateKeyBits !== undefined) {
-    results.push(result("key-size", "RSA key of at least 2048 bits", input.certificateKeyBits >= 2048
-      ? ["pass", `The certificate's key is ${String(input.certificateKeyBits)}-bit RSA.`]
-      : ["fail", `The certificate's key has ${String(input.certificateKeyBits)} bits; Entra refuses RSA keys below 2048 bits (AADSTS50032).`, "Generate a 2048-bit or larger key and certificate."]));
+    const problem = entraKeyRuleProblem({ algorithm: "RSA", rsaKeyBits: input.certificateKeyBits }, "The certificate's key");
+    results.push(result("key-size", ENTRA_KEY_RULE, problem ? ["fail", problem, ENTRA_KEY_RULE_FIX] : ["pass", `The certificate's key is ${String(input.certificateKeyBits)}-bit RSA.`]));
   }
   return results;
 }

@@ -1,0 +1,37 @@
+/**
+ * What an import gives: the plain data `importCredentialMaterial` returns and `credentialFromImport`
+ * turns into the page's credential. Types only, so neither of those two modules imports the other.
+ */
+import type { CertificateDetails } from "../certificate/describe";
+import type { WorkbenchErrorCode } from "../errors";
+import type { KeyInfo } from "./key-info";
+
+export interface ImportInput {
+  name?: string;
+  bytes: Uint8Array;
+}
+
+export interface ImportedCertificate {
+  der: Uint8Array;
+  details: CertificateDetails;
+}
+
+export interface ImportSuccess {
+  ok: true;
+  privateKeyPkcs8Der?: Uint8Array;
+  /** The key's certificate first when a key matches one; then the rest in file order. */
+  certificates: ImportedCertificate[];
+  keyInfo?: KeyInfo;
+  /** Undefined when there is no key, no certificate, or the algorithm cannot be compared. */
+  keyMatchesCertificate?: boolean;
+  friendlyName?: string;
+  warnings: string[];
+}
+
+export interface ImportFailure {
+  ok: false;
+  message: string;
+  code: WorkbenchErrorCode;
+}
+
+export type ImportResult = ImportSuccess | ImportFailure;
