@@ -4,7 +4,7 @@ export interface CertificateValidity {
   message: string;
 }
 
-/** Warn this many days ahead: rotation takes an upload, a deploy and a removal. */
+/** Warn this many days ahead, and put the rotation reminder this far ahead: rotation takes an upload, a deploy and a removal. */
 export const EXPIRY_WARNING_DAYS = 30;
 
 const DAY_MS = 86_400_000;

@@ -1,10 +1,11 @@
-import type { SubjectAlternativeNames } from "./certificate";
-import { createSelfSignedCertificate, describeCertificate } from "./certificate";
+import { createSelfSignedCertificate } from "./certificate/create";
+import { describeCertificate } from "./certificate/describe";
+import type { SubjectAlternativeNames } from "./certificate/subject-alternative-names";
 import type { Credential } from "./credential";
 import { createCertificateSigningRequest } from "./csr";
 import { toBytes } from "./encoding";
-import { WorkbenchError } from "./errors";
 import { importRsaPrivateKey, RSASSA_SHA256, rsaModulusBits } from "./keys";
+import { assertEntraKeyRule } from "./rsa-key-size";
 import type { SubjectFields } from "./subject";
 
 /** The public half of an RSA private key, from its modulus and exponent (RFC 7518 §6.3.1). */
@@ -25,9 +26,7 @@ export async function certifyExistingKey(options: {
   now?: Date;
 }): Promise<Credential> {
   const privateKey = await importRsaPrivateKey(options.privateKeyPkcs8Der);
-  if (rsaModulusBits(privateKey) < 2048) {
-    throw new WorkbenchError("ERR_UNSUPPORTED_KEY", "This key is shorter than 2048 bits: Entra refuses it (AADSTS50032). Generate a new key instead.");
-  }
+  assertEntraKeyRule({ algorithm: "RSA", rsaKeyBits: rsaModulusBits(privateKey) });
   const keys: CryptoKeyPair = { privateKey, publicKey: await publicKeyOf(privateKey) };
   const certificate = await createSelfSignedCertificate({ keys, subject: options.subject, validityDays: options.validityDays, subjectAlternativeNames: options.subjectAlternativeNames, now: options.now });
   const csrDer = await createCertificateSigningRequest({ keys, subject: options.subject, subjectAlternativeNames: options.subjectAlternativeNames });

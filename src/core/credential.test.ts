@@ -1,6 +1,6 @@
 import { createHash, X509Certificate as NodeX509Certificate } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSelfSignedCertificate } from "./certificate";
+import { createSelfSignedCertificate } from "./certificate/create";
 import { credentialFiles, generateCredential, type Credential, type CredentialFiles } from "./credential";
 import { WorkbenchError } from "./errors";
 import { generateRsaKeyPair, RSA_KEY_SIZES } from "./keys";

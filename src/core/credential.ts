@@ -1,4 +1,8 @@
-import { createSelfSignedCertificate, describeCertificate, encodeCertificatePem, type CertificateDetails, type SubjectAlternativeNames } from "./certificate";
+import { createSelfSignedCertificate } from "./certificate/create";
+import { describeCertificate, type CertificateDetails } from "./certificate/describe";
+import { encodeCertificatePem } from "./certificate/parse";
+import type { SubjectAlternativeNames } from "./certificate/subject-alternative-names";
+import { CREDENTIAL_FILES, type FileName } from "./credential-files";
 import { createCertificateSigningRequest, encodeCsrPem } from "./csr";
 import { toBytes } from "./encoding";
 import { exportPkcs8Der, generateRsaKeyPair, pkcs8ToPkcs1, type RsaKeySize } from "./keys";
@@ -69,23 +73,23 @@ export async function generateCredential(
   };
 }
 
-/** The files the page offers, named as the seed's recipe names them. */
-export interface CredentialFiles {
-  "server.crt": string;
-  "server.pem"?: string;
-  "server-rsa.pem"?: string;
-  /** Key then certificate in one PEM (az login --certificate, Azure Identity's CertificateCredential). */
-  "server-with-key.pem"?: string;
-  "server.csr"?: string;
-}
+/**
+ * The contents of the files the page offers without a password, by name; names, media types and
+ * purposes are in credential-files.ts (CREDENTIAL_FILES).
+ */
+export type CredentialFiles = Record<FileName<"certificatePem">, string> &
+  Record<FileName<"certificateDer">, Uint8Array> &
+  Partial<Record<FileName<"privateKeyPem" | "privateKeyPkcs1Pem" | "keyWithCertificatePem" | "certificateSigningRequest">, string>>;
 
 export function credentialFiles(credential: Credential): CredentialFiles {
-  const files: CredentialFiles = { "server.crt": encodeCertificatePem(credential.certificateDer) };
+  const { certificatePem, certificateDer, privateKeyPem, privateKeyPkcs1Pem, keyWithCertificatePem, certificateSigningRequest } = CREDENTIAL_FILES;
+  const files: CredentialFiles = { [certificatePem.fileName]: encodeCertificatePem(credential.certificateDer), [certificateDer.fileName]: credential.certificateDer };
   if (credential.privateKeyPkcs8Der) {
-    files["server.pem"] = encodePem("PRIVATE KEY", credential.privateKeyPkcs8Der);
-    files["server-rsa.pem"] = encodePem("RSA PRIVATE KEY", pkcs8ToPkcs1(credential.privateKeyPkcs8Der));
-    files["server-with-key.pem"] = encodeCertificateWithKeyPem(credential.privateKeyPkcs8Der, credential.certificateDer);
+    files[privateKeyPem.fileName] = encodePem("PRIVATE KEY", credential.privateKeyPkcs8Der);
+    files[privateKeyPkcs1Pem.fileName] = encodePem("RSA PRIVATE KEY", pkcs8ToPkcs1(credential.privateKeyPkcs8Der));
+    // Key then certificate in one PEM (az login --certificate, Azure Identity's CertificateCredential).
+    files[keyWithCertificatePem.fileName] = encodeCertificateWithKeyPem(credential.privateKeyPkcs8Der, credential.certificateDer);
   }
-  if (credential.csrDer) files["server.csr"] = encodeCsrPem(credential.csrDer);
+  if (credential.csrDer) files[certificateSigningRequest.fileName] = encodeCsrPem(credential.csrDer);
   return files;
 }

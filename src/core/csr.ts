@@ -7,10 +7,9 @@ import {
   KeyUsageFlags,
   KeyUsagesExtension,
   Pkcs10CertificateRequestGenerator,
-  SubjectAlternativeNameExtension,
   ExtendedKeyUsage,
 } from "./x509";
-import type { SubjectAlternativeNames } from "./certificate";
+import { subjectAlternativeNameExtensions, type SubjectAlternativeNames } from "./certificate/subject-alternative-names";
 
 /**
  * Creates a PKCS#10 certificate signing request (RFC 2986) for the same subject, signed by the key:
@@ -21,9 +20,6 @@ export async function createCertificateSigningRequest(options: {
   subject: SubjectFields;
   subjectAlternativeNames?: SubjectAlternativeNames;
 }): Promise<Uint8Array> {
-  const dnsNames = options.subjectAlternativeNames?.dnsNames ?? [];
-  const uris = options.subjectAlternativeNames?.uris ?? [];
-  const sans = [...dnsNames.map((value) => ({ type: "dns" as const, value })), ...uris.map((value) => ({ type: "url" as const, value }))];
   const request = await Pkcs10CertificateRequestGenerator.create({
     name: buildSubjectName(options.subject),
     keys: options.keys,
@@ -31,7 +27,7 @@ export async function createCertificateSigningRequest(options: {
     extensions: [
       new KeyUsagesExtension(KeyUsageFlags.digitalSignature, true),
       new ExtendedKeyUsageExtension([ExtendedKeyUsage.clientAuth], false),
-      ...(sans.length > 0 ? [new SubjectAlternativeNameExtension(sans)] : []),
+      ...subjectAlternativeNameExtensions(options.subjectAlternativeNames),
     ],
   });
   return toBytes(request.rawData);

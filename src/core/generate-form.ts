@@ -2,7 +2,8 @@
  * What the user types in the Generate panel, as typed (strings, so nothing is lost on a bad
  * value), and the rules that turn it into a subject, SANs and a validity.
  */
-import { validateSubjectAlternativeNames, validateValidityDays, type SubjectAlternativeNames } from "./certificate";
+import { validateValidityDays } from "./certificate/create";
+import { validateSubjectAlternativeNames, type SubjectAlternativeNames } from "./certificate/subject-alternative-names";
 import type { RsaKeySize } from "./keys";
 import { validateSubjectFields, type SubjectFields } from "./subject";
 

@@ -1,7 +1,7 @@
 import { bytesToBase64, hexToBytes } from "./encoding";
 import type { AssertionForm } from "./assertion/client-assertion";
 import type { Cloud } from "./assertion/token-endpoint";
-import type { CertificateDetails } from "./certificate";
+import type { CertificateDetails } from "./certificate/describe";
 import { shellQuote } from "./shell-quote";
 import { buildClientCredentialsForm } from "./token-request/client-credentials-form";
 import { curlCommandFor } from "./token-request/curl-command";

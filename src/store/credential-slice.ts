@@ -1,5 +1,6 @@
 import type { StateCreator } from "zustand";
 import { credentialFiles, type Credential, type CredentialFiles } from "@/core/credential";
+import { CREDENTIAL_FILES, fileNameAndType } from "@/core/credential-files";
 import { describeError } from "@/core/errors";
 import { encryptPrivateKeyPkcs8 } from "@/core/formats/encrypted-private-key";
 import { exportPkcs12, type Pkcs12Profile } from "@/core/formats/pkcs12";
@@ -87,7 +88,7 @@ export const createCredentialSlice: StateCreator<WorkbenchState, [], [], Credent
       set({ exportError: undefined, exportErrorField: undefined });
       if (kind === "encrypted-key") {
         const der = await encryptPrivateKeyPkcs8(credential.privateKeyPkcs8Der, password);
-        return { fileName: "server-encrypted.pem", contents: encodePem("ENCRYPTED PRIVATE KEY", der), mimeType: "application/x-pem-file", keyPkcs8Der: credential.privateKeyPkcs8Der };
+        return { ...fileNameAndType(CREDENTIAL_FILES.encryptedPrivateKeyPem), contents: encodePem("ENCRYPTED PRIVATE KEY", der), keyPkcs8Der: credential.privateKeyPkcs8Der };
       }
       const pfx = await exportPkcs12({
         privateKeyPkcs8Der: credential.privateKeyPkcs8Der,
@@ -97,7 +98,7 @@ export const createCredentialSlice: StateCreator<WorkbenchState, [], [], Credent
         // The name Windows shows for the PFX in its certificate store.
         friendlyName: credential.certificateDetails.commonName ?? credential.certificateDetails.subject,
       });
-      return { fileName: "server.pfx", contents: pfx, mimeType: "application/x-pkcs12", keyPkcs8Der: credential.privateKeyPkcs8Der };
+      return { ...fileNameAndType(CREDENTIAL_FILES.pfx), contents: pfx, keyPkcs8Der: credential.privateKeyPkcs8Der };
     } catch (error) {
       set({ exportError: `The file could not be made: ${describeError(error)}` });
       return undefined;

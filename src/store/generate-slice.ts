@@ -1,5 +1,5 @@
 import type { StateCreator } from "zustand";
-import { DEFAULT_VALIDITY_DAYS } from "@/core/certificate";
+import { DEFAULT_VALIDITY_DAYS } from "@/core/certificate/create";
 import { generateCredential, type GenerationStage } from "@/core/credential";
 import { describeError } from "@/core/errors";
 import { subjectAlternativeNamesFromForm, subjectFromForm, validateGenerateForm, type GenerateForm, type GenerateFormField } from "@/core/generate-form";

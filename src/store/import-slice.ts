@@ -2,12 +2,11 @@ import type { StateCreator } from "zustand";
 import type { Credential } from "@/core/credential";
 import { describeError } from "@/core/errors";
 import { credentialFromImport, replaceCertificateIfKeyMatches } from "@/core/formats/credential-from-import";
-import { importCredentialMaterial, type ImportInput, type ImportSuccess } from "@/core/formats/import-material";
-import { privateKeyMatchesPublicKey } from "@/core/formats/key-info";
-import { parseCertificateDer, verifySelfSignature } from "@/core/certificate";
+import { importCredentialMaterial } from "@/core/formats/import-material";
+import type { ImportInput, ImportSuccess } from "@/core/formats/import-result";
+import { verifySelfSignature } from "@/core/certificate/verify";
 import { importRsaPrivateKey } from "@/core/keys";
-import { toBytes } from "@/core/encoding";
-import { privateKeySignsForCertificate } from "@/core/key-check";
+import { keyMatchesCertificate as keyBelongsToCertificate, privateKeySignsForCertificate } from "@/core/key-match";
 import { certifyExistingKey } from "@/core/certify-key";
 import { subjectFromForm, validateGenerateForm } from "@/core/generate-form";
 import { beginCredentialChange } from "./credential-slice";
@@ -43,8 +42,7 @@ export interface ImportSlice {
 }
 
 async function keyMatchesCertificate(pkcs8Der: Uint8Array, certificateDer: Uint8Array): Promise<boolean> {
-  const spki = toBytes(parseCertificateDer(certificateDer).publicKey.rawData);
-  return (await privateKeyMatchesPublicKey(pkcs8Der, spki)) === true;
+  return (await keyBelongsToCertificate(pkcs8Der, certificateDer)) === true;
 }
 
 /** Works out the page's next credential from an import and the current one. */

@@ -1,10 +1,6 @@
-interface LintItem {
-  id: string;
-  status: "pass" | "fail" | "warn";
-  title: string;
-  detail: string;
-  fix: string;
-}
+import type { LintResult } from "@/core/assertion/assertion-lint";
+
+type LintItem = LintResult;
 
 const statusMark: Record<LintItem["status"], { symbol: string; word: string; className: string }> = {
   pass: { symbol: "✓", word: "Pass", className: "text-ok" },

@@ -1,6 +1,7 @@
+import { ENTRA_KEY_RULE, ENTRA_KEY_RULE_FIX, entraKeyRuleProblem } from "../rsa-key-size";
 import type { CertificateThumbprints } from "../thumbprints";
 import { isGuid, parseTokenEndpoint, validateTenant } from "./token-endpoint";
-import { formatDuration } from "./jwt-explanations";
+import { capitalize, CLOCK_SKEW_WORDS, describeSkewAllowance, describeWindowTiming, formatDuration, numericDate, placeInTimeWindow } from "../time-window";
 
 /** One checklist line: a stable `id` the UI and tests key on, a verdict, and what to do about it. */
 export interface LintResult {
@@ -31,8 +32,9 @@ export interface SignatureVerdict {
   subject?: string;
 }
 
-/** Entra tolerates about five minutes of clock skew on nbf/exp (AADSTS700024 beyond it). */
-export const CLOCK_SKEW_SECONDS = 300;
+// Transitional: inspect-jwt.ts still imports the allowance from here; it lives in ../time-window.
+// Delete this line once inspect-jwt.ts imports it from there.
+export { CLOCK_SKEW_SECONDS } from "../time-window";
 const CLOUD_NAMES = { public: "public cloud", usgov: "US Government cloud", china: "China (21Vianet) cloud", custom: "custom authority" };
 
 type Verdict = [LintResult["status"], string, string?];
@@ -43,10 +45,6 @@ function result(id: string, title: string, [status, detail, fix = ""]: Verdict):
 
 function str(value: unknown): string | undefined {
   return typeof value === "string" ? value : undefined;
-}
-
-function num(value: unknown): number | undefined {
-  return typeof value === "number" && Number.isFinite(value) ? value : undefined;
 }
 
 function lintAud(aud: unknown): LintResult[] {
@@ -83,10 +81,6 @@ function lintIssuer(payload: Record<string, unknown>): LintResult[] {
   ];
 }
 
-const formatSpan = formatDuration;
-
-const iso = (seconds: number): string => new Date(seconds * 1000).toISOString().replace(/\.000Z$/, "Z");
-
 /**
  * The time rules (lifetime, time-window) alone: cheap and synchronous, so a view can re-run them as the
  * clock moves without verifying the signature again. Entra tolerates about five minutes of skew.
@@ -94,9 +88,8 @@ const iso = (seconds: number): string => new Date(seconds * 1000).toISOString().
  * @example lintAssertionTimes(inspection.payload, new Date())
  */
 export function lintAssertionTimes(payload: Record<string, unknown>, now: Date): LintResult[] {
-  const exp = num(payload.exp);
-  const start = num(payload.nbf) ?? num(payload.iat);
-  const nowSeconds = Math.floor(now.getTime() / 1000);
+  const exp = numericDate(payload.exp);
+  const start = numericDate(payload.nbf) ?? numericDate(payload.iat);
   const fix = "Sign a fresh assertion with nbf = iat = now and exp = now + 600, from a clock set to UTC.";
   if (exp === undefined || start === undefined) {
     const missing = exp === undefined ? "exp" : "nbf and iat";
@@ -104,26 +97,21 @@ export function lintAssertionTimes(payload: Record<string, unknown>, now: Date):
     return [result("lifetime", LIFETIME_TITLE, verdict), result("time-window", WINDOW_TITLE, verdict)];
   }
   const lifetime = exp - start;
-  const spanned = `exp is ${String(lifetime)} s after ${num(payload.nbf) === undefined ? "iat" : "nbf"}`;
+  const spanned = `exp is ${String(lifetime)} s after ${numericDate(payload.nbf) === undefined ? "iat" : "nbf"}`;
   const lifetimeVerdict: Verdict =
     lifetime <= 0 ? ["fail", `exp is ${String(-lifetime)} s before nbf/iat: the assertion is never valid.`, fix]
-    : lifetime <= 600 ? ["pass", `${spanned} (${formatSpan(lifetime)}).`]
-    : lifetime <= 3600 ? ["warn", `${spanned} (${formatSpan(lifetime)}); MSAL uses 600 s.`, "Use a lifetime of 600 s or less."]
-    : ["fail", `${spanned} (${formatSpan(lifetime)}), more than an hour.`, "Use a lifetime of 600 s or less."];
-  let window: Verdict;
-  if (nowSeconds >= exp) {
-    const ago = nowSeconds - exp;
-    const graceLeft = CLOCK_SKEW_SECONDS - ago;
-    window = graceLeft > 0
-      ? ["warn", `Expired ${formatSpan(ago)} ago (exp ${iso(exp)}). Entra still accepts it for about ${formatSpan(graceLeft)} more, inside its ~5-minute clock-skew allowance; after that it answers AADSTS700024.`, fix]
-      : ["fail", `Expired ${formatSpan(ago)} ago (exp ${iso(exp)}), beyond Entra's ~5-minute clock-skew allowance: Entra will refuse it with AADSTS700024.`, fix];
-  } else if (nowSeconds < start - CLOCK_SKEW_SECONDS) {
-    window = ["fail", `Not valid for another ${formatSpan(start - nowSeconds)} (nbf ${iso(start)}), beyond Entra's ~5-minute clock-skew allowance: Entra will refuse it with AADSTS700024. The signing clock is probably ahead.`, fix];
-  } else if (nowSeconds < start) {
-    window = ["warn", `nbf is ${formatSpan(start - nowSeconds)} in the future; Entra accepts it within its ~5-minute clock-skew allowance, but the signing clock runs ahead.`, "Check that the signing clock is set correctly (UTC)."];
-  } else {
-    window = ["pass", `Expires in ${formatSpan(exp - nowSeconds)} (exp ${iso(exp)}).`];
-  }
+    : lifetime <= 600 ? ["pass", `${spanned} (${formatDuration(lifetime)}).`]
+    : lifetime <= 3600 ? ["warn", `${spanned} (${formatDuration(lifetime)}); MSAL uses 600 s.`, "Use a lifetime of 600 s or less."]
+    : ["fail", `${spanned} (${formatDuration(lifetime)}), more than an hour.`, "Use a lifetime of 600 s or less."];
+  const position = placeInTimeWindow({ notBefore: start, expires: exp }, now);
+  const when = capitalize(describeWindowTiming(position));
+  const skew = describeSkewAllowance(position);
+  const refused = `beyond Entra's ${CLOCK_SKEW_WORDS}: Entra will refuse it with AADSTS700024.`;
+  const window: Verdict =
+    position.state === "valid" ? ["pass", `${when}.`]
+    : position.state === "expired" ? (skew ? ["warn", `${when}. ${skew}; after that it answers AADSTS700024.`, fix] : ["fail", `${when}, ${refused}`, fix])
+    : skew ? ["warn", `nbf is ${formatDuration(position.seconds)} in the future; ${skew}.`, "Check that the signing clock is set correctly (UTC)."]
+    : ["fail", `${when}, ${refused} The signing clock is probably ahead.`, fix];
   return [result("lifetime", LIFETIME_TITLE, lifetimeVerdict), result("time-window", WINDOW_TITLE, window)];
 }
 
@@ -188,9 +176,8 @@ function lintHeader(input: LintInput): LintResult[] {
       : ["fail", `${mismatches.join("; ")}: Entra will look for another certificate (AADSTS700027).`, "Sign with this certificate's key and thumbprint, or upload the certificate the token names."]));
   }
   if (input.certificateKeyBits !== undefined) {
-    results.push(result("key-size", "RSA key of at least 2048 bits", input.certificateKeyBits >= 2048
-      ? ["pass", `The certificate's key is ${String(input.certificateKeyBits)}-bit RSA.`]
-      : ["fail", `The certificate's key has ${String(input.certificateKeyBits)} bits; Entra refuses RSA keys below 2048 bits (AADSTS50032).`, "Generate a 2048-bit or larger key and certificate."]));
+    const problem = entraKeyRuleProblem({ algorithm: "RSA", rsaKeyBits: input.certificateKeyBits }, "The certificate's key");
+    results.push(result("key-size", ENTRA_KEY_RULE, problem ? ["fail", problem, ENTRA_KEY_RULE_FIX] : ["pass", `The certificate's key is ${String(input.certificateKeyBits)}-bit RSA.`]));
   }
   return results;
 }

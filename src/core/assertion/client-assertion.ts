@@ -1,8 +1,9 @@
-import { CompactSign, exportJWK, importX509 } from "jose";
+import { CompactSign } from "jose";
 import { bytesToBase64, utf8Encode } from "../encoding";
 import { WorkbenchError } from "../errors";
+import { assertKeyMatchesCertificate } from "../key-match";
 import { exportPkcs8Der, importRsaPrivateKey, rsaModulusBits, RSASSA_SHA256 } from "../keys";
-import { encodePem } from "../pem";
+import { assertEntraKeyRule } from "../rsa-key-size";
 import { computeThumbprints } from "../thumbprints";
 import { parseTokenEndpoint, validateClientId, validateTenant } from "./token-endpoint";
 
@@ -127,20 +128,13 @@ async function resolveSigningKey(options: ClientAssertionOptions): Promise<Crypt
   }
 }
 
-/** Refuses a key that does not belong to the certificate: Entra would answer AADSTS700027/50013. */
-async function assertKeyMatchesCertificate(signingKey: CryptoKey, certificateDer: Uint8Array): Promise<void> {
-  if (!signingKey.extractable) return;
-  let certificateModulus: string | undefined;
-  try {
-    const publicKey = await importX509(encodePem("CERTIFICATE", certificateDer), "RS256", { extractable: true });
-    certificateModulus = (await exportJWK(publicKey)).n;
-  } catch (error) {
-    throw new WorkbenchError("ERR_UNSUPPORTED_KEY", "The certificate could not be read as an RSA certificate; Entra certificate credentials need RSA.", { cause: error });
-  }
-  const keyModulus = (await crypto.subtle.exportKey("jwk", signingKey)).n;
-  if (keyModulus !== certificateModulus) {
-    throw new WorkbenchError("ERR_KEY_MISMATCH", "The private key does not belong to this certificate, so Entra could not verify the assertion (AADSTS700027): load the key that was created with this certificate.");
-  }
+/**
+ * Refuses a key that does not belong to the certificate: Entra could not verify the assertion
+ * (AADSTS700027). A key that cannot be exported and came without its PKCS#8 cannot be compared.
+ */
+async function checkKeyBelongsToCertificate(options: ClientAssertionOptions, signingKey: CryptoKey): Promise<void> {
+  const pkcs8 = options.privateKeyPkcs8Der ?? (signingKey.extractable ? await exportPkcs8Der(signingKey) : undefined);
+  if (pkcs8) await assertKeyMatchesCertificate(pkcs8, options.certificateDer);
 }
 
 /**
@@ -165,11 +159,8 @@ export async function buildClientAssertion(options: ClientAssertionOptions): Pro
   if (options.jti !== undefined && options.jti.trim() === "") throw new TypeError("jti must not be empty");
 
   const signingKey = await resolveSigningKey(options);
-  const bits = rsaModulusBits(signingKey);
-  if (bits < 2048) {
-    throw new WorkbenchError("ERR_INVALID_KEY_SIZE", `This key has ${String(bits)} bits; Entra refuses RSA keys below 2048 bits (AADSTS50032). Generate a 2048-bit or larger key.`);
-  }
-  await assertKeyMatchesCertificate(signingKey, options.certificateDer);
+  assertEntraKeyRule({ algorithm: "RSA", rsaKeyBits: rsaModulusBits(signingKey) });
+  await checkKeyBelongsToCertificate(options, signingKey);
 
   const thumbprints = await computeThumbprints(options.certificateDer);
   const header: ClientAssertionHeader =

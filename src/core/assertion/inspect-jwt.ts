@@ -1,5 +1,6 @@
 import { compactVerify, errors as joseErrors, importX509 } from "jose";
-import { describeSubjectPublicKeyInfo, parseCertificateDer } from "../certificate";
+import { describeSubjectPublicKeyInfo } from "../certificate/describe";
+import { parseCertificateDer } from "../certificate/parse";
 import { base64UrlToBytes, toBytes, utf8Decode } from "../encoding";
 import { describeError } from "../errors";
 import { encodePem } from "../pem";

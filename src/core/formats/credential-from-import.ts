@@ -2,13 +2,14 @@
  * Turns an import into the Credential the page holds, and swaps in a CA-signed certificate for the
  * self-signed one when it carries the same public key.
  */
-import { describeCertificate, parseCertificateDer } from "../certificate";
+import { describeCertificate } from "../certificate/describe";
+import { parseCertificateDer } from "../certificate/parse";
 import type { Credential } from "../credential";
 import { toBytes } from "../encoding";
 import { WorkbenchError } from "../errors";
+import { assertKeyMatchesCertificate, keyMismatchError } from "../key-match";
 import { exportPkcs8Der, importRsaPrivateKey } from "../keys";
-import type { ImportResult } from "./import-material";
-import { KEY_MISMATCH_MESSAGE, privateKeyMatchesPublicKey } from "./key-info";
+import type { ImportResult } from "./import-result";
 
 /**
  * Builds the page's Credential from a successful import: the key (when it is RSA ≥ 2048 bits)
@@ -22,7 +23,7 @@ export async function credentialFromImport(result: ImportResult): Promise<Creden
   if (!leaf) {
     throw new WorkbenchError("ERR_CERTIFICATE_REQUIRED", "A key alone is not a certificate credential: import the certificate issued for this key too (or a PFX that holds both), or create a certificate for it.");
   }
-  if (result.keyMatchesCertificate === false) throw new WorkbenchError("ERR_KEY_MISMATCH", KEY_MISMATCH_MESSAGE);
+  if (result.keyMatchesCertificate === false) throw keyMismatchError();
   const usableKey = result.privateKeyPkcs8Der && result.keyInfo?.usableForEntra ? result.privateKeyPkcs8Der : undefined;
   let privateKey: CryptoKey | undefined;
   if (usableKey) {
@@ -45,20 +46,14 @@ export async function credentialFromImport(result: ImportResult): Promise<Creden
 /**
  * Replaces the page's certificate with `newCertificateDer` (typically the CA-signed certificate
  * issued from the page's CSR) when its public key is the page's key; the key and CSR stay.
- * Throws ERR_KEY_MISMATCH otherwise.
+ * Throws ERR_KEY_MISMATCH otherwise (and when the page holds no key to check it against).
  */
 export async function replaceCertificateIfKeyMatches(current: Credential, newCertificateDer: Uint8Array): Promise<Credential> {
   const certificate = parseCertificateDer(newCertificateDer);
-  const newSpki = toBytes(certificate.publicKey.rawData);
-  const pkcs8 = current.privateKeyPkcs8Der ?? (current.privateKey ? await exportPkcs8Der(current.privateKey) : undefined);
-  let matches: boolean | undefined;
-  if (pkcs8) {
-    matches = await privateKeyMatchesPublicKey(pkcs8, newSpki);
-  } else {
-    // No key on the page: the new certificate must at least carry the same public key as the old one.
-    const oldSpki = toBytes(parseCertificateDer(current.certificateDer).publicKey.rawData);
-    matches = oldSpki.length === newSpki.length && oldSpki.every((byte, i) => byte === newSpki[i]);
+  const pkcs8 = current.privateKeyPkcs8Der ?? (current.privateKey?.extractable ? await exportPkcs8Der(current.privateKey) : undefined);
+  if (!pkcs8) {
+    throw new WorkbenchError("ERR_KEY_MISMATCH", "There is no private key on this page to check this certificate against: import the certificate together with its key (or a PFX that holds both).");
   }
-  if (!matches) throw new WorkbenchError("ERR_KEY_MISMATCH", KEY_MISMATCH_MESSAGE);
+  await assertKeyMatchesCertificate(pkcs8, newCertificateDer);
   return { ...current, certificateDer: toBytes(certificate.rawData), certificateDetails: await describeCertificate(certificate) };
 }

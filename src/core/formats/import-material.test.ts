@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bytesToBase64, utf8Encode } from "../encoding";
 import { WorkbenchError } from "../errors";
 import { createOpenSslWorkspace, parseOpenSslFingerprint, type OpenSslWorkspace } from "../testing/openssl";
-import { credentialFromImport, importCredentialMaterial, replaceCertificateIfKeyMatches, type ImportResult, type ImportSuccess } from "./import-material";
+import { credentialFromImport, replaceCertificateIfKeyMatches } from "./credential-from-import";
+import { importCredentialMaterial } from "./import-material";
+import type { ImportResult, ImportSuccess } from "./import-result";
 
 const PASSWORD = "import-pw";
 

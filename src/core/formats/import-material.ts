@@ -2,63 +2,22 @@
  * The single import boundary: whatever the user drops, picks or pastes comes in here and comes
  * out as plain data or a message. It never throws.
  */
-import { describeCertificate, parseCertificateDer, type CertificateDetails } from "../certificate";
+import { describeCertificate } from "../certificate/describe";
+import { parseCertificateDer } from "../certificate/parse";
 import { bytesEqual, toBytes } from "../encoding";
-import { WorkbenchError, type WorkbenchErrorCode } from "../errors";
+import { WorkbenchError } from "../errors";
+import { KEY_MISMATCH_MESSAGE, keyMatchesCertificate as keyBelongsTo } from "../key-match";
 import { importRsaPrivateKey } from "../keys";
-import { describePrivateKey, KEY_MISMATCH_MESSAGE, privateKeyMatchesPublicKey, type KeyInfo } from "./key-info";
+import { entraKeyRuleProblem } from "../rsa-key-size";
+import type { ImportInput, ImportResult, ImportSuccess } from "./import-result";
+import { describePrivateKey } from "./key-info";
 import { messages, readMaterial, type Collected } from "./read-material";
-
-export { credentialFromImport, replaceCertificateIfKeyMatches } from "./credential-from-import";
-export { KEY_MISMATCH_MESSAGE, type KeyInfo } from "./key-info";
 
 /** Files larger than this are refused before parsing: real certificates, keys and PFX files are a few KB. */
 export const MAX_IMPORT_BYTES = 1024 * 1024;
 
-export interface ImportInput {
-  name?: string;
-  bytes: Uint8Array;
-}
-
-export interface ImportedCertificate {
-  der: Uint8Array;
-  details: CertificateDetails;
-}
-
-export interface ImportSuccess {
-  ok: true;
-  privateKeyPkcs8Der?: Uint8Array;
-  /** The key's certificate first when a key matches one; then the rest in file order. */
-  certificates: ImportedCertificate[];
-  keyInfo?: KeyInfo;
-  /** Undefined when there is no key, no certificate, or the algorithm cannot be compared. */
-  keyMatchesCertificate?: boolean;
-  friendlyName?: string;
-  warnings: string[];
-  /**
-   * Which of `warnings` say that a part did not come with this import, by code: the page drops
-   * them once it pairs the import with the key or certificate it already holds.
-   */
-  missingPartWarnings: Partial<Record<MissingPartWarningCode, string>>;
-}
-
-/** "no_private_key": a certificate came alone; "no_certificate": a key came alone. */
-export type MissingPartWarningCode = "no_private_key" | "no_certificate";
-
-export interface ImportFailure {
-  ok: false;
-  message: string;
-  code: WorkbenchErrorCode;
-}
-
-export type ImportResult = ImportSuccess | ImportFailure;
-
 function uniqueBytes(list: Uint8Array[]): Uint8Array[] {
   return list.filter((item, index) => list.findIndex((other) => bytesEqual(other, item)) === index);
-}
-
-function spkiOf(certificateDer: Uint8Array): Uint8Array {
-  return toBytes(parseCertificateDer(certificateDer).publicKey.rawData);
 }
 
 function sizeMessage(input: ImportInput): string {
@@ -84,7 +43,7 @@ async function assemble(found: Collected): Promise<ImportResult> {
   let leafIndex = -1;
   search: for (const candidate of keys) {
     for (const [index, certificate] of certificates.entries()) {
-      if (await privateKeyMatchesPublicKey(candidate, spkiOf(certificate))) {
+      if (await keyBelongsTo(candidate, certificate)) {
         key = candidate;
         leafIndex = index;
         break search;
@@ -104,7 +63,7 @@ async function assemble(found: Collected): Promise<ImportResult> {
   }
   const described = await Promise.all(ordered.map(async (der) => ({ der, details: await describeCertificate(parseCertificateDer(der)) })));
   const leaf = ordered[0];
-  const keyMatchesCertificate = key && leaf ? await privateKeyMatchesPublicKey(key, spkiOf(leaf)) : undefined;
+  const keyMatchesCertificate = key && leaf ? await keyBelongsTo(key, leaf) : undefined;
 
   if (keyInfo?.reason) warnings.push(keyInfo.reason);
   const missingPartWarnings: ImportSuccess["missingPartWarnings"] = {};
@@ -117,9 +76,8 @@ async function assemble(found: Collected): Promise<ImportResult> {
     warnings.push(missingPartWarnings.no_certificate);
   }
   const leafDetails = described[0]?.details;
-  if (leafDetails && !keyInfo?.reason && (leafDetails.publicKeyAlgorithm !== "RSA" || (leafDetails.rsaKeyBits ?? 0) < 2048)) {
-    warnings.push(`This certificate's key is ${leafDetails.publicKeyAlgorithm}${leafDetails.rsaKeyBits ? ` ${String(leafDetails.rsaKeyBits)}-bit` : ""}; Entra needs RSA ≥ 2048 bits (AADSTS50032).`);
-  }
+  const certificateKeyProblem = leafDetails && entraKeyRuleProblem({ algorithm: leafDetails.publicKeyAlgorithm, rsaKeyBits: leafDetails.rsaKeyBits }, "This certificate's key");
+  if (certificateKeyProblem && !keyInfo?.reason) warnings.push(certificateKeyProblem);
   if (keyMatchesCertificate === false) warnings.push(KEY_MISMATCH_MESSAGE);
 
   return {

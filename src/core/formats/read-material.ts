@@ -11,11 +11,11 @@ import { base64ToBytes, toArrayBuffer, utf8Decode } from "../encoding";
 import { WorkbenchError } from "../errors";
 import { pkcs1ToPkcs8 } from "../keys";
 import { decodePemBlocks, type PemBlock } from "../pem";
-import { parseCertificateDer } from "../certificate";
+import { parseCertificateDer } from "../certificate/parse";
 import { declaredDerLength } from "./der-header";
 import { decryptPrivateKeyPkcs8 } from "./encrypted-private-key";
 import { notCredentialMaterial } from "./file-signature";
-import { describePrivateKey, type KeyInfo } from "./key-info";
+import { describePrivateKey, judgeKey, type KeyInfo } from "./key-info";
 import { importPkcs12, parsePfx } from "./pkcs12";
 
 export interface Collected {
@@ -144,7 +144,7 @@ async function readPemBlock(block: PemBlock, password: string | undefined, into:
       case "EC PRIVATE KEY":
       case "DSA PRIVATE KEY": {
         const name = block.label === "EC PRIVATE KEY" ? "EC" : "DSA";
-        into.foreignKeys.push({ algorithm: name, usableForEntra: false, reason: `This is an ${name} key; Entra needs RSA ≥ 2048 bits (AADSTS50032). Generate an RSA key of 2048 bits or more.` });
+        into.foreignKeys.push(judgeKey({ algorithm: name }));
         return;
       }
       case "CERTIFICATE REQUEST":

@@ -1,5 +1,6 @@
 import { useEffect } from "react";
 import { describeSettingsProblem, validateAppSettings } from "@/core/app-settings";
+import { placeInTimeWindow } from "@/core/time-window";
 import { useWorkbenchStore } from "@/store/workbench-store";
 import { CodeBlock } from "@/ui/code-block";
 import { CopyButton } from "@/ui/copy-button";
@@ -27,7 +28,7 @@ export function AssertionPanel() {
 
   const hasKey = Boolean(credential?.privateKey ?? credential?.privateKeyPkcs8Der);
   const waitingText = (describeSettingsProblem(validateAppSettings(settings), settings, "above") ?? "Fill in the tenant and client ID.") + " The assertion appears here then.";
-  const expired = assertion && ticked ? assertion.payload.exp * 1000 <= ticked.getTime() : false;
+  const expired = assertion && ticked ? placeInTimeWindow({ expires: assertion.payload.exp }, ticked).state === "expired" : false;
   return (
     <Panel
       id="assertion"

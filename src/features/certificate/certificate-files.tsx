@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { CREDENTIAL_FILES, type CredentialFileKind } from "@/core/credential-files";
 import type { Pkcs12Profile } from "@/core/formats/pkcs12";
 import type { ProtectedExportKind } from "@/store/credential-slice";
 import { useWorkbenchStore } from "@/store/workbench-store";
@@ -6,7 +7,8 @@ import { DownloadButton } from "@/ui/download-button";
 import { Field } from "@/ui/field";
 import { saveFile } from "@/ui/save-file";
 
-const PEM_MIME = "application/x-pem-file";
+/** A download button's name, media type and tooltip, from the one list of files. */
+const asDownload = (kind: CredentialFileKind) => ({ fileName: kind.fileName, mimeType: kind.mimeType, description: kind.purpose });
 
 export function CertificateFiles() {
   const files = useWorkbenchStore((state) => state.files);
@@ -37,28 +39,19 @@ export function CertificateFiles() {
     <div className="flex flex-col gap-3">
       <h3 className="font-medium">Save the files</h3>
       <div className="flex flex-wrap gap-2">
-        <DownloadButton fileName="server.crt" contents={files["server.crt"]} mimeType={PEM_MIME} testId="download-server-crt" description="The certificate (PEM): upload it to Entra." />
-        <DownloadButton fileName="server.cer" contents={credential.certificateDer} mimeType="application/pkix-cert" testId="download-server-cer" description="The certificate (DER), what the portal's upload dialog offers first." />
+        <DownloadButton {...asDownload(CREDENTIAL_FILES.certificatePem)} contents={files["server.crt"]} testId="download-server-crt" />
+        <DownloadButton {...asDownload(CREDENTIAL_FILES.certificateDer)} contents={files["server.cer"]} testId="download-server-cer" />
         {files["server.pem"] && (
-          <DownloadButton fileName="server.pem" contents={files["server.pem"]} mimeType={PEM_MIME} testId="download-server-pem"
-            onSaved={() => markKeySaved(keyDer)} description="The private key (PKCS#8 PEM): keep it secret; MSAL reads it." />
+          <DownloadButton {...asDownload(CREDENTIAL_FILES.privateKeyPem)} contents={files["server.pem"]} testId="download-server-pem" onSaved={() => markKeySaved(keyDer)} />
         )}
         {files["server.csr"] && (
-          <DownloadButton fileName="server.csr" contents={files["server.csr"]} mimeType={PEM_MIME} testId="download-server-csr" description="A certificate signing request, for a CA to sign instead." />
+          <DownloadButton {...asDownload(CREDENTIAL_FILES.certificateSigningRequest)} contents={files["server.csr"]} testId="download-server-csr" />
         )}
         {files["server-rsa.pem"] && (
-          <DownloadButton fileName="server-rsa.pem" contents={files["server-rsa.pem"]} mimeType={PEM_MIME} testId="download-server-key-pkcs1"
-            onSaved={() => markKeySaved(keyDer)} description="The private key as PKCS#1 (BEGIN RSA PRIVATE KEY), for older tools." />
+          <DownloadButton {...asDownload(CREDENTIAL_FILES.privateKeyPkcs1Pem)} contents={files["server-rsa.pem"]} testId="download-server-key-pkcs1" onSaved={() => markKeySaved(keyDer)} />
         )}
         {files["server-with-key.pem"] && (
-          <DownloadButton
-            fileName="server-with-key.pem"
-            contents={files["server-with-key.pem"]}
-            mimeType={PEM_MIME}
-            testId="download-server-with-key"
-            onSaved={() => markKeySaved(keyDer)}
-            description="Key and certificate in one PEM: az login --certificate, Azure Identity's CertificateCredential."
-          />
+          <DownloadButton {...asDownload(CREDENTIAL_FILES.keyWithCertificatePem)} contents={files["server-with-key.pem"]} testId="download-server-with-key" onSaved={() => markKeySaved(keyDer)} />
         )}
       </div>
       <p className="text-xs text-muted">server.pem is your private key: store it like a password. server.crt and server.cer hold only the public part.</p>
@@ -96,11 +89,11 @@ export function CertificateFiles() {
           <div className="flex flex-wrap gap-2">
             <button type="button" className="btn-secondary" data-testid="download-server-pfx" disabled={busy !== undefined} onClick={() => void saveProtected("pfx")}>
               <span aria-hidden="true">↓ </span>
-              {busy === "pfx" ? "Encrypting…" : "server.pfx"}
+              {busy === "pfx" ? "Encrypting…" : CREDENTIAL_FILES.pfx.fileName}
             </button>
             <button type="button" className="btn-secondary" data-testid="download-server-key-encrypted" disabled={busy !== undefined} onClick={() => void saveProtected("encrypted-key")}>
               <span aria-hidden="true">↓ </span>
-              {busy === "encrypted-key" ? "Encrypting…" : "server-encrypted.pem"}
+              {busy === "encrypted-key" ? "Encrypting…" : CREDENTIAL_FILES.encryptedPrivateKeyPem.fileName}
             </button>
           </div>
           {exportError && exportErrorField !== "password" && (

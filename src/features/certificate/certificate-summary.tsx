@@ -1,4 +1,4 @@
-import type { CertificateDetails } from "@/core/certificate";
+import type { CertificateDetails } from "@/core/certificate/describe";
 
 function formatBoth(iso: string): string {
   const date = new Date(iso);

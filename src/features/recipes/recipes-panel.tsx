@@ -1,4 +1,6 @@
 import { CLOUD_HOSTS, normalizeCustomAuthority } from "@/core/assertion/token-endpoint";
+import { EXPIRY_WARNING_DAYS } from "@/core/certificate-validity";
+import { CREDENTIAL_FILES, fileNameAndType } from "@/core/credential-files";
 import { buildRecipes, keyIdFromThumbprint, RECIPE_GROUPS, rotationReminderIcs, type Recipe } from "@/core/recipes";
 import { tokenEndpointFromSettings } from "@/store/assertion-slice";
 import type { AppSettings } from "@/store/settings-slice";
@@ -8,7 +10,6 @@ import { CopyButton } from "@/ui/copy-button";
 import { DownloadButton } from "@/ui/download-button";
 import { Panel } from "@/ui/panel";
 
-const ROTATION_DAYS_BEFORE_EXPIRY = 30;
 const CUSTOM_AUTHORITY_PLACEHOLDER = "https://<your authority host>";
 
 /** The authority origin of the chosen cloud, even while the tenant field is still empty or invalid. */
@@ -63,15 +64,15 @@ export function RecipesPanel() {
     includeX5c: settings.includeX5c,
     form: settings.form,
   });
-  const reminder = rotationReminderIcs({ subject, thumbprint: thumbprints.sha1Hex, notAfter, daysBefore: ROTATION_DAYS_BEFORE_EXPIRY, uid: `${thumbprints.sha1Hex}@credential-workbench` });
+  const reminder = rotationReminderIcs({ subject, thumbprint: thumbprints.sha1Hex, notAfter, daysBefore: EXPIRY_WARNING_DAYS, uid: `${thumbprints.sha1Hex}@credential-workbench` });
 
   return (
     <Panel id="recipes" title="Recipes" description="Ready-to-paste code filled with this page's thumbprint, tenant, client ID, cloud and assertion settings.">
       <div className="flex flex-wrap items-center gap-3 text-sm">
         <span>
-          The certificate expires {new Date(notAfter).toLocaleDateString()}. Put a rotation reminder {ROTATION_DAYS_BEFORE_EXPIRY} days before that in your calendar:
+          The certificate expires {new Date(notAfter).toLocaleDateString()}. Put a rotation reminder {EXPIRY_WARNING_DAYS} days before that in your calendar:
         </span>
-        <DownloadButton fileName="rotate-certificate.ics" contents={reminder} mimeType="text/calendar" testId="download-rotation-reminder" />
+        <DownloadButton {...fileNameAndType(CREDENTIAL_FILES.rotationReminder)} contents={reminder} testId="download-rotation-reminder" />
       </div>
       {RECIPE_GROUPS.map((group, index) => {
         const members = recipes.filter((recipe) => recipe.group === group.id);

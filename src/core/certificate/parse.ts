@@ -1,0 +1,19 @@
+/** Reads a certificate from DER, and writes it as PEM. */
+import { toArrayBuffer } from "../encoding";
+import { WorkbenchError } from "../errors";
+import { encodePem } from "../pem";
+import { X509Certificate } from "../x509";
+
+/** Parses a DER certificate, with a message the user can act on when it is not one. */
+export function parseCertificateDer(der: Uint8Array): X509Certificate {
+  try {
+    return new X509Certificate(toArrayBuffer(der));
+  } catch (error) {
+    throw new WorkbenchError("ERR_UNSUPPORTED_FORMAT", "This is not an X.509 certificate (its DER structure could not be read). Check that you chose the certificate file (.crt, .cer, .pem).", { cause: error });
+  }
+}
+
+/** PEM `CERTIFICATE` (RFC 7468 §5.1): server.crt, server.pem's second block. */
+export function encodeCertificatePem(certificateDer: Uint8Array): string {
+  return encodePem("CERTIFICATE", certificateDer);
+}
