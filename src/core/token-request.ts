@@ -10,5 +10,6 @@ export { curlCommandFor } from "./token-request/curl-command";
 export { defaultScopeOfResource, resourceFromScope } from "./token-request/default-scope";
 export { GRAPH_RESOURCES, graphCloudOf, graphDefaultScopeFor, graphResourceFor, scopeCloudMismatch } from "./token-request/graph-resources";
 export { customAuthorityRefusal, proxyErrorMessage, restartCommandForAuthority } from "./token-request/proxy-messages";
-export { checkTargetField, validateResource, validateScope, type ScopeFix, type TargetFieldCheck } from "./token-request/target-field";
+export { checkTargetField, validateResource, validateScope, type TargetFieldCheck } from "./token-request/target-field";
+export type { ScopeFix } from "./token-request/default-scope";
 export { formFields, JWT_BEARER_ASSERTION_TYPE, type ClientCredentialsForm, type ResourceClientCredentialsForm, type ScopeClientCredentialsForm } from "../entra/token-form";

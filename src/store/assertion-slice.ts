@@ -1,9 +1,8 @@
-import type { StateCreator } from "zustand";
 import { tokenEndpointFromSettings, validateAppSettings } from "@/core/app-settings";
 import { buildClientAssertion, type ClientAssertion } from "@/core/assertion/client-assertion";
 import { describeError } from "@/core/errors";
 import { onCredentialChanged } from "./credential-changed";
-import type { WorkbenchState } from "./workbench-store";
+import type { SliceCreator } from "./slice-creator";
 
 // Moved to core (src/core/app-settings.ts); re-exported for imports written before the move.
 export { tokenEndpointFromSettings, validateAppSettings, type AppSettingErrors } from "@/core/app-settings";
@@ -18,7 +17,7 @@ export interface AssertionSlice {
 /** Counts signings: a result is kept only if no later signing started meanwhile. */
 let signSequence = 0;
 
-export const createAssertionSlice: StateCreator<WorkbenchState, [], [], AssertionSlice> = (set, get, store) => {
+export const createAssertionSlice: SliceCreator<AssertionSlice> = (set, get, store) => {
   onCredentialChanged(store, ({ cause }) => {
     // The assertion was signed with the removed key; a new credential is signed again by the panel.
     if (cause === "forgotten") set({ assertion: undefined, assertionError: undefined });

@@ -1,4 +1,3 @@
-import type { StateCreator } from "zustand";
 import { credentialFiles, type Credential, type CredentialFiles } from "@/core/credential";
 import { CREDENTIAL_FILES, fileNameAndType } from "@/core/credential-files";
 import { describeError } from "@/core/errors";
@@ -6,6 +5,7 @@ import { encryptPrivateKeyPkcs8 } from "@/core/formats/encrypted-private-key";
 import { exportPkcs12, type Pkcs12Profile } from "@/core/formats/pkcs12";
 import { encodePem } from "@/core/pem";
 import { announceCredentialChanged, type CredentialChangeCause } from "./credential-changed";
+import type { SliceCreator } from "./slice-creator";
 import type { WorkbenchState } from "./workbench-store";
 
 export type ProtectedExportKind = "pfx" | "encrypted-key";
@@ -55,7 +55,7 @@ export function beginCredentialChange(): () => boolean {
   return () => mine === credentialChange;
 }
 
-export const createCredentialSlice: StateCreator<WorkbenchState, [], [], CredentialSlice> = (set, get, store) => ({
+export const createCredentialSlice: SliceCreator<CredentialSlice> = (set, get, store) => ({
   credential: undefined,
   files: undefined,
   exportError: undefined,

@@ -1,4 +1,3 @@
-import type { StateCreator } from "zustand";
 import { DEFAULT_VALIDITY_DAYS } from "@/core/certificate/create";
 import { generateCredential, type GenerationStage } from "@/core/credential";
 import { describeError } from "@/core/errors";
@@ -6,7 +5,7 @@ import { subjectAlternativeNamesFromForm, subjectFromForm, validateGenerateForm,
 import type { RsaKeySize } from "@/core/keys";
 import { beginCredentialChange } from "./credential-slice";
 import { onCredentialChanged } from "./credential-changed";
-import type { WorkbenchState } from "./workbench-store";
+import type { SliceCreator } from "./slice-creator";
 
 // Moved to core (src/core/generate-form.ts); re-exported for imports written before the move.
 export { subjectFromForm, validateGenerateForm, type GenerateForm, type GenerateFormErrors, type GenerateFormField } from "@/core/generate-form";
@@ -43,7 +42,7 @@ export const initialGenerateForm: GenerateForm = {
   uris: "",
 };
 
-export const createGenerateSlice: StateCreator<WorkbenchState, [], [], GenerateSlice> = (set, get, store) => {
+export const createGenerateSlice: SliceCreator<GenerateSlice> = (set, get, store) => {
   // "Generated in n s" described the removed key.
   onCredentialChanged(store, ({ cause }) => {
     if (cause === "forgotten") set({ generation: { running: false } });

@@ -1,4 +1,3 @@
-import type { StateCreator } from "zustand";
 import type { Credential } from "@/core/credential";
 import { describeError } from "@/core/errors";
 import { credentialFromImport, replaceCertificateIfKeyMatches } from "@/core/formats/credential-from-import";
@@ -11,7 +10,7 @@ import { certifyExistingKey } from "@/core/certify-key";
 import { subjectFromForm, validateGenerateForm } from "@/core/generate-form";
 import { beginCredentialChange } from "./credential-slice";
 import { onCredentialChanged } from "./credential-changed";
-import type { WorkbenchState } from "./workbench-store";
+import type { SliceCreator } from "./slice-creator";
 
 export interface ImportSummary {
   /** What was loaded, in one sentence. */
@@ -69,7 +68,7 @@ async function nextCredential(result: ImportSuccess, current: Credential | undef
   return { credential, message: `Loaded ${parts}${name}.` };
 }
 
-export const createImportSlice: StateCreator<WorkbenchState, [], [], ImportSlice> = (set, get, store) => {
+export const createImportSlice: SliceCreator<ImportSlice> = (set, get, store) => {
   onCredentialChanged(store, ({ cause }) => {
     // A key waiting for "make a certificate for it", and any import message, belonged to the page before.
     if (cause === "generated") set({ pendingKeyPkcs8Der: undefined, importError: undefined, importErrorField: undefined });

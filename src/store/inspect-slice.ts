@@ -1,7 +1,6 @@
-import type { StateCreator } from "zustand";
 import { inspectJwt } from "@/core/assertion/inspect-jwt";
 import { onCredentialChanged } from "./credential-changed";
-import type { WorkbenchState } from "./workbench-store";
+import type { SliceCreator } from "./slice-creator";
 
 export type JwtInspection = Awaited<ReturnType<typeof inspectJwt>>;
 
@@ -20,7 +19,7 @@ export interface InspectSlice {
 
 let inspectSequence = 0;
 
-export const createInspectSlice: StateCreator<WorkbenchState, [], [], InspectSlice> = (set, get, store) => {
+export const createInspectSlice: SliceCreator<InspectSlice> = (set, get, store) => {
   onCredentialChanged(store, ({ cause }) => {
     if (cause !== "forgotten") return;
     set({ assertionInspection: undefined, accessTokenInspection: undefined });

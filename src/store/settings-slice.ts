@@ -1,7 +1,6 @@
-import type { StateCreator } from "zustand";
 import type { AppSettingField, AppSettings } from "@/core/app-settings";
 import { resourceFromScope, toDefaultScope } from "@/core/token-request/default-scope";
-import type { WorkbenchState } from "./workbench-store";
+import type { SliceCreator } from "./slice-creator";
 
 export type { AppSettingField, AppSettings } from "@/core/app-settings";
 
@@ -24,7 +23,7 @@ export interface SettingsSlice {
   setEndpointVersion: (version: AppSettings["version"]) => void;
 }
 
-export const createSettingsSlice: StateCreator<WorkbenchState, [], [], SettingsSlice> = (set) => ({
+export const createSettingsSlice: SliceCreator<SettingsSlice> = (set) => ({
   settings: initialAppSettings,
   setSetting: (field, value) => set((state) => ({ settings: { ...state.settings, [field]: value } })),
   setEndpointVersion: (version) =>

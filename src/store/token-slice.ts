@@ -1,4 +1,3 @@
-import type { StateCreator } from "zustand";
 import { tokenEndpointFromSettings } from "@/core/app-settings";
 import { buildClientCredentialsForm } from "@/core/token-request/client-credentials-form";
 import { proxyErrorMessage } from "@/core/token-request/proxy-messages";
@@ -6,7 +5,7 @@ import { tokenRequestBlockers, type ProxyAvailability } from "@/core/token-reque
 import type { TokenProxyEnvelope } from "@/entra/api-wire";
 import { fetchWorkbenchConfig, postTokenRequest } from "./api-client";
 import { onCredentialChanged } from "./credential-changed";
-import type { WorkbenchState } from "./workbench-store";
+import type { SliceCreator } from "./slice-creator";
 
 // Moved to core (src/core/token-request/request-blockers.ts); re-exported for imports written before the move.
 export { tokenRequestBlockers, type ProxyAvailability, type TokenRequestBlockers } from "@/core/token-request/request-blockers";
@@ -27,7 +26,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null;
 }
 
-export const createTokenSlice: StateCreator<WorkbenchState, [], [], TokenSlice> = (set, get, store) => {
+export const createTokenSlice: SliceCreator<TokenSlice> = (set, get, store) => {
   // The response was for the removed credential's assertion.
   onCredentialChanged(store, ({ cause }) => {
     if (cause === "forgotten") set({ tokenRequest: { running: false } });

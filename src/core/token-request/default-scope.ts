@@ -7,6 +7,12 @@
 
 export const DEFAULT_SCOPE_SUFFIX = "/.default";
 
+/** A one-click change the panel can offer: the new value of the scope field and the button's label. */
+export interface ScopeFix {
+  label: string;
+  value: string;
+}
+
 /** The resource a scope names: the text with a trailing /.default removed (what v1 sends as `resource`). */
 export function resourceFromScope(scope: string): string {
   const text = scope.trim();

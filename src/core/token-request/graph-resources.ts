@@ -1,6 +1,5 @@
 import type { Cloud, EndpointVersion, EntraCloud } from "../../entra/clouds";
-import { resourceFromScope, toDefaultScope } from "./default-scope";
-import type { ScopeFix } from "./target-field";
+import { resourceFromScope, toDefaultScope, type ScopeFix } from "./default-scope";
 
 /**
  * Microsoft Graph's App ID URI per cloud (Microsoft Graph "national cloud deployments": global

@@ -5,14 +5,10 @@
  */
 import type { Cloud, EndpointVersion } from "../../entra/clouds";
 import { isGuid } from "../../entra/tenant";
-import { DEFAULT_SCOPE_SUFFIX, defaultScopeOfResource, resourceFromScope, toDefaultScope } from "./default-scope";
+import { DEFAULT_SCOPE_SUFFIX, defaultScopeOfResource, resourceFromScope, toDefaultScope, type ScopeFix } from "./default-scope";
 import { graphResourceFor } from "./graph-resources";
 
-/** A one-click change the panel can offer: the new value of the scope field and the button's label. */
-export interface ScopeFix {
-  label: string;
-  value: string;
-}
+export type { ScopeFix } from "./default-scope";
 
 /** True for an App ID URI (https://…, api://…, any absolute URI) or an application ID GUID. */
 function looksLikeResource(text: string): boolean {
