@@ -53,11 +53,6 @@ export function explainAadstsCode(code: number): AadstsExplanation | undefined {
   return { code, meaning, fix, field };
 }
 
-/** Every known code, for listing in the UI. */
-export function listAadstsCodes(): AadstsExplanation[] {
-  return Object.keys(AADSTS_TABLE).flatMap((key) => explainAadstsCode(Number(key)) ?? []);
-}
-
 function readErrorCode(body: unknown): { code: number; description?: string } | undefined {
   if (typeof body === "string") {
     try {
