@@ -9,7 +9,7 @@ function refusalOf(endpoint: unknown, extras: readonly string[] = []): EndpointR
   return check.allowed ? "allowed" : check.refusal;
 }
 
-describe("checkTokenEndpoint: allowed endpoints (entra-facts.md, 'The token request')", () => {
+describe("checkTokenEndpoint: allowed endpoints (docs/entra.md, 'The token request')", () => {
   it.each([
     `https://login.microsoftonline.com/${TENANT_ID}/oauth2/v2.0/token`,
     "https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token",

@@ -11,7 +11,7 @@
  * Two independent checks guard it: the raw string must equal the WHATWG URL parser's
  * serialisation (so percent-encoding, backslashes, upper case hosts, `:443`, decimal/hex/octal
  * IPv4 and `..` segments — all of which the parser rewrites — are refused), and the parsed parts
- * must match the allowlist exactly. Hosts: ../shared/entra-facts.md ("The token request").
+ * must match the allowlist exactly. Hosts: docs/entra.md ("The token request").
  */
 
 /** The Entra authority hosts for the public, US Government and China (21Vianet) clouds. */

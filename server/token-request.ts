@@ -2,7 +2,7 @@ import { HttpError } from "./http-error";
 
 /**
  * The client-credentials forms the proxy forwards, and nothing else
- * (RFC 6749 §4.4.2; RFC 7521 §4.2 / RFC 7523 §2.2 for the assertion fields; entra-facts.md).
+ * (RFC 6749 §4.4.2; RFC 7521 §4.2 / RFC 7523 §2.2 for the assertion fields; docs/entra.md, "The token request").
  * The v2.0 endpoint (/oauth2/v2.0/token) takes `scope` ({resource}/.default); the v1 endpoint
  * (/oauth2/token) takes `resource` (the App ID URI) instead (Azure AD v1.0 "Service to service
  * calls using client credentials", certificate case).

@@ -1,6 +1,6 @@
 /**
  * The client-credentials token request (RFC 6749 §4.4.2) with a JWT-bearer client assertion
- * (RFC 7523 §2.2), as Entra's token endpoints take it (entra-facts.md, "The token request").
+ * (RFC 7523 §2.2), as Entra's token endpoints take it (docs/entra.md, "The token request").
  *
  * The v2.0 endpoint (`/oauth2/v2.0/token`) takes `scope` = `{resource}/.default`; the v1 endpoint
  * (`/oauth2/token`) takes `resource` = the App ID URI itself (Azure AD v1.0 "Service to service

@@ -1,7 +1,7 @@
 /**
  * Entra (AADSTS) error codes users meet with certificate credentials and the client credentials
  * grant, with the fix and the page field to change. Sources: Microsoft Entra "authentication and
- * authorization error codes" (reference-error-codes), entra-facts.md.
+ * authorization error codes" (https://learn.microsoft.com/entra/identity-platform/reference-error-codes); docs/entra.md, "AADSTS codes".
  */
 
 /** The control on the page where a fix is made; undefined when the fix is elsewhere (the portal, the request). */

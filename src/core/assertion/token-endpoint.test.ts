@@ -4,7 +4,7 @@ import { parseTokenEndpoint, tokenEndpointFor, validateClientId, validateTenant 
 
 const tenantId = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 
-describe("tokenEndpointFor: hosts per cloud (entra-facts: token request hosts)", () => {
+describe("tokenEndpointFor: hosts per cloud (docs/entra.md, \"The token request\")", () => {
   it.each([
     ["public", "https://login.microsoftonline.com"],
     ["usgov", "https://login.microsoftonline.us"],
