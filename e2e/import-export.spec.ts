@@ -111,6 +111,8 @@ test("a certificate a CA signed from the page's CSR replaces the self-signed one
 });
 
 test("an expired certificate is loaded but flagged, with what to do", async ({ page }) => {
+  // Core needs the Reflect polyfill its host loads first (src/main.tsx, src/core/test-setup.ts).
+  await import("@abraham/reflection");
   const { generateCredential, credentialFiles } = await import("../src/core/credential");
   const twoYearsAgo = new Date(Date.now() - 2 * 365 * 86_400_000);
   const expired = await generateCredential({ keySize: 2048, subject: { commonName: "expired" }, validityDays: 365, now: twoYearsAgo });

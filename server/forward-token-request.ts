@@ -28,7 +28,7 @@ export interface ForwardOptions {
 
 /**
  * The only headers sent upstream. Nothing from the browser's request is copied: Entra refuses
- * client-credential redemption when Origin is present (AADSTS9002326, entra-facts.md), and
+ * client-credential redemption when Origin is present (AADSTS9002326; docs/entra.md, "Why a proxy"), and
  * Referer/Cookie/Authorization are not ours to pass on. Host is set by Node from the URL.
  */
 function upstreamHeaders(formBody: string): Record<string, string> {

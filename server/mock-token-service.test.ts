@@ -62,7 +62,7 @@ function aadsts(response: TestResponse): { status: number; error: unknown; code:
   return { status: response.status, error: body.error, code: body.error_codes?.[0], description: String(body.error_description) };
 }
 
-describe("mock token service: success (entra-facts.md, 'Success')", () => {
+describe("mock token service: success (docs/entra.md, 'The token request')", () => {
   it("issues an access token for RS256 + x5t, in Entra's shape", async () => {
     const response = await tokenRequest();
     expect(response.status).toBe(200);

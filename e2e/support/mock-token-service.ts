@@ -5,7 +5,7 @@
  * can trust what it says. It never talks to Microsoft.
  *
  * Where each AADSTS code comes from (see ENTRA_CODES below):
- *  - FACT: ../shared/entra-facts.md — 9002326 (Origin present), 90002 (tenant), 700016 (client),
+ *  - FACT: docs/entra.md ("AADSTS codes") — 9002326 (Origin present), 90002 (tenant), 700016 (client),
  *    7000218 (no credential), 70011 (invalid scope), 700027 (key not found / signature, SHA-256 in
  *    x5t), 700024 (time range), 50048 (sub ≠ iss), 50032 (key < 2048), 500011 (resource),
  *    5002730 (unsupported key/algorithm).
@@ -153,7 +153,7 @@ interface ValidationContext {
   now: number;
 }
 
-/** Verifies the client assertion (entra-facts.md, "The client assertion"). Throws EntraRefusal. */
+/** Verifies the client assertion (docs/entra.md, "The client assertion"). Throws EntraRefusal. */
 function validateClientAssertion(assertion: string, context: ValidationContext): void {
   const { options, now } = context;
   const skew = options.clockSkewSeconds ?? 300;

@@ -9,7 +9,7 @@ export interface TestAssertionInput {
   certificatePem: string;
   clientId: string;
   audience: string | string[];
-  /** Default "RS256" with x5t; "PS256" uses x5t#S256 (entra-facts.md, header forms). */
+  /** Default "RS256" with x5t; "PS256" uses x5t#S256 (docs/entra.md, "The client assertion"). */
   alg?: "RS256" | "PS256" | "HS256";
   /** Replaces the computed header entirely (after alg/typ). */
   header?: Record<string, unknown>;

@@ -8,7 +8,7 @@ import {
   KeyUsagesExtension,
   Pkcs10CertificateRequestGenerator,
   ExtendedKeyUsage,
-} from "./x509";
+} from "@peculiar/x509";
 import { subjectAlternativeNameExtensions, type SubjectAlternativeNames } from "./certificate/subject-alternative-names";
 
 /**

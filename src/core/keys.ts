@@ -4,7 +4,6 @@ import { AlgorithmIdentifier } from "@peculiar/asn1-x509";
 import { RSAPrivateKey, id_rsaEncryption } from "@peculiar/asn1-rsa";
 import { toArrayBuffer, toBytes } from "./encoding";
 import { WorkbenchError } from "./errors";
-import { encodePem } from "./pem";
 
 /** Key sizes Entra accepts: 2048 is the minimum (AADSTS50032 below it); 3072 and 4096 are accepted. */
 export const RSA_KEY_SIZES = [2048, 3072, 4096] as const;
@@ -54,14 +53,6 @@ export function pkcs1ToPkcs8(pkcs1Der: Uint8Array): Uint8Array {
     privateKey: new PrivateKey(toArrayBuffer(pkcs1Der)),
   });
   return toBytes(AsnConvert.serialize(info));
-}
-
-export async function exportPrivateKeyPkcs8Pem(privateKey: CryptoKey): Promise<string> {
-  return encodePem("PRIVATE KEY", await exportPkcs8Der(privateKey));
-}
-
-export async function exportPrivateKeyPkcs1Pem(privateKey: CryptoKey): Promise<string> {
-  return encodePem("RSA PRIVATE KEY", pkcs8ToPkcs1(await exportPkcs8Der(privateKey)));
 }
 
 /** The modulus length in bits of an RSA CryptoKey. */

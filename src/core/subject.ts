@@ -1,5 +1,5 @@
 import { WorkbenchError } from "./errors";
-import { Name, type JsonNameParams } from "./x509";
+import { Name, type JsonNameParams } from "@peculiar/x509";
 
 /** The subject of a certificate as the user types it: one value per field, never a DN string. */
 export interface SubjectFields {

@@ -1,7 +1,7 @@
 /**
  * Entra (AADSTS) error codes users meet with certificate credentials and the client credentials
  * grant, with the fix and the page field to change. Sources: Microsoft Entra "authentication and
- * authorization error codes" (reference-error-codes), entra-facts.md.
+ * authorization error codes" (https://learn.microsoft.com/entra/identity-platform/reference-error-codes); docs/entra.md, "AADSTS codes".
  */
 
 /** The control on the page where a fix is made; undefined when the fix is elsewhere (the portal, the request). */
@@ -51,11 +51,6 @@ export function explainAadstsCode(code: number): AadstsExplanation | undefined {
   if (!entry) return undefined;
   const [meaning, fix, field] = entry;
   return { code, meaning, fix, field };
-}
-
-/** Every known code, for listing in the UI. */
-export function listAadstsCodes(): AadstsExplanation[] {
-  return Object.keys(AADSTS_TABLE).flatMap((key) => explainAadstsCode(Number(key)) ?? []);
 }
 
 function readErrorCode(body: unknown): { code: number; description?: string } | undefined {

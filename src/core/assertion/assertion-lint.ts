@@ -184,7 +184,7 @@ function lintHeader(input: LintInput): LintResult[] {
 
 /**
  * Checks a decoded client assertion against what Entra requires (RFC 7523 §3; Microsoft identity
- * platform "certificate credentials"; entra-facts.md). Rules that need a certificate run only when
+ * platform "certificate credentials"; docs/entra.md, "The client assertion"). Rules that need a certificate run only when
  * its thumbprints/key size are given.
  *
  * @example lintClientAssertion({ header, payload, now: new Date() }).filter((r) => r.status === "fail")

@@ -46,7 +46,7 @@ function options(overrides: Partial<ClientAssertionOptions> = {}): ClientAsserti
   return { privateKey, certificateDer, clientId, tokenEndpoint, form: "RS256-x5t", now, ...overrides };
 }
 
-describe("classic form: RS256 + x5t (entra-facts, RFC 7518 §3.3, RFC 7515 §4.1.7)", () => {
+describe("classic form: RS256 + x5t (docs/entra.md, RFC 7518 §3.3, RFC 7515 §4.1.7)", () => {
   it("has exactly the header {alg, typ, x5t} with x5t = base64url of OpenSSL's SHA-1 fingerprint", async () => {
     const { jwt, header } = await buildClientAssertion(options());
     const x5t = Buffer.from(sha1Hex, "hex").toString("base64url");
@@ -96,7 +96,7 @@ describe("current form: PS256 + x5t#S256 (RFC 7518 §3.5: RSASSA-PSS, SHA-256, M
   });
 });
 
-describe("claims (RFC 7523 §3, RFC 7519 §4.1, entra-facts)", () => {
+describe("claims (RFC 7523 §3, RFC 7519 §4.1, docs/entra.md)", () => {
   it("aud = the exact endpoint, iss = sub = client ID, nbf = iat = now in seconds, exp = +600, in that order", async () => {
     const { jwt, payload } = await buildClientAssertion(options({ jti: "5f1d3a1c-0000-4000-8000-000000000001" }));
     expect(decodeSegment(jwt, 1)).toBe(

@@ -8,7 +8,7 @@ import { computeThumbprints } from "../thumbprints";
 import { parseTokenEndpoint, validateClientId, validateTenant } from "./token-endpoint";
 
 /**
- * The two header forms Entra accepts (entra-facts.md, "The client assertion"):
+ * The two header forms Entra accepts (docs/entra.md, "The client assertion"):
  * classic RS256 + `x5t` (SHA-1), what MSAL Python's `{"thumbprint", "private_key"}` emits, and
  * current PS256 + `x5t#S256` (SHA-256), Microsoft's "certificate credentials" doc (2025) and MSAL.NET.
  */

@@ -13,7 +13,7 @@ import {
   SubjectKeyIdentifierExtension,
   X509CertificateGenerator,
   type X509Certificate,
-} from "../x509";
+} from "@peculiar/x509";
 import { subjectAlternativeNameExtensions, validateSubjectAlternativeNames, type SubjectAlternativeNames } from "./subject-alternative-names";
 
 export const MIN_VALIDITY_DAYS = 1;

@@ -1,4 +1,5 @@
 /** Reads a certificate into plain data for display: names, dates, key, extensions and thumbprints. */
+import { id_ecPublicKey } from "@peculiar/asn1-ecc";
 import { AsnConvert } from "@peculiar/asn1-schema";
 import { SubjectPublicKeyInfo } from "@peculiar/asn1-x509";
 import { RSAPublicKey, id_rsaEncryption } from "@peculiar/asn1-rsa";
@@ -17,7 +18,7 @@ import {
   SubjectAlternativeNameExtension,
   SubjectKeyIdentifierExtension,
   type X509Certificate,
-} from "../x509";
+} from "@peculiar/x509";
 
 /** Plain data about a certificate, for display: nothing here is a live object. */
 export interface CertificateDetails {
@@ -58,7 +59,7 @@ export function describeSubjectPublicKeyInfo(spkiDer: Uint8Array): { algorithm: 
   const spki = AsnConvert.parse(toArrayBuffer(spkiDer), SubjectPublicKeyInfo);
   const oid = spki.algorithm.algorithm;
   if (oid !== id_rsaEncryption) {
-    const names: Record<string, string> = { "1.2.840.10045.2.1": "EC", "1.2.840.10040.4.1": "DSA", "1.3.101.112": "Ed25519" };
+    const names: Record<string, string> = { [id_ecPublicKey]: "EC", "1.2.840.10040.4.1": "DSA", "1.3.101.112": "Ed25519" };
     return { algorithm: names[oid] ?? `OID ${oid}` };
   }
   const rsa = AsnConvert.parse(spki.subjectPublicKey, RSAPublicKey);

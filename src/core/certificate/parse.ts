@@ -2,7 +2,7 @@
 import { toArrayBuffer } from "../encoding";
 import { WorkbenchError } from "../errors";
 import { encodePem } from "../pem";
-import { X509Certificate } from "../x509";
+import { X509Certificate } from "@peculiar/x509";
 
 /** Parses a DER certificate, with a message the user can act on when it is not one. */
 export function parseCertificateDer(der: Uint8Array): X509Certificate {

@@ -2,7 +2,7 @@
  * The subject alternative names a certificate or a CSR may carry (RFC 5280 §4.2.1.6): DNS names and URIs,
  * checked once and turned into the one extension both documents use.
  */
-import { SubjectAlternativeNameExtension } from "../x509";
+import { SubjectAlternativeNameExtension } from "@peculiar/x509";
 
 export interface SubjectAlternativeNames {
   dnsNames?: string[];

@@ -6,7 +6,15 @@
  * `experimentalDecorators`.
  */
 import { AsnObjectIdentifierConverter, AsnProp, AsnPropTypes, OctetString, type IAsnConvertible } from "@peculiar/asn1-schema";
-import { EncryptedContentInfo } from "@peculiar/asn1-cms";
+import { EncryptedContentInfo, id_data, id_encryptedData } from "@peculiar/asn1-cms";
+import {
+  id_pbeWithSHAAnd128BitRC2_CBC,
+  id_pbeWithSHAAnd2_KeyTripleDES_CBC,
+  id_pbeWithSHAAnd3_KeyTripleDES_CBC,
+  id_pbewithSHAAnd40BitRC2_CBC,
+} from "@peculiar/asn1-pfx";
+import { id_pkcs9_at_friendlyName, id_pkcs9_at_localKeyId } from "@peculiar/asn1-pkcs9";
+import { id_sha1, id_sha256, id_sha384, id_sha512 } from "@peculiar/asn1-rsa";
 import { AlgorithmIdentifier } from "@peculiar/asn1-x509";
 
 /** RFC 8018 §A.4: `PBES2-params ::= SEQUENCE { keyDerivationFunc, encryptionScheme }`. */
@@ -101,7 +109,10 @@ export class ObjectIdentifierValue {
   }
 }
 
-/** Object identifiers used by the formats, each with the RFC that assigns it. */
+/**
+ * Object identifiers used by the formats, each with the RFC that assigns it. Those the @peculiar packages
+ * export are taken from them; the rest (PBES2/PBKDF2 and their PRFs and ciphers) they do not ship.
+ */
 export const OID = {
   /** RFC 8018 §A.4 */
   pbes2: "1.2.840.113549.1.5.13",
@@ -119,19 +130,19 @@ export const OID = {
   /** RFC 8018 §B.2.2 */
   desEde3Cbc: "1.2.840.113549.3.7",
   /** RFC 7292 Appendix C */
-  pbeWithSha1And3KeyTripleDesCbc: "1.2.840.113549.1.12.1.3",
-  pbeWithSha1And2KeyTripleDesCbc: "1.2.840.113549.1.12.1.4",
-  pbeWithSha1And128BitRc2Cbc: "1.2.840.113549.1.12.1.5",
-  pbeWithSha1And40BitRc2Cbc: "1.2.840.113549.1.12.1.6",
+  pbeWithSha1And3KeyTripleDesCbc: id_pbeWithSHAAnd3_KeyTripleDES_CBC,
+  pbeWithSha1And2KeyTripleDesCbc: id_pbeWithSHAAnd2_KeyTripleDES_CBC,
+  pbeWithSha1And128BitRc2Cbc: id_pbeWithSHAAnd128BitRC2_CBC,
+  pbeWithSha1And40BitRc2Cbc: id_pbewithSHAAnd40BitRC2_CBC,
   /** RFC 5652 §4, §8 */
-  data: "1.2.840.113549.1.7.1",
-  encryptedData: "1.2.840.113549.1.7.6",
+  data: id_data,
+  encryptedData: id_encryptedData,
   /** NIST CSOR / RFC 3279 hash algorithms, used in the PKCS#12 MacData (RFC 7292 §4) */
-  sha1: "1.3.14.3.2.26",
-  sha256: "2.16.840.1.101.3.4.2.1",
-  sha384: "2.16.840.1.101.3.4.2.2",
-  sha512: "2.16.840.1.101.3.4.2.3",
+  sha1: id_sha1,
+  sha256: id_sha256,
+  sha384: id_sha384,
+  sha512: id_sha512,
   /** RFC 2985 §5.5.1, §5.5.2 (PKCS#9 attributes used by RFC 7292 §4.2) */
-  friendlyName: "1.2.840.113549.1.9.20",
-  localKeyId: "1.2.840.113549.1.9.21",
+  friendlyName: id_pkcs9_at_friendlyName,
+  localKeyId: id_pkcs9_at_localKeyId,
 } as const;

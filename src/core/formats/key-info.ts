@@ -3,7 +3,8 @@
  */
 import { AsnConvert } from "@peculiar/asn1-schema";
 import { PrivateKeyInfo } from "@peculiar/asn1-pkcs8";
-import { RSAPrivateKey, id_rsaEncryption } from "@peculiar/asn1-rsa";
+import { id_ecPublicKey, id_secp256r1, id_secp384r1, id_secp521r1 } from "@peculiar/asn1-ecc";
+import { RSAPrivateKey, id_RSASSA_PSS, id_rsaEncryption } from "@peculiar/asn1-rsa";
 import { toArrayBuffer } from "../encoding";
 import { ENTRA_KEY_RULE_FIX, entraKeyRuleProblem, rsaModulusBitLength, type KeyShape } from "../rsa-key-size";
 import { ObjectIdentifierValue } from "./asn1-schemas";
@@ -18,9 +19,9 @@ export interface KeyInfo {
 }
 
 const CURVES: Record<string, { name: string; webCrypto: string }> = {
-  "1.2.840.10045.3.1.7": { name: "P-256", webCrypto: "P-256" },
-  "1.3.132.0.34": { name: "P-384", webCrypto: "P-384" },
-  "1.3.132.0.35": { name: "P-521", webCrypto: "P-521" },
+  [id_secp256r1]: { name: "P-256", webCrypto: "P-256" },
+  [id_secp384r1]: { name: "P-384", webCrypto: "P-384" },
+  [id_secp521r1]: { name: "P-521", webCrypto: "P-521" },
 };
 
 const OTHER_ALGORITHMS: Record<string, string> = {
@@ -28,11 +29,11 @@ const OTHER_ALGORITHMS: Record<string, string> = {
   "1.3.101.112": "Ed25519",
   "1.3.101.113": "Ed448",
   "1.3.101.110": "X25519",
-  "1.2.840.113549.1.1.10": "RSA-PSS (restricted)",
+  [id_RSASSA_PSS]: "RSA-PSS (restricted)",
 };
 
 /** id-ecPublicKey (RFC 5480 §2.1.1). */
-export const EC_PUBLIC_KEY = "1.2.840.10045.2.1";
+export const EC_PUBLIC_KEY = id_ecPublicKey;
 
 /** The named curve in an EC key's algorithm parameters (RFC 5480 §2.1.1.1), if the workbench knows it. */
 export function curveOf(parameters: ArrayBuffer | null | undefined): { name: string; webCrypto: string } | undefined {

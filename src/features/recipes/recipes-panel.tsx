@@ -1,7 +1,10 @@
 import { CLOUD_HOSTS, normalizeCustomAuthority } from "@/core/assertion/token-endpoint";
 import { EXPIRY_WARNING_DAYS } from "@/core/certificate-validity";
 import { CREDENTIAL_FILES, fileNameAndType } from "@/core/credential-files";
-import { buildRecipes, keyIdFromThumbprint, RECIPE_GROUPS, rotationReminderIcs, type Recipe } from "@/core/recipes";
+import { buildRecipes } from "@/core/recipes/build-recipes";
+import { keyIdFromThumbprint } from "@/core/recipes/key-credentials";
+import { RECIPE_GROUPS, type Recipe } from "@/core/recipes/recipe";
+import { rotationReminderIcs } from "@/core/rotation-reminder";
 import { tokenEndpointFromSettings } from "@/store/assertion-slice";
 import type { AppSettings } from "@/store/settings-slice";
 import { useWorkbenchStore } from "@/store/workbench-store";

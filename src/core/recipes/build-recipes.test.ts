@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { credentialFiles, generateCredential, type Credential } from "./credential";
-import type { Cloud } from "./assertion/token-endpoint";
-import { buildRecipes, keyCredentialEntry, RECIPE_GROUPS, rotationReminderIcs, type Recipe, type RecipeInputs } from "./recipes";
-import { createOpenSslWorkspace, parseOpenSslFingerprint, type OpenSslWorkspace } from "./testing/openssl";
-import { assertSnippetParses, shellArguments } from "./testing/snippets";
+import { credentialFiles, generateCredential, type Credential } from "../credential";
+import type { Cloud } from "../assertion/token-endpoint";
+import { createOpenSslWorkspace, parseOpenSslFingerprint, type OpenSslWorkspace } from "../testing/openssl";
+import { assertSnippetParses, shellArguments } from "../testing/snippets";
+import { buildRecipes } from "./build-recipes";
+import { keyCredentialEntry } from "./key-credentials";
+import { RECIPE_GROUPS, type Recipe, type RecipeInputs } from "./recipe";
 
 describe("recipes filled with the page's values", () => {
   let openssl: OpenSslWorkspace;
@@ -173,45 +175,6 @@ function byId(recipes: Recipe[], id: string): Recipe {
   if (!recipe) throw new Error(`no recipe ${id}`);
   return recipe;
 }
-
-describe("rotationReminderIcs (RFC 5545)", () => {
-  const ics = rotationReminderIcs({
-    subject: "CN=credential-workbench, O=Contoso; Ltd",
-    thumbprint: "AB".repeat(20),
-    notAfter: "2027-11-25T09:00:00.000Z",
-    daysBefore: 30,
-    uid: "fixed-uid@credential-workbench",
-    now: new Date("2026-11-25T09:00:00.000Z"),
-  });
-
-  it("uses CRLF and folds lines at 75 octets", () => {
-    expect(ics.endsWith("\r\n")).toBe(true);
-    const lines = ics.split("\r\n");
-    expect(lines.every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
-    expect(ics.replace(/\r\n/g, "")).not.toContain("\n");
-  });
-
-  it("reminds 30 days before notAfter and escapes TEXT", () => {
-    expect(ics).toContain("DTSTART:20271026T090000Z");
-    const unfolded = ics.replace(/\r\n /g, "");
-    expect(unfolded).toContain("SUMMARY:Rotate Entra certificate CN=credential-workbench\\, O=Contoso\\; Ltd");
-  });
-
-  it("never schedules a reminder in the past", () => {
-    const soon = rotationReminderIcs({ subject: "CN=x", thumbprint: "00", notAfter: "2026-12-01T00:00:00Z", daysBefore: 30, uid: "u", now: new Date("2026-11-25T09:00:00.000Z") });
-    expect(soon).toContain("DTSTART:20261125T090000Z");
-  });
-});
-
-describe("keyIdFromThumbprint", () => {
-  it("is a GUID that Graph accepts as keyId, stable for a thumbprint and different across thumbprints", async () => {
-    const { keyIdFromThumbprint } = await import("./recipes");
-    const a = keyIdFromThumbprint("D11B3EDEB240E4AD3D8F176216AB1356B40E5428");
-    expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(keyIdFromThumbprint("D11B3EDEB240E4AD3D8F176216AB1356B40E5428")).toBe(a);
-    expect(keyIdFromThumbprint("011B3EDEB240E4AD3D8F176216AB1356B40E5428")).not.toBe(a);
-  });
-});
 
 /** Recipes for a fresh 2048-bit credential, with the given settings over a public-cloud v2.0 default. */
 async function recipesFor(overrides: Partial<RecipeInputs>): Promise<Recipe[]> {
