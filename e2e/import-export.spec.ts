@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { createOpenSslWorkspace, parseOpenSslFingerprint, type OpenSslWorkspace } from "../src/core/testing/openssl";
+import { createDatedSelfSigned, createOpenSslWorkspace, parseOpenSslFingerprint, selfSignedCertificateArgs, type OpenSslWorkspace } from "../src/core/testing/openssl";
 import { createDownloadFolder, downloadThroughPage, generateThroughPage } from "./support/downloads";
 
 let openssl: OpenSslWorkspace;
@@ -13,7 +13,7 @@ test.beforeEach(() => {
 test.afterEach(() => openssl.dispose());
 
 function makeOpenSslPfx(): { pfxPath: string; fingerprint: string } {
-  openssl.run(["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "key.pem", "-out", "cert.pem", "-subj", "/CN=openssl-made", "-days", "30"]);
+  openssl.run(selfSignedCertificateArgs({ keyPath: "key.pem", certPath: "cert.pem", commonName: "openssl-made" }));
   openssl.run(["pkcs12", "-export", "-inkey", "key.pem", "-in", "cert.pem", "-out", "made.pfx", "-passout", "pass:open sesame"]);
   const fingerprint = parseOpenSslFingerprint(openssl.run(["x509", "-in", "cert.pem", "-noout", "-fingerprint", "-sha1"]));
   return { pfxPath: openssl.path("made.pfx"), fingerprint };
@@ -90,7 +90,7 @@ test("a certificate a CA signed from the page's CSR replaces the self-signed one
   await generateThroughPage(page);
   const csr = await downloadThroughPage(page, "download-server-csr", folder);
   openssl.write("server.csr", csr.contents);
-  openssl.run(["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.crt", "-subj", "/CN=Test CA", "-days", "30"]);
+  openssl.run(selfSignedCertificateArgs({ keyPath: "ca.key", certPath: "ca.crt", commonName: "Test CA" }));
   const signed = openssl.run(["x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-days", "30"]);
   openssl.write("signed.crt", signed);
   const fingerprint = parseOpenSslFingerprint(openssl.run(["x509", "-in", "signed.crt", "-noout", "-fingerprint", "-sha1"]));
@@ -111,16 +111,16 @@ test("a certificate a CA signed from the page's CSR replaces the self-signed one
 });
 
 test("an expired certificate is loaded but flagged, with what to do", async ({ page }) => {
-  // Core needs the Reflect polyfill its host loads first (src/main.tsx, src/core/test-setup.ts).
-  await import("@abraham/reflection");
-  const { generateCredential, credentialFiles } = await import("../src/core/credential");
-  const twoYearsAgo = new Date(Date.now() - 2 * 365 * 86_400_000);
-  const expired = await generateCredential({ keySize: 2048, subject: { commonName: "expired" }, validityDays: 365, now: twoYearsAgo });
-  const files = credentialFiles(expired);
+  // Made by OpenSSL, valid for a year that ended about a year ago; OpenSSL also gives the thumbprint.
+  const day = 86_400_000;
+  const notBefore = new Date(Date.now() - 2 * 365 * day);
+  const { keyPath, certPath } = createDatedSelfSigned(openssl, { commonName: "expired", notBefore, notAfter: new Date(notBefore.getTime() + 365 * day) });
+  expect(openssl.tryRun(["x509", "-in", certPath, "-noout", "-checkend", "0"]).status).not.toBe(0);
+  const fingerprint = parseOpenSslFingerprint(openssl.run(["x509", "-in", certPath, "-noout", "-fingerprint", "-sha1"]));
   await page.goto("/");
-  await page.getByTestId("import-text").fill(`${files["server.pem"] ?? ""}${files["server.crt"]}`);
+  await page.getByTestId("import-text").fill(`${readFileSync(keyPath, "utf8")}${readFileSync(certPath, "utf8")}`);
   await page.getByTestId("import-submit").click();
-  await expect(page.getByTestId("thumbprint-sha1")).toHaveText(expired.certificateDetails.thumbprints.sha1Hex);
+  await expect(page.getByTestId("thumbprint-sha1")).toHaveText(fingerprint);
   await expect(page.getByTestId("cert-validity")).toHaveAttribute("data-status", "expired");
   await expect(page.getByTestId("cert-validity")).toContainText(/Expired \d+ days ago.*generate a new certificate/);
 });

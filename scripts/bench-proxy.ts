@@ -2,8 +2,10 @@
  * Proxy benchmark (not a test): `tsx scripts/bench-proxy.ts` (npm run bench:proxy). Issue 13.
  *
  * What it measures: the latency the proxy adds to one token request. On 127.0.0.1 only, it starts
- * a trivial HTTPS token endpoint (throwaway certificate) and the workbench server in-process, then
- * sends the same token request at a fixed rate (500 requests/s by default, open loop: a request
+ * a trivial HTTPS token endpoint (throwaway certificate) in a process of its own, and the workbench
+ * server as a user runs it (`node --import tsx server/main.ts`, with WORKBENCH_EXTRA_AUTHORITIES and
+ * NODE_EXTRA_CA_CERTS naming the endpoint) in another; this process is the client. It sends the
+ * same token request at a fixed rate (500 requests/s by default, open loop: a request
  * is sent on schedule whether or not the previous ones have answered) directly to the endpoint and
  * through POST /api/token, in alternating blocks so that both see the same machine load. Each
  * client keeps its connections alive, as a browser and an Entra client do. Latency is from send
@@ -11,19 +13,20 @@
  * against the target (at most 1 ms added), with the machine's load average before and after.
  * Writes bench/proxy-results.json (read by `npm run bench` into BENCHMARKS.md).
  *
- * Client, proxy and endpoint share one process and event loop, so the proxy's own work is on the
- * same thread as everything else: the difference is what the proxy costs in CPU and round trips.
+ * Client, proxy and endpoint are three processes, as they would be for a user (the endpoint stands
+ * in for Entra), but they share this machine's cores: on a busy machine the figures include the
+ * wait for a core, which is why the load average is recorded.
  *
  * Env: BENCH_RATE (requests/s, default 500), BENCH_BLOCK_S (seconds per block, default 2),
  * BENCH_BLOCKS (blocks per mode, default 5), BENCH_TIME_CAP_S (default 120).
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, createServer, request as httpsRequest } from "node:https";
 import type { AddressInfo } from "node:net";
 import { cpus, loadavg } from "node:os";
 import { createLoopbackTls } from "../e2e/support/test-tls";
-import { startWorkbenchServer } from "../server/workbench-server";
 import { median, percentile } from "./bench-stats";
 
 const RATE_PER_SECOND = Number(process.env.BENCH_RATE ?? 500);
@@ -133,7 +136,8 @@ function summarize(name: string, samples: ModeSamples, seconds: number): ModeRes
   };
 }
 
-async function main(): Promise<void> {
+/** The stand-in token endpoint, run as `bench-proxy.ts upstream`: prints one JSON line { origin, certPath }. */
+async function runUpstream(): Promise<void> {
   const tls = createLoopbackTls();
   const upstream = createServer({ key: tls.key, cert: tls.cert, keepAlive: true }, (request, response) => {
     request.resume();
@@ -142,14 +146,87 @@ async function main(): Promise<void> {
       response.end(TOKEN_RESPONSE);
     });
   });
-  // Longer than the proxy's own idle timeout, as Entra's is.
+  // Longer than the proxy's own idle timeout, as a real front end's is.
   upstream.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => upstream.listen(0, "127.0.0.1", resolve));
-  const upstreamOrigin = `https://127.0.0.1:${String((upstream.address() as AddressInfo).port)}`;
-  const tokenEndpoint = `${upstreamOrigin}/${TENANT}/oauth2/v2.0/token`;
-  const proxy = await startWorkbenchServer({ port: 0, extraAuthorities: [upstreamOrigin], extraCaPem: tls.cert, logger: () => undefined });
+  const stop = () => {
+    upstream.closeAllConnections();
+    upstream.close();
+    tls.dispose();
+    process.exit(0);
+  };
+  process.on("SIGTERM", stop);
+  process.on("disconnect", stop);
+  console.log(JSON.stringify({ origin: `https://127.0.0.1:${String((upstream.address() as AddressInfo).port)}`, certPath: tls.certPath }));
+}
 
-  const httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: 64, ca: tls.cert });
+/**
+ * CPU seconds (user + system) a process has used so far, from /proc (Linux); undefined elsewhere.
+ * It shows what the proxy costs per request whatever the machine's load.
+ */
+function cpuSecondsOf(pid: number | undefined): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${String(pid)}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const ticksPerSecond = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim());
+    return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Starts a child process and resolves with the first stdout line that matches `pattern`; the rest of its output is read and dropped. */
+function startChild(args: string[], env: NodeJS.ProcessEnv, pattern: RegExp): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
+  const child = spawn(process.execPath, args, { cwd: new URL("..", import.meta.url), env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+  return new Promise((resolve, reject) => {
+    let output = "";
+    let started = false;
+    const timer = setTimeout(() => reject(new Error(`${args.join(" ")} did not start:\n${output}`)), 30_000);
+    child.once("exit", (code) => reject(new Error(`${args.join(" ")} exited (${String(code)}):\n${output}`)));
+    child.stdout?.on("data", (chunk: Buffer) => {
+      if (started) return;
+      output += chunk.toString();
+      const match = pattern.exec(output);
+      if (match) {
+        started = true;
+        clearTimeout(timer);
+        resolve({ child, match });
+      }
+    });
+  });
+}
+
+async function stopChild(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+  if (child.exitCode === null) child.kill("SIGKILL");
+}
+
+async function main(): Promise<void> {
+  const upstreamStart = await startChild(["--import", "tsx", "scripts/bench-proxy.ts", "upstream"], {}, /^(\{.*\})$/m);
+  const upstreamInfo = JSON.parse(upstreamStart.match[1] ?? "{}") as { origin: string; certPath: string };
+  const upstreamOrigin = upstreamInfo.origin;
+  const upstreamCert = readFileSync(upstreamInfo.certPath, "utf8");
+  const tokenEndpoint = `${upstreamOrigin}/${TENANT}/oauth2/v2.0/token`;
+  let proxyChild: ChildProcess | undefined;
+  try {
+    const proxyStart = await startChild(
+      ["--import", "tsx", "server/main.ts"],
+      { PORT: "0", HOST: "127.0.0.1", WORKBENCH_EXTRA_AUTHORITIES: upstreamOrigin, NODE_EXTRA_CA_CERTS: upstreamInfo.certPath },
+      /Credential Workbench on (http:\/\/\S+)/,
+    );
+    proxyChild = proxyStart.child;
+    await measure(tokenEndpoint, upstreamCert, proxyStart.match[1] ?? "", proxyStart.child.pid);
+  } finally {
+    await stopChild(proxyChild);
+    await stopChild(upstreamStart.child);
+  }
+}
+
+async function measure(tokenEndpoint: string, upstreamCert: string, proxyOrigin: string, proxyPid: number | undefined): Promise<void> {
+  const httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: 64, ca: upstreamCert });
   const httpAgent = new HttpAgent({ keepAlive: true, maxSockets: 64 });
   const formBody = new URLSearchParams(FORM).toString();
   const proxyBody = JSON.stringify({ tokenEndpoint, form: FORM });
@@ -157,12 +234,13 @@ async function main(): Promise<void> {
     direct: () =>
       statusOf((onResponse) => httpsRequest(tokenEndpoint, { method: "POST", agent: httpsAgent, headers: { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(Buffer.byteLength(formBody)) } }, onResponse), formBody),
     proxy: () =>
-      statusOf((onResponse) => httpRequest(`${proxy.origin}/api/token`, { method: "POST", agent: httpAgent, headers: { "Content-Type": "application/json", "Content-Length": String(Buffer.byteLength(proxyBody)) } }, onResponse), proxyBody),
+      statusOf((onResponse) => httpRequest(`${proxyOrigin}/api/token`, { method: "POST", agent: httpAgent, headers: { "Content-Type": "application/json", "Content-Length": String(Buffer.byteLength(proxyBody)) } }, onResponse), proxyBody),
   };
   const samples: Record<Mode, ModeSamples> = { direct: { latenciesMs: [], sent: 0, failed: 0 }, proxy: { latenciesMs: [], sent: 0, failed: 0 } };
   const loadAtStart = loadavg().map((value) => Number(value.toFixed(2)));
   const deadline = Date.now() + TIME_CAP_MS;
   let blocksRun = 0;
+  let proxyCpuSeconds = 0;
 
   try {
     await runAtFixedRate(WARM_UP_MS, senders.direct, undefined);
@@ -170,7 +248,12 @@ async function main(): Promise<void> {
     for (let block = 0; block < BLOCKS_PER_MODE && Date.now() < deadline; block += 1) {
       // Alternate which goes first, so neither always follows the other's leftovers.
       const order: Mode[] = block % 2 === 0 ? ["direct", "proxy"] : ["proxy", "direct"];
-      for (const mode of order) await runAtFixedRate(BLOCK_MS, senders[mode], samples[mode]);
+      for (const mode of order) {
+        const cpuBefore = mode === "proxy" ? cpuSecondsOf(proxyPid) : undefined;
+        await runAtFixedRate(BLOCK_MS, senders[mode], samples[mode]);
+        const cpuAfter = mode === "proxy" ? cpuSecondsOf(proxyPid) : undefined;
+        if (cpuBefore !== undefined && cpuAfter !== undefined) proxyCpuSeconds += cpuAfter - cpuBefore;
+      }
       blocksRun += 1;
     }
     const seconds = (blocksRun * BLOCK_MS) / 1000;
@@ -189,6 +272,8 @@ async function main(): Promise<void> {
       loadAverageStart: loadAtStart.join(" / "),
       loadAverageEnd: loadAtEnd.join(" / "),
       withinTarget: addedMedianMs <= TARGET_ADDED_MEDIAN_MS ? "yes" : "no",
+      /** CPU time of the proxy process per forwarded request (Linux only), independent of waiting for a core. */
+      proxyCpuMsPerRequest: samples.proxy.sent > 0 ? round3((proxyCpuSeconds * 1000) / samples.proxy.sent) : Number.NaN,
       direct,
       proxy: viaProxy,
       addedLatency: added,
@@ -200,6 +285,7 @@ async function main(): Promise<void> {
       );
     }
     console.log(`added by the proxy: median ${added.medianMs.toFixed(3)} ms (target ≤ ${String(TARGET_ADDED_MEDIAN_MS)} ms: ${results.withinTarget}), p90 ${added.p90Ms.toFixed(3)} ms, p99 ${added.p99Ms.toFixed(3)} ms`);
+    console.log(`the proxy process used ${results.proxyCpuMsPerRequest.toFixed(3)} ms of CPU per forwarded request`);
     console.log(`load average (1/5/15 min) ${results.loadAverageStart} at the start, ${results.loadAverageEnd} at the end, on ${String(results.cpuCount)} CPUs`);
     if (blocksRun < BLOCKS_PER_MODE) console.log(`stopped at the ${String(TIME_CAP_MS / 1000)} s time cap after ${String(blocksRun)} blocks`);
     const outputDir = new URL("../bench/", import.meta.url);
@@ -210,11 +296,8 @@ async function main(): Promise<void> {
   } finally {
     httpsAgent.destroy();
     httpAgent.destroy();
-    await proxy.close();
-    upstream.closeAllConnections();
-    await new Promise<void>((resolve) => upstream.close(() => resolve()));
-    tls.dispose();
   }
 }
 
-await main();
+if (process.argv[2] === "upstream") await runUpstream();
+else await main();

@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { selfSignedCertificateArgs } from "../../src/core/testing/openssl";
 
 /**
  * The local mock Entra authority the end-to-end tests use. Its origin and TLS certificate are
@@ -18,11 +19,9 @@ const certPath = join(tlsDirectory, "cert.pem");
 export function ensureMockAuthorityTls(): { keyPath: string; certPath: string } {
   if (!existsSync(keyPath) || !existsSync(certPath)) {
     mkdirSync(tlsDirectory, { recursive: true });
-    execFileSync(
-      "openssl",
-      ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-sha256", "-keyout", keyPath, "-out", certPath, "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost", "-days", "30"],
-      { stdio: ["ignore", "ignore", "pipe"] },
-    );
+    execFileSync("openssl", selfSignedCertificateArgs({ keyPath, certPath, commonName: "127.0.0.1", subjectAltName: "IP:127.0.0.1,DNS:localhost", days: 30 }), {
+      stdio: ["ignore", "ignore", "pipe"],
+    });
   }
   return { keyPath, certPath };
 }

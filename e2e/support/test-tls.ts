@@ -1,7 +1,5 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
+import { createOpenSslWorkspace, selfSignedCertificateArgs } from "../../src/core/testing/openssl";
 
 /** A throwaway key and self-signed certificate, as PEM, plus where the certificate was written. */
 export interface TestCertificate {
@@ -28,34 +26,26 @@ export interface TestCertificateOptions {
  * @example const tls = createTestCertificate({ subjectAltName: "IP:127.0.0.1" });
  */
 export function createTestCertificate(options: TestCertificateOptions = {}): TestCertificate {
-  const directory = mkdtempSync(join(tmpdir(), "workbench-cert-"));
-  const keyPath = join(directory, "key.pem");
-  const certPath = join(directory, "cert.pem");
-  const args = [
-    "req", "-x509", "-newkey", `rsa:${String(options.keyBits ?? 2048)}`, "-nodes", "-sha256",
-    "-keyout", keyPath, "-out", certPath,
-    "-subj", `/CN=${options.commonName ?? "127.0.0.1"}`,
-    "-days", String(options.days ?? 1),
-  ];
-  if (options.subjectAltName) args.push("-addext", `subjectAltName=${options.subjectAltName}`);
-  execFileSync("openssl", args, { stdio: ["ignore", "ignore", "pipe"] });
+  const workspace = createOpenSslWorkspace();
+  workspace.run(
+    selfSignedCertificateArgs({
+      keyPath: "key.pem",
+      certPath: "cert.pem",
+      commonName: options.commonName ?? "127.0.0.1",
+      keyBits: options.keyBits,
+      subjectAltName: options.subjectAltName,
+      days: options.days ?? 1,
+    }),
+  );
   return {
-    key: readFileSync(keyPath, "utf8"),
-    cert: readFileSync(certPath, "utf8"),
-    certPath,
-    dispose: () => rmSync(directory, { recursive: true, force: true }),
+    key: readFileSync(workspace.path("key.pem"), "utf8"),
+    cert: readFileSync(workspace.path("cert.pem"), "utf8"),
+    certPath: workspace.path("cert.pem"),
+    dispose: () => workspace.dispose(),
   };
 }
 
 /** A certificate for an HTTPS server on 127.0.0.1 (CN and SAN IP:127.0.0.1), valid one day. */
 export function createLoopbackTls(): TestCertificate {
   return createTestCertificate({ commonName: "127.0.0.1", subjectAltName: "IP:127.0.0.1,DNS:localhost" });
-}
-
-/** Writes `pem` to a temp file, e.g. to hand a CA to a spawned server through NODE_EXTRA_CA_CERTS. */
-export function writeTempPem(pem: string): { path: string; dispose(): void } {
-  const directory = mkdtempSync(join(tmpdir(), "workbench-pem-"));
-  const path = join(directory, "ca.pem");
-  writeFileSync(path, pem);
-  return { path, dispose: () => rmSync(directory, { recursive: true, force: true }) };
 }

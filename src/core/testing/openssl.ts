@@ -47,3 +47,60 @@ export function parseOpenSslFingerprint(output: string): string {
   if (!match?.[1]) throw new Error(`no fingerprint in: ${output}`);
   return match[1].replace(/:/g, "").toUpperCase();
 }
+
+export interface SelfSignedOptions {
+  /** Where the key (PKCS#8 PEM, unencrypted) and the certificate go, relative to the workspace or absolute. */
+  keyPath: string;
+  certPath: string;
+  commonName: string;
+  /** RSA modulus length; default 2048. */
+  keyBits?: number;
+  /** subjectAltName, e.g. "IP:127.0.0.1,DNS:localhost". */
+  subjectAltName?: string;
+  /** Validity from now; default 30. */
+  days?: number;
+}
+
+/** The `openssl req -x509` arguments for a new RSA key and a self-signed SHA-256 certificate. */
+export function selfSignedCertificateArgs(options: SelfSignedOptions): string[] {
+  const args = [
+    "req", "-x509", "-newkey", `rsa:${String(options.keyBits ?? 2048)}`, "-nodes", "-sha256",
+    "-keyout", options.keyPath, "-out", options.certPath,
+    "-subj", `/CN=${options.commonName}`,
+    "-days", String(options.days ?? 30),
+  ];
+  if (options.subjectAltName) args.push("-addext", `subjectAltName=${options.subjectAltName}`);
+  return args;
+}
+
+/** OpenSSL's `-startdate`/`-enddate` form: YYYYMMDDHHMMSSZ. */
+function generalizedTime(date: Date): string {
+  return `${date.toISOString().slice(0, 19).replace(/[-:T]/g, "")}Z`;
+}
+
+/**
+ * A new RSA key and a self-signed certificate valid from `notBefore` to `notAfter`, which may
+ * both lie in the past: `openssl req -x509` can only start now, so this signs the request with
+ * `openssl ca -selfsign`, which takes explicit dates. Writes key.pem and cert.pem (names given).
+ */
+export function createDatedSelfSigned(workspace: OpenSslWorkspace, options: { commonName: string; notBefore: Date; notAfter: Date; keyPath?: string; certPath?: string }): { keyPath: string; certPath: string } {
+  const keyPath = options.keyPath ?? "key.pem";
+  const certPath = options.certPath ?? "cert.pem";
+  workspace.write(
+    "dated-ca.cnf",
+    [
+      "[ ca ]", "default_ca = selfsigned",
+      "[ selfsigned ]", "database = dated-index.txt", "new_certs_dir = .", "default_md = sha256", "policy = any_subject", "unique_subject = no", "rand_serial = yes", "x509_extensions = leaf",
+      "[ any_subject ]", "commonName = supplied",
+      "[ leaf ]", "basicConstraints = critical, CA:FALSE", "keyUsage = critical, digitalSignature, keyEncipherment", "subjectKeyIdentifier = hash",
+      "",
+    ].join("\n"),
+  );
+  workspace.write("dated-index.txt", "");
+  workspace.run(["req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", keyPath, "-out", "dated.csr", "-subj", `/CN=${options.commonName}`]);
+  workspace.run([
+    "ca", "-batch", "-selfsign", "-notext", "-config", "dated-ca.cnf", "-keyfile", keyPath, "-in", "dated.csr", "-out", certPath,
+    "-startdate", generalizedTime(options.notBefore), "-enddate", generalizedTime(options.notAfter),
+  ]);
+  return { keyPath: workspace.path(keyPath), certPath: workspace.path(certPath) };
+}
