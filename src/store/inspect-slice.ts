@@ -11,6 +11,11 @@ export interface InspectSlice {
   /** The page's own assertion, decoded, verified and linted. */
   assertionInspection?: JwtInspection;
   setInspectText: (text: string) => Promise<void>;
+  /**
+   * Forgets the decoded view of the pasted token, for the Inspect panel's "Try again" after its result
+   * failed to render; the pasted text, the credential and everything else stay.
+   */
+  resetInspection: () => void;
   /** The access token the token endpoint returned, decoded (shown in the Token panel). */
   accessTokenInspection?: JwtInspection;
   inspectAccessToken: (token: string | undefined) => Promise<void>;
@@ -34,6 +39,11 @@ export const createInspectSlice: StateCreator<WorkbenchState, [], [], InspectSli
     const inspection = await inspectJwt(text, { certificateDer: get().credential?.certificateDer });
     // A later keystroke wins over a slower earlier verification.
     if (sequence === inspectSequence) set({ inspection });
+  },
+  resetInspection: () => {
+    // A pending inspection of the old text must not come back after the reset.
+    inspectSequence++;
+    set({ inspection: undefined });
   },
   inspectAccessToken: async (token) => {
     set({ accessTokenInspection: token ? await inspectJwt(token, {}) : undefined });

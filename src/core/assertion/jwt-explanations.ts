@@ -3,6 +3,14 @@
  * (RFC 7519 §4.1; Microsoft identity platform "access token claims reference").
  */
 
+/**
+ * An explanation by name from one of the tables below, or undefined. Own properties only: a claim called
+ * `constructor` or `__proto__` must not find Object.prototype's members (which React cannot render).
+ */
+function lookup(table: Readonly<Record<string, string>> | undefined, name: string): string | undefined {
+  return table && Object.hasOwn(table, name) ? table[name] : undefined;
+}
+
 /** What kind of JWT this looks like: an assertion a client signed, an access token Entra issued, or neither. */
 export type JwtKind = "client-assertion" | "access-token" | "other";
 
@@ -97,7 +105,7 @@ const KIND_CLAIM_EXPLANATIONS: Readonly<Record<JwtKind, Readonly<Record<string, 
 
 /** The explanation for a header parameter, with the alg value spelled out; `kind` picks the wording that fits the token. */
 export function explainHeaderField(name: string, value: unknown, kind?: JwtKind): string {
-  const base = (kind ? KIND_HEADER_EXPLANATIONS[kind][name] : undefined) ?? HEADER_EXPLANATIONS[name] ?? "Not a registered header parameter; the issuer defines its meaning.";
+  const base = lookup(kind ? KIND_HEADER_EXPLANATIONS[kind] : undefined, name) ?? lookup(HEADER_EXPLANATIONS, name) ?? "Not a registered header parameter; the issuer defines its meaning.";
   if (name !== "alg" || typeof value !== "string") return base;
   const algorithms: Record<string, string> = {
     RS256: "RSASSA-PKCS1-v1_5 with SHA-256 (RFC 7518 §3.3)",
@@ -105,14 +113,14 @@ export function explainHeaderField(name: string, value: unknown, kind?: JwtKind)
     HS256: "HMAC with SHA-256, a shared secret (RFC 7518 §3.2): not a certificate signature",
     none: "no signature at all (RFC 7518 §3.6)",
   };
-  return algorithms[value] ? `${value}: ${algorithms[value]}. ${base}` : base;
+  const algorithm = lookup(algorithms, value);
+  return algorithm ? `${value}: ${algorithm}. ${base}` : base;
 }
 
 /** The explanation for a claim; `kind` picks the wording that fits the token (an assertion's advice never shows on an access token). */
 export function explainClaim(name: string, kind?: JwtKind): string {
-  const specific = kind ? KIND_CLAIM_EXPLANATIONS[kind][name] : undefined;
-  if (specific) return specific;
-  if (CLAIM_EXPLANATIONS[name]) return CLAIM_EXPLANATIONS[name];
+  const known = lookup(kind ? KIND_CLAIM_EXPLANATIONS[kind] : undefined, name) ?? lookup(CLAIM_EXPLANATIONS, name);
+  if (known) return known;
   if (name.startsWith("xms_")) return "A Microsoft-specific claim (xms_*) for Entra's own use.";
   return "Not a registered claim; the issuer defines its meaning.";
 }
@@ -165,5 +173,5 @@ const JWE_HEADER_EXPLANATIONS: Readonly<Record<string, string>> = {
 
 /** The explanation for a parameter of an encrypted token's protected header (RFC 7516 §4.1). */
 export function explainJweHeaderField(name: string): string {
-  return JWE_HEADER_EXPLANATIONS[name] ?? HEADER_EXPLANATIONS[name] ?? "Not a registered header parameter; the issuer defines its meaning.";
+  return lookup(JWE_HEADER_EXPLANATIONS, name) ?? lookup(HEADER_EXPLANATIONS, name) ?? "Not a registered header parameter; the issuer defines its meaning.";
 }
