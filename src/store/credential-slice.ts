@@ -2,7 +2,7 @@ import type { StateCreator } from "zustand";
 import type { Credential, CredentialFiles } from "@/core/credential";
 import { describeError } from "@/core/errors";
 import { encryptPrivateKeyPkcs8 } from "@/core/formats/encrypted-private-key";
-import { exportPkcs12, type Pkcs12Profile } from "@/core/formats/pkcs12";
+import { exportPkcs12, type Pkcs12Profile } from "@/core/formats/pkcs12-export";
 import { encodePem } from "@/core/pem";
 import type { WorkbenchState } from "./workbench-store";
 

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { Pkcs12Profile } from "@/core/formats/pkcs12";
+import type { Pkcs12Profile } from "@/core/formats/pkcs12-export";
 import type { ProtectedExportKind } from "@/store/credential-slice";
 import { useWorkbenchStore } from "@/store/workbench-store";
 import { DownloadButton } from "@/ui/download-button";
