@@ -9,6 +9,7 @@ import { WorkbenchError } from "../errors";
 import { exportPkcs8Der, importRsaPrivateKey } from "../keys";
 import type { ImportResult } from "./import-material";
 import { KEY_MISMATCH_MESSAGE, privateKeyMatchesPublicKey } from "./key-info";
+import { checkReplacementCertificate } from "./replacement-certificate";
 
 /**
  * Builds the page's Credential from a successful import: the key (when it is RSA ≥ 2048 bits)
@@ -45,7 +46,8 @@ export async function credentialFromImport(result: ImportResult): Promise<Creden
 /**
  * Replaces the page's certificate with `newCertificateDer` (typically the CA-signed certificate
  * issued from the page's CSR) when its public key is the page's key; the key and CSR stay.
- * Throws ERR_KEY_MISMATCH otherwise.
+ * Throws ERR_KEY_MISMATCH otherwise, and ERR_UNSUPPORTED_FORMAT for a damaged copy of the page's own
+ * certificate (replacement-certificate.ts).
  */
 export async function replaceCertificateIfKeyMatches(current: Credential, newCertificateDer: Uint8Array): Promise<Credential> {
   const certificate = parseCertificateDer(newCertificateDer);
@@ -60,5 +62,6 @@ export async function replaceCertificateIfKeyMatches(current: Credential, newCer
     matches = oldSpki.length === newSpki.length && oldSpki.every((byte, i) => byte === newSpki[i]);
   }
   if (!matches) throw new WorkbenchError("ERR_KEY_MISMATCH", KEY_MISMATCH_MESSAGE);
+  await checkReplacementCertificate(parseCertificateDer(current.certificateDer), certificate);
   return { ...current, certificateDer: toBytes(certificate.rawData), certificateDetails: await describeCertificate(certificate) };
 }
