@@ -2,7 +2,8 @@ import type { StateCreator } from "zustand";
 import { credentialFiles, type Credential } from "@/core/credential";
 import { describeError } from "@/core/errors";
 import { credentialFromImport, replaceCertificateIfKeyMatches } from "@/core/formats/credential-from-import";
-import { importCredentialMaterial, type ImportInput, type ImportSuccess } from "@/core/formats/import-material";
+import type { ImportInput, ImportSuccess } from "@/core/formats/import-material";
+import { runWork, WorkCancelled, type WorkJob } from "@/workers/run-work";
 import { privateKeyMatchesPublicKey } from "@/core/formats/key-info";
 import { parseCertificateDer, verifySelfSignature } from "@/core/certificate";
 import { importRsaPrivateKey } from "@/core/keys";
@@ -39,7 +40,12 @@ export interface ImportSlice {
   importMaterial: (inputs: ImportInput[], password: string) => Promise<void>;
   /** Shows a problem found before the import could start (e.g. the browser could not read a file). */
   reportImportError: (message: string) => void;
+  /** Stops a running import at once (its worker is terminated); the page keeps what it had. */
+  cancelImport: () => void;
 }
+
+/** The import being read in the worker, so Cancel can stop it. */
+let runningImport: WorkJob<unknown> | undefined;
 
 async function keyMatchesCertificate(pkcs8Der: Uint8Array, certificateDer: Uint8Array): Promise<boolean> {
   const spki = toBytes(parseCertificateDer(certificateDer).publicKey.rawData);
@@ -113,7 +119,12 @@ export const createImportSlice: StateCreator<WorkbenchState, [], [], ImportSlice
     const isCurrent = beginCredentialChange();
     set({ importRunning: true, importError: undefined, importErrorField: undefined, pendingKeyPkcs8Der: undefined });
     try {
-      const result = await importCredentialMaterial(inputs, password === "" ? undefined : password);
+      // Read in a worker (PFX key derivations can take seconds): the page stays responsive and Cancel can stop it.
+      const job = runWork({ kind: "import", inputs, password: password === "" ? undefined : password });
+      runningImport = job;
+      const result = await job.result.finally(() => {
+        if (runningImport === job) runningImport = undefined;
+      });
       if (!result.ok) {
         const aboutPassword = result.code === "ERR_WRONG_PASSWORD" || result.code === "ERR_PASSWORD_REQUIRED";
         set({ importRunning: false, importError: result.message, importErrorField: aboutPassword ? "password" : undefined });
@@ -174,8 +185,15 @@ export const createImportSlice: StateCreator<WorkbenchState, [], [], ImportSlice
         },
       });
     } catch (error) {
+      if (error instanceof WorkCancelled) return;
       // Anything unexpected still leaves the page as it was.
       set({ importRunning: false, importError: describeError(error) });
     }
+  },
+  cancelImport: () => {
+    if (!runningImport) return;
+    runningImport.cancel();
+    runningImport = undefined;
+    set({ importRunning: false, importError: "Import cancelled: nothing was loaded, and the page keeps what it had.", importErrorField: undefined });
   },
 });
