@@ -1,6 +1,16 @@
 import type { StateCreator } from "zustand";
 import { inspectJwt } from "@/core/assertion/inspect-jwt";
+import { runWork, WorkCancelled, type WorkJob } from "@/workers/run-work";
 import type { WorkbenchState } from "./workbench-store";
+
+/**
+ * Pasted text longer than this is inspected in the worker: real tokens are a few KB (an access token with
+ * many groups ~10 KB), and a crafted one of megabytes must not hold the main thread while it is decoded.
+ */
+export const INSPECT_IN_WORKER_CHARS = 16 * 1024;
+
+/** The inspection running in the worker, ended when newer text arrives. */
+let runningInspection: WorkJob<unknown> | undefined;
 
 export type JwtInspection = Awaited<ReturnType<typeof inspectJwt>>;
 
@@ -36,7 +46,22 @@ export const createInspectSlice: StateCreator<WorkbenchState, [], [], InspectSli
       set({ inspection: undefined });
       return;
     }
-    const inspection = await inspectJwt(text, { certificateDer: get().credential?.certificateDer });
+    runningInspection?.cancel();
+    runningInspection = undefined;
+    const options = { certificateDer: get().credential?.certificateDer };
+    let inspection: JwtInspection;
+    if (text.length > INSPECT_IN_WORKER_CHARS) {
+      const job = runWork({ kind: "inspect", text, options });
+      runningInspection = job;
+      try {
+        inspection = await job.result;
+      } catch (error) {
+        if (error instanceof WorkCancelled) return;
+        throw error;
+      }
+    } else {
+      inspection = await inspectJwt(text, options);
+    }
     // A later keystroke wins over a slower earlier verification.
     if (sequence === inspectSequence) set({ inspection });
   },

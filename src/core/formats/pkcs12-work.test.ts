@@ -1,41 +1,15 @@
-import { readFileSync } from "node:fs";
-import forge from "node-forge";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { WorkbenchError } from "../errors";
+import { CRAFTED_PFX_SCHEMES, opensslCertificatePfx, repeatEncryptedPart as withCopies } from "../testing/crafted-pfx";
 import { createOpenSslWorkspace, type OpenSslWorkspace } from "../testing/openssl";
 import { importPkcs12 } from "./pkcs12-import";
 import { MAX_PKCS12_IMPORT_ITERATIONS } from "./pkcs12-work";
 
 // Issue 11, item 6: the fixtures are made by OpenSSL (one encrypted certificate part) and multiplied with
-// node-forge's ASN.1 codec (RFC 7292 §4.1: an AuthenticatedSafe is a SEQUENCE OF ContentInfo), never by our exporter.
+// node-forge's ASN.1 codec (RFC 7292 §4.1: an AuthenticatedSafe is a SEQUENCE OF ContentInfo), never by our exporter
+// (src/core/testing/crafted-pfx.ts).
 const PASSWORD = "pw";
 let openssl: OpenSslWorkspace;
-
-/** OpenSSL's PFX with one EncryptedData part holding the certificate, under `pbe` at `iterations`. */
-function opensslPfx(name: string, pbe: string[], iterations: number): Uint8Array {
-  openssl.run(["pkcs12", "-export", ...pbe, "-iter", String(iterations), "-nokeys", "-in", "cert.pem", "-out", name, "-passout", `pass:${PASSWORD}`]);
-  return new Uint8Array(readFileSync(openssl.path(name)));
-}
-
-/** The same PFX with its EncryptedData part repeated `copies` times and no MAC (`openssl pkcs12 -nomac`, RFC 7292 §4 macData OPTIONAL). */
-function withCopies(pfxDer: Uint8Array, copies: number): Uint8Array {
-  const pfx = forge.asn1.fromDer(forge.util.createBuffer(String.fromCharCode(...pfxDer)));
-  const [version, authSafe] = pfx.value as forge.asn1.Asn1[];
-  const [, explicitContent] = (authSafe?.value ?? []) as forge.asn1.Asn1[];
-  const octets = (explicitContent?.value as forge.asn1.Asn1[])[0];
-  const contents = forge.asn1.fromDer(forge.util.createBuffer(octets?.value as string)).value as forge.asn1.Asn1[];
-  const encrypted = contents.find((info) => forge.asn1.derToOid(forge.util.createBuffer((info.value as forge.asn1.Asn1[])[0]?.value as string)) === "1.2.840.113549.1.7.6");
-  if (!version || !authSafe || !explicitContent || !octets || !encrypted) throw new Error("unexpected OpenSSL PFX layout");
-  const { asn1 } = forge;
-  const repeated = asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, Array.from({ length: copies }, () => encrypted));
-  const data = asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OCTETSTRING, false, asn1.toDer(repeated).getBytes());
-  const contentInfo = asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [
-    asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OID, false, asn1.oidToDer("1.2.840.113549.1.7.1").getBytes()),
-    asn1.create(asn1.Class.CONTEXT_SPECIFIC, 0, true, [data]),
-  ]);
-  const rebuilt = asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [version, contentInfo]);
-  return Uint8Array.from(asn1.toDer(rebuilt).getBytes(), (char) => char.charCodeAt(0));
-}
 
 async function refusal(pfx: Uint8Array): Promise<WorkbenchError> {
   const error: unknown = await importPkcs12(pfx, PASSWORD).then(() => undefined, (reason: unknown) => reason);
@@ -49,8 +23,8 @@ let pbkdf2: Uint8Array;
 beforeAll(() => {
   openssl = createOpenSslWorkspace();
   openssl.run(["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "key.pem", "-out", "cert.pem", "-subj", "/CN=pfx-work", "-days", "2"]);
-  legacy = opensslPfx("legacy.pfx", ["-legacy", "-certpbe", "PBE-SHA1-3DES"], 50_000);
-  pbkdf2 = opensslPfx("pbkdf2.pfx", ["-certpbe", "AES-256-CBC"], 2_000_000);
+  legacy = opensslCertificatePfx(openssl, "cert.pem", CRAFTED_PFX_SCHEMES.legacy3des, 50_000, PASSWORD);
+  pbkdf2 = opensslCertificatePfx(openssl, "cert.pem", CRAFTED_PFX_SCHEMES.pbkdf2, 2_000_000, PASSWORD);
 });
 afterAll(() => {
   openssl.dispose();
