@@ -3,6 +3,11 @@
  * (RFC 7519 §4.1; Microsoft identity platform "access token claims reference").
  */
 
+import { formatDuration, numericDate, utcText } from "../time-window";
+
+/** Transitional: assertion-lint.ts on this branch still imports it from here; its one home is ../time-window.ts. */
+export { formatDuration };
+
 /**
  * An explanation by name from one of the tables below, or undefined. Own properties only: a claim called
  * `constructor` or `__proto__` must not find Object.prototype's members (which React cannot render).
@@ -135,22 +140,11 @@ export interface TimeDescription {
 /** Claims holding a NumericDate (seconds since 1970-01-01T00:00:00Z UTC). */
 export const TIME_CLAIMS: readonly string[] = ["exp", "nbf", "iat", "auth_time"];
 
-/**
- * A span of seconds in the largest unit that keeps it readable, rounded to the nearest: the one
- * formatter for every relative time on the page, so two lines never disagree ("10 min" vs "9 min").
- */
-export function formatDuration(seconds: number): string {
-  if (seconds < 120) return `${String(Math.round(seconds))} s`;
-  if (seconds < 2 * 3600) return `${String(Math.round(seconds / 60))} min`;
-  if (seconds < 48 * 3600) return `${String(Math.round(seconds / 3600))} h`;
-  return `${String(Math.round(seconds / 86400))} days`;
-}
-
 /** Describes a NumericDate relative to `now`; undefined when it is not a representable time. */
-export function describeTime(claim: string, seconds: unknown, now: Date): TimeDescription | undefined {
-  if (typeof seconds !== "number" || !Number.isFinite(seconds) || Math.abs(seconds) > 8.64e12) return undefined;
+export function describeTime(claim: string, value: unknown, now: Date): TimeDescription | undefined {
+  const seconds = numericDate(value);
+  if (seconds === undefined) return undefined;
   const date = new Date(seconds * 1000);
-  if (Number.isNaN(date.getTime())) return undefined;
   const delta = Math.round(seconds - now.getTime() / 1000);
   const span = formatDuration(Math.abs(delta));
   const future = delta > 0;
@@ -159,7 +153,7 @@ export function describeTime(claim: string, seconds: unknown, now: Date): TimeDe
     : claim === "nbf" ? (future ? `becomes valid in ${span}` : `valid since ${span} ago`)
     : claim === "iat" ? (future ? `issued ${span} in the future (clock ahead?)` : `issued ${span} ago`)
     : future ? `in ${span}` : `${span} ago`;
-  return { utc: date.toISOString().replace(/\.000Z$/, "Z"), local: date.toLocaleString(), relative };
+  return { utc: utcText(seconds), local: date.toLocaleString(), relative };
 }
 
 const JWE_HEADER_EXPLANATIONS: Readonly<Record<string, string>> = {

@@ -2,7 +2,7 @@
  * The shape of a JWT inspection (see inspect-jwt.ts): plain data, so it can cross a worker boundary
  * (structured clone) and be rendered without further work.
  */
-import type { LintResult } from "./assertion-lint";
+import type { LintResult, SignatureVerdict } from "./assertion-lint";
 import type { JwtKind, TimeDescription } from "./jwt-explanations";
 
 export type { JwtKind };
@@ -23,10 +23,8 @@ export interface JwtClaim extends JwtField {
   time?: TimeDescription;
 }
 
-export interface SignatureCheck {
-  status: "valid" | "invalid" | "not-checked" | "unsupported";
-  message: string;
-}
+/** The signature verdict: the one type assertion-lint.ts defines (`subject` is unused here). */
+export type SignatureCheck = SignatureVerdict;
 
 export interface JwtInspectionFailure {
   ok: false;
