@@ -10,6 +10,9 @@ export default defineConfig({
   },
   // The budget that matters is gzip size of the initial JS, checked by `npm run check:bundle` (issue 5).
   build: { outDir: "dist", sourcemap: false, chunkSizeWarningLimit: 800 },
+  // The page's worker (src/workers/work.worker.ts) is an ES module worker: the core it runs loads some
+  // code on demand (dynamic import), which only the "es" format can split.
+  worker: { format: "es" },
   test: {
     include: ["src/**/*.test.ts", "src/**/*.test.tsx", "server/**/*.test.ts", "scripts/**/*.test.ts"],
     setupFiles: ["src/core/test-setup.ts"],

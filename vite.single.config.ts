@@ -4,6 +4,7 @@
  * Scripts and styles are inlined by vite-plugin-singlefile; scripts/build-single.ts then allows
  * exactly those inline blocks by hash in the page's meta Content-Security-Policy.
  */
+import { fileURLToPath } from "node:url";
 import { mergeConfig, type UserConfig } from "vite";
 import { viteSingleFile } from "vite-plugin-singlefile";
 import baseConfig from "./vite.config.ts";
@@ -13,6 +14,13 @@ import { singleFileCspPlugin } from "./scripts/build-single.ts";
 export default mergeConfig(baseConfig as UserConfig, {
   // Nothing to copy: the page must not refer to any file next to it.
   publicDir: false,
+  // Nor may its worker be a file beside it: the inline variant carries the worker's code in the page
+  // and starts it from a blob: URL (allowed by `worker-src blob:` in the rewritten policy).
+  resolve: {
+    alias: [{ find: /^@\/workers\/create-work-worker$/, replacement: fileURLToPath(new URL("./src/workers/create-work-worker.inline.ts", import.meta.url)) }],
+  },
   plugins: [viteSingleFile({ removeViteModuleLoader: true }), singleFileCspPlugin()],
   build: { outDir: "dist-single", emptyOutDir: true, modulePreload: { polyfill: false } },
+  // The inlined worker must be one piece too: what it loads on demand (node-forge) goes inside it.
+  worker: { rolldownOptions: { output: { codeSplitting: false } } },
 } satisfies UserConfig);

@@ -19,14 +19,14 @@ describe("single-file CSP", () => {
     expect(cspHashSource("body{color:red}")).toBe(`'sha256-${createHash("sha256").update("body{color:red}").digest("base64")}'`);
   });
 
-  it("replaces script-src and style-src with hashes and closes connect-src, keeping the rest", () => {
-    const policy = rewritePolicy("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; base-uri 'none'", { scripts: ["a", "a"], styles: ["b"] });
-    expect(policy).toBe(`default-src 'none'; script-src ${cspHashSource("a")}; style-src ${cspHashSource("b")}; connect-src 'none'; base-uri 'none'`);
+  it("replaces script-src and style-src with hashes, closes connect-src and allows only blob: workers, keeping the rest", () => {
+    const policy = rewritePolicy("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; worker-src 'self'; base-uri 'none'", { scripts: ["a", "a"], styles: ["b"] });
+    expect(policy).toBe(`default-src 'none'; script-src ${cspHashSource("a")}; style-src ${cspHashSource("b")}; connect-src 'none'; worker-src blob:; base-uri 'none'`);
     expect(policy).not.toContain("unsafe-inline");
   });
 
   it("adds the directives a policy lacks", () => {
-    expect(rewritePolicy("default-src 'none'", { scripts: [], styles: [] })).toBe("default-src 'none'; script-src 'none'; style-src 'none'; connect-src 'none'");
+    expect(rewritePolicy("default-src 'none'", { scripts: [], styles: [] })).toBe("default-src 'none'; script-src 'none'; style-src 'none'; connect-src 'none'; worker-src blob:");
   });
 
   it("rewrites the meta tag of a page, and refuses a page without one", () => {

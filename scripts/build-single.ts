@@ -32,7 +32,8 @@ export function cspHashSource(text: string): string {
 }
 
 /**
- * Replaces `script-src` and `style-src` with the hashes of the inline blocks and closes `connect-src`.
+ * Replaces `script-src` and `style-src` with the hashes of the inline blocks, closes `connect-src`, and allows
+ * workers only from blob: URLs (the inlined worker).
  * A page opened from disk has no server behind it, so it has nothing to connect to; the rest
  * of the policy (default-src 'none', base-uri, form-action, …) stays as index.html has it.
  */
@@ -43,6 +44,8 @@ export function rewritePolicy(policy: string, blocks: InlineBlocks): string {
     ["script-src", scriptSources.length > 0 ? `script-src ${scriptSources.join(" ")}` : "script-src 'none'"],
     ["style-src", styleSources.length > 0 ? `style-src ${styleSources.join(" ")}` : "style-src 'none'"],
     ["connect-src", "connect-src 'none'"],
+    // The worker's code is inlined in the page and started from a blob: URL (vite's ?worker&inline).
+    ["worker-src", "worker-src blob:"],
   ]);
   const directives = policy
     .split(";")

@@ -13,7 +13,8 @@ export const PAGE_CONTENT_SECURITY_POLICY = [
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",
-  "worker-src 'none'",
+  // The page's worker (src/workers/work.worker.ts) runs PFX decryption and large-token inspection off the main thread.
+  "worker-src 'self'",
   "manifest-src 'self'",
   "base-uri 'none'",
   "form-action 'none'",

@@ -24,6 +24,39 @@ export interface PemBlock {
   headers: Record<string, string>;
 }
 
+/** Characters with a name people recognise; any other is shown with its code point. */
+const CHARACTER_NAMES: Readonly<Record<string, string>> = {
+  "\u00A0": "a no-break space (U+00A0)",
+  "\u2028": "a Unicode line separator (U+2028)",
+  "\u2029": "a Unicode paragraph separator (U+2029)",
+  "\uFEFF": "a byte-order mark (U+FEFF)",
+  "\u200B": "a zero-width space (U+200B)",
+  "\u000B": "a vertical tab (U+000B)",
+  "\u000C": "a form feed (U+000C)",
+  "\u3000": "an ideographic space (U+3000)",
+};
+
+function describeCharacter(char: string): string {
+  const code = `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
+  return CHARACTER_NAMES[char] ?? (/^[\x21-\x7E]$/.test(char) ? `'${char}' (${code})` : `the character ${code}`);
+}
+
+/** 1-based line and column of `offset` in `text` (lines end at \n, as OpenSSL reads them). Only called on the error path. */
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const lineStart = before.lastIndexOf("\n") + 1;
+  let line = 1;
+  for (let index = before.indexOf("\n"); index !== -1; index = before.indexOf("\n", index + 1)) line++;
+  return { line, column: offset - lineStart + 1 };
+}
+
+/**
+ * The first character of a PEM body that OpenSSL would not read, or undefined. OpenSSL's base64 decoder
+ * (crypto/evp/encode.c, conv_ascii2bin) takes the base64 alphabet, '=', and as whitespace only space, tab,
+ * CR and LF; a no-break space, U+2028 or a BOM inside the body make `openssl x509 -in` fail, so they fail here too.
+ */
+const NOT_PEM_BODY = /[^A-Za-z0-9+/= \t\r\n]/;
+
 const pemBlockPattern = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END ([A-Z0-9 ]+)-----/g;
 
 /**
@@ -42,10 +75,22 @@ export function decodePemBlocks(text: string): PemBlock[] {
     }
     const headers: Record<string, string> = {};
     const bodyLines: string[] = [];
-    for (const line of content.split(/\r?\n/)) {
-      const header = /^([A-Za-z-]+):\s*(.*)$/.exec(line.trim());
+    let lineOffset = (match.index ?? 0) + `-----BEGIN ${beginLabel}-----`.length;
+    for (const line of content.split("\n")) {
+      const header = /^([A-Za-z-]+):[ \t]*(.*)$/.exec(line.trim());
       if (header && header[1] && header[2] !== undefined) headers[header[1]] = header[2];
-      else bodyLines.push(line);
+      else {
+        const bad = NOT_PEM_BODY.exec(line);
+        if (bad) {
+          const { line: lineNumber, column } = lineAndColumn(text, lineOffset + bad.index);
+          throw new WorkbenchError(
+            "ERR_INVALID_PEM",
+            `The "${beginLabel}" PEM block has ${describeCharacter(bad[0])} at line ${String(lineNumber)}, column ${String(column)}: PEM allows only base64 characters and plain spaces, tabs and line breaks (OpenSSL refuses it too). Delete that character, or copy the block again from the original file with a plain-text editor.`,
+          );
+        }
+        bodyLines.push(line);
+      }
+      lineOffset += line.length + 1;
     }
     let der: Uint8Array;
     try {

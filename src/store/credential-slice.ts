@@ -2,7 +2,7 @@ import { credentialFiles, type Credential, type CredentialFiles } from "@/core/c
 import { CREDENTIAL_FILES, fileNameAndType } from "@/core/credential-files";
 import { describeError } from "@/core/errors";
 import { encryptPrivateKeyPkcs8 } from "@/core/formats/encrypted-private-key";
-import { exportPkcs12, type Pkcs12Profile } from "@/core/formats/pkcs12";
+import { exportPkcs12, type Pkcs12Profile } from "@/core/formats/pkcs12-export";
 import { encodePem } from "@/core/pem";
 import { announceCredentialChanged, type CredentialChangeCause } from "./credential-changed";
 import type { SliceCreator } from "./slice-creator";

@@ -1,13 +1,13 @@
 import type { Credential } from "@/core/credential";
 import { describeError } from "@/core/errors";
 import { credentialFromImport, replaceCertificateIfKeyMatches } from "@/core/formats/credential-from-import";
-import { importCredentialMaterial } from "@/core/formats/import-material";
 import type { ImportInput, ImportSuccess } from "@/core/formats/import-result";
 import { verifySelfSignature } from "@/core/certificate/verify";
 import { importRsaPrivateKey } from "@/core/keys";
 import { keyMatchesCertificate as keyBelongsToCertificate, privateKeySignsForCertificate } from "@/core/key-match";
 import { certifyExistingKey } from "@/core/certify-key";
 import { subjectFromForm, validateGenerateForm } from "@/core/generate-form";
+import { runWork, WorkCancelled, type WorkJob } from "@/workers/run-work";
 import { beginCredentialChange } from "./credential-slice";
 import { onCredentialChanged } from "./credential-changed";
 import type { SliceCreator } from "./slice-creator";
@@ -38,7 +38,12 @@ export interface ImportSlice {
   importMaterial: (inputs: ImportInput[], password: string) => Promise<void>;
   /** Shows a problem found before the import could start (e.g. the browser could not read a file). */
   reportImportError: (message: string) => void;
+  /** Stops a running import at once (its worker is terminated); the page keeps what it had. */
+  cancelImport: () => void;
 }
+
+/** The import being read in the worker, so Cancel can stop it. */
+let runningImport: WorkJob<unknown> | undefined;
 
 async function keyMatchesCertificate(pkcs8Der: Uint8Array, certificateDer: Uint8Array): Promise<boolean> {
   return (await keyBelongsToCertificate(pkcs8Der, certificateDer)) === true;
@@ -116,7 +121,12 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get, store) =>
       const isCurrent = beginCredentialChange();
       set({ importRunning: true, importError: undefined, importErrorField: undefined, pendingKeyPkcs8Der: undefined });
       try {
-        const result = await importCredentialMaterial(inputs, password === "" ? undefined : password);
+        // Read in a worker (PFX key derivations can take seconds): the page stays responsive and Cancel can stop it.
+        const job = runWork({ kind: "import", inputs, password: password === "" ? undefined : password });
+        runningImport = job;
+        const result = await job.result.finally(() => {
+          if (runningImport === job) runningImport = undefined;
+        });
         if (!result.ok) {
           const aboutPassword = result.code === "ERR_WRONG_PASSWORD" || result.code === "ERR_PASSWORD_REQUIRED";
           set({ importRunning: false, importError: result.message, importErrorField: aboutPassword ? "password" : undefined });
@@ -175,9 +185,16 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get, store) =>
           },
         });
       } catch (error) {
+        if (error instanceof WorkCancelled) return;
         // Anything unexpected still leaves the page as it was.
         set({ importRunning: false, importError: describeError(error) });
       }
+    },
+    cancelImport: () => {
+      if (!runningImport) return;
+      runningImport.cancel();
+      runningImport = undefined;
+      set({ importRunning: false, importError: "Import cancelled: nothing was loaded, and the page keeps what it had.", importErrorField: undefined });
     },
   };
 };

@@ -1,8 +1,18 @@
 import { inspectJwt } from "@/core/assertion/inspect-jwt";
+import { runWork, WorkCancelled, type WorkJob } from "@/workers/run-work";
 import { onCredentialChanged } from "./credential-changed";
 import type { SliceCreator } from "./slice-creator";
 
 export type JwtInspection = Awaited<ReturnType<typeof inspectJwt>>;
+
+/**
+ * Pasted text longer than this is inspected in the worker: real tokens are a few KB (an access token with
+ * many groups ~10 KB), and a crafted one of megabytes must not hold the main thread while it is decoded.
+ */
+export const INSPECT_IN_WORKER_CHARS = 16 * 1024;
+
+/** The inspection running in the worker, ended when newer text arrives. */
+let runningInspection: WorkJob<unknown> | undefined;
 
 export interface InspectSlice {
   /** What the user pasted, kept as typed: a malformed token never clears it. */
@@ -11,6 +21,11 @@ export interface InspectSlice {
   /** The page's own assertion, decoded, verified and linted. */
   assertionInspection?: JwtInspection;
   setInspectText: (text: string) => Promise<void>;
+  /**
+   * Forgets the decoded view of the pasted token, for the Inspect panel's "Try again" after its result
+   * failed to render; the pasted text, the credential and everything else stay.
+   */
+  resetInspection: () => void;
   /** The access token the token endpoint returned, decoded (shown in the Token panel). */
   accessTokenInspection?: JwtInspection;
   inspectAccessToken: (token: string | undefined) => Promise<void>;
@@ -39,9 +54,29 @@ export const createInspectSlice: SliceCreator<InspectSlice> = (set, get, store) 
         set({ inspection: undefined });
         return;
       }
-      const inspection = await inspectJwt(text, { certificateDer: get().credential?.certificateDer });
+      runningInspection?.cancel();
+      runningInspection = undefined;
+      const options = { certificateDer: get().credential?.certificateDer };
+      let inspection: JwtInspection;
+      if (text.length > INSPECT_IN_WORKER_CHARS) {
+        const job = runWork({ kind: "inspect", text, options });
+        runningInspection = job;
+        try {
+          inspection = await job.result;
+        } catch (error) {
+          if (error instanceof WorkCancelled) return;
+          throw error;
+        }
+      } else {
+        inspection = await inspectJwt(text, options);
+      }
       // A later keystroke wins over a slower earlier verification.
       if (sequence === inspectSequence) set({ inspection });
+    },
+    resetInspection: () => {
+      // A pending inspection of the old text must not come back after the reset.
+      inspectSequence++;
+      set({ inspection: undefined });
     },
     inspectAccessToken: async (token) => {
       set({ accessTokenInspection: token ? await inspectJwt(token, {}) : undefined });

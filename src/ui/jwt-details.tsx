@@ -1,5 +1,7 @@
 import { useMemo } from "react";
-import { retimeInspection, type ExpiryStatus, type JwtField, type JwtInspectionSuccess } from "@/core/assertion/inspect-jwt";
+import type { ExpiryStatus, JwtField, JwtInspectionSuccess } from "@/core/assertion/jwt-inspection";
+import { MAX_SHOWN_VALUE_CHARS } from "@/core/assertion/jwt-decode";
+import { retimeInspection } from "@/core/assertion/jwt-time";
 import { LintChecklist } from "./lint-checklist";
 
 const signatureStyle: Record<JwtInspectionSuccess["signature"]["status"], string> = {
@@ -23,6 +25,12 @@ function valueWrap(value: string): string {
   return value.length > 16 && !/\s/.test(value) ? "wrap-anywhere" : "wrap-break-word";
 }
 
+/**
+ * The most rows one table renders. A real header has a handful of fields and an access token a few dozen
+ * claims; a crafted token with 10,000 claims would otherwise take seconds of main-thread layout.
+ */
+export const MAX_SHOWN_ROWS = 200;
+
 interface FieldTableProps {
   caption: string;
   rows: readonly (JwtField & { time?: JwtInspectionSuccess["claims"][number]["time"] })[];
@@ -34,6 +42,8 @@ interface FieldTableProps {
  * Each table sizes its own rows (a grid item aligned to start, never stretched to its neighbour's height).
  */
 export function JwtFieldTable({ caption, rows, testId }: FieldTableProps) {
+  const shown = rows.length > MAX_SHOWN_ROWS ? rows.slice(0, MAX_SHOWN_ROWS) : rows;
+  const hidden = rows.length - shown.length;
   return (
     <table className="w-full min-w-0 border-collapse text-left text-sm" data-testid={testId}>
       <caption className="pb-1 text-left font-medium">{caption}</caption>
@@ -44,7 +54,7 @@ export function JwtFieldTable({ caption, rows, testId }: FieldTableProps) {
         </tr>
       </thead>
       <tbody>
-        {rows.map((row) => (
+        {shown.map((row) => (
           <tr key={row.name} className="border-t border-[var(--cw-border)] align-top" data-claim={row.name}>
             <th scope="row" className="py-1.5 pr-3 font-mono font-semibold whitespace-nowrap">
               {row.name}
@@ -54,6 +64,11 @@ export function JwtFieldTable({ caption, rows, testId }: FieldTableProps) {
                 <div className={`font-mono ${valueWrap(row.value)}`} data-field-value="">
                   {row.value}
                 </div>
+                {row.length !== undefined && (
+                  <div className="text-xs font-medium text-warn" data-field-size="">
+                    {row.length.toLocaleString("en-US")} characters: only the first {MAX_SHOWN_VALUE_CHARS.toLocaleString("en-US")} are shown.
+                  </div>
+                )}
                 {row.time && (
                   <div className="text-xs text-muted" data-time="">
                     <span className="font-medium whitespace-nowrap">{row.time.relative}</span> · <span className="whitespace-nowrap">{row.time.utc}</span> ·{" "}
@@ -65,6 +80,13 @@ export function JwtFieldTable({ caption, rows, testId }: FieldTableProps) {
             </td>
           </tr>
         ))}
+        {hidden > 0 && (
+          <tr className="border-t border-[var(--cw-border)]" data-rows-hidden={hidden}>
+            <td colSpan={2} className="py-1.5 text-sm text-warn">
+              {hidden.toLocaleString("en-US")} more not shown: this token has {rows.length.toLocaleString("en-US")}, and the page lists the first {MAX_SHOWN_ROWS}.
+            </td>
+          </tr>
+        )}
       </tbody>
     </table>
   );

@@ -41,4 +41,33 @@ describe("PanelBoundary", () => {
     expect(failure?.getAttribute("role")).toBe("alert");
     act(() => root.unmount());
   });
+
+  it("'Try again' calls onReset first, so the panel renders again instead of failing the same way at once", () => {
+    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const container = document.createElement("div");
+    document.body.append(container);
+    const root = createRoot(container);
+    // Stands for the store's decoded token: the panel fails while it is there.
+    const shown = { failing: true };
+    function ResultView() {
+      if (shown.failing) throw new Error("Objects are not valid as a React child");
+      return <p data-testid="inspect-result">empty</p>;
+    }
+    const reset = vi.fn(() => {
+      shown.failing = false;
+    });
+    act(() => {
+      root.render(
+        <PanelBoundary name="Inspect result" onReset={reset}>
+          <ResultView />
+        </PanelBoundary>,
+      );
+    });
+    expect(container.querySelector('[data-testid="panel-error"]')).not.toBeNull();
+    act(() => container.querySelector("button")?.click());
+    expect(reset).toHaveBeenCalledTimes(1);
+    expect(container.querySelector('[data-testid="panel-error"]')).toBeNull();
+    expect(container.querySelector('[data-testid="inspect-result"]')?.textContent).toBe("empty");
+    act(() => root.unmount());
+  });
 });

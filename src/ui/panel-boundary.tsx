@@ -3,6 +3,11 @@ import { Component, type ErrorInfo, type ReactNode } from "react";
 interface PanelBoundaryProps {
   name: string;
   children: ReactNode;
+  /**
+   * Clears what made the panel fail before it renders again (e.g. the decoded token it was showing), so
+   * "Try again" does not fail at once the same way. It must leave the page's credential alone.
+   */
+  onReset?: () => void;
 }
 
 interface PanelBoundaryState {
@@ -29,7 +34,10 @@ export class PanelBoundary extends Component<PanelBoundaryProps, PanelBoundarySt
           <p className="text-sm">
             {this.state.error.message}. Everything else on the page, your key included, is unchanged.
           </p>
-          <button type="button" className="btn-secondary self-start" onClick={() => this.setState({ error: undefined })}>
+          <button type="button" className="btn-secondary self-start" onClick={() => {
+              this.props.onReset?.();
+              this.setState({ error: undefined });
+            }}>
             Try the {this.props.name} panel again
           </button>
         </section>

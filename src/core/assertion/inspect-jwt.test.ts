@@ -3,7 +3,10 @@ import { decodePemBlocks } from "../pem";
 import { createOpenSslWorkspace, parseOpenSslFingerprint, type OpenSslWorkspace } from "../testing/openssl";
 import { importRsaPrivateKey } from "../keys";
 import { ASSERTION_FORMS, buildClientAssertion } from "./client-assertion";
-import { convertToBase64Url, describeExpiry, inspectJwt, retimeInspection, type JwtInspection, type JwtInspectionSuccess } from "./inspect-jwt";
+import { inspectJwt } from "./inspect-jwt";
+import { convertToBase64Url } from "./jwt-base64url";
+import type { JwtInspection, JwtInspectionSuccess } from "./jwt-inspection";
+import { describeExpiry, retimeInspection } from "./jwt-time";
 import { seededRandom } from "../testing/seeded-random";
 
 const clientId = "00001111-aaaa-2222-bbbb-3333cccc4444";
@@ -353,5 +356,54 @@ describe("robustness: inspectJwt never throws", () => {
     }
     expect(failures).toEqual([]);
     expect(await inspectJwt(undefined as unknown as string)).toEqual({ ok: false, problem: "The input is not text." });
+  });
+});
+
+describe("hostile keys and sizes (issue 11, items 5 and 7)", () => {
+  /** Every text the page renders from an inspection: all must be strings, whatever the token's keys. */
+  function shownTexts(result: JwtInspectionSuccess): unknown[] {
+    return [...result.headerFields, ...result.claims].flatMap((row) => [row.name, row.value, row.explanation]);
+  }
+
+  it("shows __proto__, constructor, numeric and nested keys as data, with string explanations", async () => {
+    // The issue's reproduction: header {"alg":"RS256","__proto__":1}.
+    const issue = success(await inspectJwt("eyJhbGciOiJSUzI1NiIsIl9fcHJvdG9fXyI6MX0.eyJhdWQiOiJ4In0.AAAA", { now }));
+    expect(issue.headerFields.map(({ name, value }) => [name, value])).toEqual([["alg", "RS256"], ["__proto__", "1"]]);
+    for (const text of shownTexts(issue)) expect(typeof text).toBe("string");
+    // Raw JSON text, so the keys arrive exactly as an attacker would write them (JSON.stringify would drop __proto__).
+    const header = '{"alg":"RS256","constructor":{"__proto__":{"x":1}},"toString":2,"hasOwnProperty":3,"7":"seven"}';
+    const payload = '{"__proto__":{"admin":true},"constructor":"c","valueOf":[1],"0":0,"nested":{"__proto__":null,"constructor":{}},"aud":"x"}';
+    const result = success(await inspectJwt(`${b64u(header)}.${b64u(payload)}.AAAA`, { now }));
+    for (const text of shownTexts(result)) expect(typeof text).toBe("string");
+    expect(result.headerFields.find((row) => row.name === "constructor")?.value).toBe('{"__proto__":{"x":1}}');
+    expect(result.claims.find((row) => row.name === "__proto__")?.value).toBe('{"admin":true}');
+    expect(result.claims.find((row) => row.name === "nested")?.value).toBe('{"__proto__":null,"constructor":{}}');
+    expect(result.claims.find((row) => row.name === "constructor")?.explanation).toBe("Not a registered claim; the issuer defines its meaning.");
+    expect(result.headerFields.find((row) => row.name === "7")?.value).toBe("seven");
+    // Nothing leaked onto Object.prototype.
+    expect(({} as Record<string, unknown>).admin).toBeUndefined();
+    // The same keys in an encrypted token's header.
+    const jwe = await inspectJwt(`${b64u('{"alg":"RSA-OAEP","enc":"A256GCM","__proto__":1,"constructor":2}')}.a.b.c.d`);
+    expect(jwe.ok).toBe(false);
+    if (!jwe.ok) for (const row of jwe.encrypted?.headerFields ?? []) expect(typeof row.explanation).toBe("string");
+  });
+
+  it("cuts a 100 KB header value for display and says its size; messages quoting it stay short", async () => {
+    for (const field of ["x5t", "typ", "x5t#S256"]) {
+      const token = `${b64u({ alg: "RS256", typ: "JWT", x5t, [field]: "a".repeat(100_000) })}.${b64u(claims)}.${b64u("s".repeat(256))}`;
+      const result = success(await inspectJwt(token, { certificateDer, now }));
+      const row = result.headerFields.find((candidate) => candidate.name === field);
+      expect(row?.length).toBe(100_000);
+      expect(row?.value.length).toBeLessThanOrEqual(8193);
+      expect(result.header[field]).toBe("a".repeat(100_000));
+      for (const rule of result.lint) expect(rule.detail.length + rule.fix.length).toBeLessThanOrEqual(4002);
+    }
+  });
+
+  it("describes 10,000 claims, one row each", async () => {
+    const many = Object.fromEntries(Array.from({ length: 10_000 }, (_, index) => [`c${String(index)}`, index]));
+    const result = success(await inspectJwt(`${b64u({ alg: "RS256" })}.${b64u(many)}.AAAA`, { now }));
+    expect(result.claims).toHaveLength(10_000);
+    expect(result.claims[9_999]).toMatchObject({ name: "c9999", value: "9999" });
   });
 });

@@ -3,6 +3,19 @@
  * (RFC 7519 §4.1; Microsoft identity platform "access token claims reference").
  */
 
+import { formatDuration, numericDate, utcText } from "../time-window";
+
+/** Transitional: assertion-lint.ts on this branch still imports it from here; its one home is ../time-window.ts. */
+export { formatDuration };
+
+/**
+ * An explanation by name from one of the tables below, or undefined. Own properties only: a claim called
+ * `constructor` or `__proto__` must not find Object.prototype's members (which React cannot render).
+ */
+function lookup(table: Readonly<Record<string, string>> | undefined, name: string): string | undefined {
+  return table && Object.hasOwn(table, name) ? table[name] : undefined;
+}
+
 /** What kind of JWT this looks like: an assertion a client signed, an access token Entra issued, or neither. */
 export type JwtKind = "client-assertion" | "access-token" | "other";
 
@@ -97,7 +110,7 @@ const KIND_CLAIM_EXPLANATIONS: Readonly<Record<JwtKind, Readonly<Record<string, 
 
 /** The explanation for a header parameter, with the alg value spelled out; `kind` picks the wording that fits the token. */
 export function explainHeaderField(name: string, value: unknown, kind?: JwtKind): string {
-  const base = (kind ? KIND_HEADER_EXPLANATIONS[kind][name] : undefined) ?? HEADER_EXPLANATIONS[name] ?? "Not a registered header parameter; the issuer defines its meaning.";
+  const base = lookup(kind ? KIND_HEADER_EXPLANATIONS[kind] : undefined, name) ?? lookup(HEADER_EXPLANATIONS, name) ?? "Not a registered header parameter; the issuer defines its meaning.";
   if (name !== "alg" || typeof value !== "string") return base;
   const algorithms: Record<string, string> = {
     RS256: "RSASSA-PKCS1-v1_5 with SHA-256 (RFC 7518 §3.3)",
@@ -105,14 +118,14 @@ export function explainHeaderField(name: string, value: unknown, kind?: JwtKind)
     HS256: "HMAC with SHA-256, a shared secret (RFC 7518 §3.2): not a certificate signature",
     none: "no signature at all (RFC 7518 §3.6)",
   };
-  return algorithms[value] ? `${value}: ${algorithms[value]}. ${base}` : base;
+  const algorithm = lookup(algorithms, value);
+  return algorithm ? `${value}: ${algorithm}. ${base}` : base;
 }
 
 /** The explanation for a claim; `kind` picks the wording that fits the token (an assertion's advice never shows on an access token). */
 export function explainClaim(name: string, kind?: JwtKind): string {
-  const specific = kind ? KIND_CLAIM_EXPLANATIONS[kind][name] : undefined;
-  if (specific) return specific;
-  if (CLAIM_EXPLANATIONS[name]) return CLAIM_EXPLANATIONS[name];
+  const known = lookup(kind ? KIND_CLAIM_EXPLANATIONS[kind] : undefined, name) ?? lookup(CLAIM_EXPLANATIONS, name);
+  if (known) return known;
   if (name.startsWith("xms_")) return "A Microsoft-specific claim (xms_*) for Entra's own use.";
   return "Not a registered claim; the issuer defines its meaning.";
 }
@@ -127,22 +140,11 @@ export interface TimeDescription {
 /** Claims holding a NumericDate (seconds since 1970-01-01T00:00:00Z UTC). */
 export const TIME_CLAIMS: readonly string[] = ["exp", "nbf", "iat", "auth_time"];
 
-/**
- * A span of seconds in the largest unit that keeps it readable, rounded to the nearest: the one
- * formatter for every relative time on the page, so two lines never disagree ("10 min" vs "9 min").
- */
-export function formatDuration(seconds: number): string {
-  if (seconds < 120) return `${String(Math.round(seconds))} s`;
-  if (seconds < 2 * 3600) return `${String(Math.round(seconds / 60))} min`;
-  if (seconds < 48 * 3600) return `${String(Math.round(seconds / 3600))} h`;
-  return `${String(Math.round(seconds / 86400))} days`;
-}
-
 /** Describes a NumericDate relative to `now`; undefined when it is not a representable time. */
-export function describeTime(claim: string, seconds: unknown, now: Date): TimeDescription | undefined {
-  if (typeof seconds !== "number" || !Number.isFinite(seconds) || Math.abs(seconds) > 8.64e12) return undefined;
+export function describeTime(claim: string, value: unknown, now: Date): TimeDescription | undefined {
+  const seconds = numericDate(value);
+  if (seconds === undefined) return undefined;
   const date = new Date(seconds * 1000);
-  if (Number.isNaN(date.getTime())) return undefined;
   const delta = Math.round(seconds - now.getTime() / 1000);
   const span = formatDuration(Math.abs(delta));
   const future = delta > 0;
@@ -151,7 +153,7 @@ export function describeTime(claim: string, seconds: unknown, now: Date): TimeDe
     : claim === "nbf" ? (future ? `becomes valid in ${span}` : `valid since ${span} ago`)
     : claim === "iat" ? (future ? `issued ${span} in the future (clock ahead?)` : `issued ${span} ago`)
     : future ? `in ${span}` : `${span} ago`;
-  return { utc: date.toISOString().replace(/\.000Z$/, "Z"), local: date.toLocaleString(), relative };
+  return { utc: utcText(seconds), local: date.toLocaleString(), relative };
 }
 
 const JWE_HEADER_EXPLANATIONS: Readonly<Record<string, string>> = {
@@ -165,5 +167,5 @@ const JWE_HEADER_EXPLANATIONS: Readonly<Record<string, string>> = {
 
 /** The explanation for a parameter of an encrypted token's protected header (RFC 7516 §4.1). */
 export function explainJweHeaderField(name: string): string {
-  return JWE_HEADER_EXPLANATIONS[name] ?? HEADER_EXPLANATIONS[name] ?? "Not a registered header parameter; the issuer defines its meaning.";
+  return lookup(JWE_HEADER_EXPLANATIONS, name) ?? lookup(HEADER_EXPLANATIONS, name) ?? "Not a registered header parameter; the issuer defines its meaning.";
 }

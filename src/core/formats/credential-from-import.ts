@@ -10,6 +10,7 @@ import { WorkbenchError } from "../errors";
 import { assertKeyMatchesCertificate, keyMismatchError } from "../key-match";
 import { exportPkcs8Der, importRsaPrivateKey } from "../keys";
 import type { ImportResult } from "./import-result";
+import { checkReplacementCertificate } from "./replacement-certificate";
 
 /**
  * Builds the page's Credential from a successful import: the key (when it is RSA ≥ 2048 bits)
@@ -46,7 +47,8 @@ export async function credentialFromImport(result: ImportResult): Promise<Creden
 /**
  * Replaces the page's certificate with `newCertificateDer` (typically the CA-signed certificate
  * issued from the page's CSR) when its public key is the page's key; the key and CSR stay.
- * Throws ERR_KEY_MISMATCH otherwise (and when the page holds no key to check it against).
+ * Throws ERR_KEY_MISMATCH otherwise (and when the page holds no key to check it against), and
+ * ERR_UNSUPPORTED_FORMAT for a damaged copy of the page's own certificate (replacement-certificate.ts).
  */
 export async function replaceCertificateIfKeyMatches(current: Credential, newCertificateDer: Uint8Array): Promise<Credential> {
   const certificate = parseCertificateDer(newCertificateDer);
@@ -55,5 +57,6 @@ export async function replaceCertificateIfKeyMatches(current: Credential, newCer
     throw new WorkbenchError("ERR_KEY_MISMATCH", "There is no private key on this page to check this certificate against: import the certificate together with its key (or a PFX that holds both).");
   }
   await assertKeyMatchesCertificate(pkcs8, newCertificateDer);
+  await checkReplacementCertificate(parseCertificateDer(current.certificateDer), certificate);
   return { ...current, certificateDer: toBytes(certificate.rawData), certificateDetails: await describeCertificate(certificate) };
 }

@@ -11,7 +11,7 @@ import { createOpenSslWorkspace, type OpenSslWorkspace } from "../testing/openss
 import { encodeCertificateWithKeyPem } from "./combined-pem";
 import { encryptPrivateKeyPkcs8 } from "./encrypted-private-key";
 import { importCredentialMaterial } from "./import-material";
-import { exportPkcs12 } from "./pkcs12";
+import { exportPkcs12 } from "./pkcs12-export";
 import { seededRandom as prng } from "../testing/seeded-random";
 
 const PASSWORD = "corpus";

@@ -5,7 +5,8 @@ import { bytesEqual, bytesToHex, toArrayBuffer, toBytes } from "../encoding";
 import { WorkbenchError } from "../errors";
 import { decodePemBlocks, encodePem } from "../pem";
 import { createOpenSslWorkspace, parseOpenSslFingerprint, type OpenSslWorkspace } from "../testing/openssl";
-import { exportPkcs12, importPkcs12, type Pkcs12Profile } from "./pkcs12";
+import { exportPkcs12, type Pkcs12Profile } from "./pkcs12-export";
+import { importPkcs12 } from "./pkcs12-import";
 
 const PASSWORD = "Pfx pässword 1!";
 

@@ -16,7 +16,7 @@ import { declaredDerLength } from "./der-header";
 import { decryptPrivateKeyPkcs8 } from "./encrypted-private-key";
 import { notCredentialMaterial } from "./file-signature";
 import { describePrivateKey, judgeKey, type KeyInfo } from "./key-info";
-import { importPkcs12, parsePfx } from "./pkcs12";
+import { importPkcs12, parsePfx } from "./pkcs12-import";
 
 export interface Collected {
   /** PKCS#8 DER of every private key found. */

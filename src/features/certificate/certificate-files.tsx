@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { CREDENTIAL_FILES, type CredentialFileKind } from "@/core/credential-files";
-import type { Pkcs12Profile } from "@/core/formats/pkcs12";
+import type { Pkcs12Profile } from "@/core/formats/pkcs12-export";
 import type { ProtectedExportKind } from "@/store/credential-slice";
 import { useWorkbenchStore } from "@/store/workbench-store";
 import { DownloadButton } from "@/ui/download-button";

@@ -23,6 +23,7 @@ export function ImportPanel() {
   const errorField = useWorkbenchStore((state) => state.importErrorField);
   const pendingKey = useWorkbenchStore((state) => Boolean(state.pendingKeyPkcs8Der));
   const certifyPendingKey = useWorkbenchStore((state) => state.certifyPendingKey);
+  const cancelImport = useWorkbenchStore((state) => state.cancelImport);
   const [pickerKey, setPickerKey] = useState(0);
   const unsavedKey = useWorkbenchStore(selectHasUnsavedKey);
   const summary = useWorkbenchStore((state) => state.importSummary);
@@ -112,9 +113,20 @@ export function ImportPanel() {
             The key generated on this page has not been saved yet: importing another key replaces it. Save server.pem (or a PFX) first if you uploaded its certificate.
           </p>
         )}
-        <button type="button" className="btn-primary self-start" data-testid="import-submit" disabled={running || (files.length === 0 && text.trim() === "")} onClick={() => void submit(files, true)}>
-          {running ? "Importing…" : "Import"}
-        </button>
+        <div className="flex flex-wrap items-center gap-2">
+          <button type="button" className="btn-primary" data-testid="import-submit" disabled={running || (files.length === 0 && text.trim() === "")} onClick={() => void submit(files, true)}>
+            {running ? "Importing…" : "Import"}
+          </button>
+          {running && (
+            <>
+              {/* Reading runs in a worker: the page stays usable, and Cancel ends it at once. */}
+              <progress className="w-24" aria-label="Reading the file" data-testid="import-progress" />
+              <button type="button" className="btn-secondary" data-testid="import-cancel" onClick={cancelImport}>
+                Cancel
+              </button>
+            </>
+          )}
+        </div>
       </div>
       {error && errorField !== "password" && (
         <div className="flex flex-col gap-2" role="alert">

@@ -1,9 +1,10 @@
-import { convertToBase64Url } from "@/core/assertion/inspect-jwt";
+import { convertToBase64Url } from "@/core/assertion/jwt-base64url";
 import { useWorkbenchStore } from "@/store/workbench-store";
 import { Field } from "@/ui/field";
 import { JwtDetails, JwtFieldTable } from "@/ui/jwt-details";
 import { JwtParts } from "@/ui/jwt-parts";
 import { Panel } from "@/ui/panel";
+import { PanelBoundary } from "@/ui/panel-boundary";
 import { useNow } from "@/ui/use-now";
 
 
@@ -17,6 +18,7 @@ export function InspectPanel() {
   const inspectText = useWorkbenchStore((state) => state.inspectText);
   const inspection = useWorkbenchStore((state) => state.inspection);
   const setInspectText = useWorkbenchStore((state) => state.setInspectText);
+  const resetInspection = useWorkbenchStore((state) => state.resetInspection);
   const hasCertificate = useWorkbenchStore((state) => Boolean(state.credential));
   const now = useNow(Boolean(inspection?.ok), 15_000);
   const failure = inspection && !inspection.ok ? inspection : undefined;
@@ -50,24 +52,27 @@ export function InspectPanel() {
           <span className="text-muted">Rewrites + as -, / as _ and drops = padding; the decoded bytes stay the same.</span>
         </div>
       )}
-      {failure?.encrypted && (
-        <div className="flex min-w-0 flex-col gap-2" data-testid="inspect-jwe">
-          <p className="text-sm text-muted">
-            The protected header below is readable; the payload (the claims) is encrypted with enc, and only the recipient's key can decrypt it (kid, if present, names
-            that key). This page does not hold it, so there are no claims or signature to show.
-          </p>
-          <JwtFieldTable caption="Protected header (JWE)" rows={failure.encrypted.headerFields} testId="inspect-jwe-header" />
-        </div>
-      )}
-      {inspection?.ok && (
-        <div className="flex min-w-0 flex-col gap-3" data-testid="inspect-result">
-          <p className="text-sm text-muted" data-testid="inspect-kind" data-kind={inspection.kind}>
-            {KIND_TEXT[inspection.kind]}
-          </p>
-          <JwtParts parts={inspection.parts} />
-          <JwtDetails inspection={inspection} testIdPrefix="inspect" now={now} />
-        </div>
-      )}
+      {/* The decoded view fails alone: the pasted text stays editable, and "Try again" forgets the view that failed. */}
+      <PanelBoundary name="Inspect result" onReset={resetInspection}>
+        {failure?.encrypted && (
+          <div className="flex min-w-0 flex-col gap-2" data-testid="inspect-jwe">
+            <p className="text-sm text-muted">
+              The protected header below is readable; the payload (the claims) is encrypted with enc, and only the recipient's key can decrypt it (kid, if present, names
+              that key). This page does not hold it, so there are no claims or signature to show.
+            </p>
+            <JwtFieldTable caption="Protected header (JWE)" rows={failure.encrypted.headerFields} testId="inspect-jwe-header" />
+          </div>
+        )}
+        {inspection?.ok && (
+          <div className="flex min-w-0 flex-col gap-3" data-testid="inspect-result">
+            <p className="text-sm text-muted" data-testid="inspect-kind" data-kind={inspection.kind}>
+              {KIND_TEXT[inspection.kind]}
+            </p>
+            <JwtParts parts={inspection.parts} />
+            <JwtDetails inspection={inspection} testIdPrefix="inspect" now={now} />
+          </div>
+        )}
+      </PanelBoundary>
     </Panel>
   );
 }

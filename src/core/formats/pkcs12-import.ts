@@ -1,113 +1,18 @@
 /**
- * PKCS#12 / PFX (RFC 7292) export in two profiles and import of what OpenSSL, Windows and the
- * workbench write. ASN.1 comes from @peculiar/asn1-pfx / asn1-cms / asn1-pkcs8.
+ * PKCS#12 / PFX (RFC 7292) import of what OpenSSL, Windows, Java and the workbench write: MAC check
+ * (§5.1), then every bag decrypted, within one bounded budget of key derivations (pkcs12-work.ts).
  */
-import { EncryptedContent, EncryptedContentInfo, ContentInfo } from "@peculiar/asn1-cms";
-import { EncryptedData, EncryptedPrivateKeyInfo } from "@peculiar/asn1-pkcs8";
-import {
-  AuthenticatedSafe, CertBag, id_certBag, id_keyBag, id_pkcs8ShroudedKeyBag, id_SafeContents, id_x509Certificate,
-  PFX, PKCS12Attribute, SafeBag, SafeContents,
-} from "@peculiar/asn1-pfx";
-import { AsnConvert, OctetString } from "@peculiar/asn1-schema";
+import { AuthenticatedSafe, CertBag, id_certBag, id_keyBag, id_pkcs8ShroudedKeyBag, id_SafeContents, id_x509Certificate, PFX, SafeBag, SafeContents } from "@peculiar/asn1-pfx";
+import { EncryptedPrivateKeyInfo } from "@peculiar/asn1-pkcs8";
+import { AsnConvert } from "@peculiar/asn1-schema";
 import { DirectoryString } from "@peculiar/asn1-x509";
 import { bytesEqual, toArrayBuffer, toBytes } from "../encoding";
 import { WorkbenchError } from "../errors";
 import { BerOctetString, CmsEncryptedData, OID } from "./asn1-schemas";
-import { decryptPrivateKeyInfo, encryptPrivateKeyInfo } from "./encrypted-private-key";
-import { decryptWithPassword, encryptPbes2, encryptPkcs12Pbe, passwordBytes, type PasswordBytes } from "./password-based-encryption";
-import { createMacData, findMacPassword } from "./pkcs12-mac";
-
-/**
- * - `modern`: what OpenSSL 3 writes by default — key in a pkcs8ShroudedKeyBag and certificates in
- *   EncryptedData, both PBES2 / PBKDF2-HMAC-SHA-256 / AES-256-CBC; HMAC-SHA-256 MAC.
- * - `legacy`: what `openssl pkcs12 -export -legacy` writes and every Windows version opens —
- *   key pbeWithSHAAnd3-KeyTripleDES-CBC, certificates pbeWithSHAAnd40BitRC2-CBC, HMAC-SHA-1 MAC.
- */
-export type Pkcs12Profile = "modern" | "legacy";
-
-/** OpenSSL 3's PKCS12_DEFAULT_ITER, for encryption and MAC alike; .NET caps a PFX's total iterations at 600,000. */
-export const DEFAULT_PKCS12_ITERATIONS = 2048;
-
-export interface ExportPkcs12Options {
-  privateKeyPkcs8Der: Uint8Array;
-  certificateDer: Uint8Array;
-  /** Issuer certificates to include after the leaf, if any. */
-  chainDers?: Uint8Array[];
-  password: string;
-  profile: Pkcs12Profile;
-  /** The `friendlyName` attribute (RFC 2985 §5.5.1): the name Windows shows in the certificate store. */
-  friendlyName?: string;
-  iterations?: number;
-}
-
-function attribute(attrId: string, value: ArrayBuffer): PKCS12Attribute {
-  // Assigned after construction: PKCS12Attribute's constructor (asn1-pfx 2.x) drops its parameters.
-  return Object.assign(new PKCS12Attribute(), { attrId, attrValues: [value] });
-}
-
-/** friendlyName (BMPString) and localKeyId (OCTET STRING) bag attributes, RFC 7292 §4.2 / RFC 2985 §5.5. */
-function bagAttributes(localKeyId: Uint8Array, friendlyName: string | undefined): PKCS12Attribute[] {
-  const attributes: PKCS12Attribute[] = [];
-  if (friendlyName) attributes.push(attribute(OID.friendlyName, AsnConvert.serialize(new DirectoryString({ bmpString: friendlyName }))));
-  attributes.push(attribute(OID.localKeyId, AsnConvert.serialize(new OctetString(localKeyId))));
-  return attributes;
-}
-
-function certificateBag(der: Uint8Array, attributes?: PKCS12Attribute[]): SafeBag {
-  const bag = new CertBag({ certId: id_x509Certificate, certValue: AsnConvert.serialize(new OctetString(der)) });
-  return new SafeBag({ bagId: id_certBag, bagValue: AsnConvert.serialize(bag), bagAttributes: attributes });
-}
-
-function dataContentInfo(content: Uint8Array): ContentInfo {
-  return new ContentInfo({ contentType: OID.data, content: AsnConvert.serialize(new OctetString(content)) });
-}
-
-/**
- * Builds a password-protected PFX (RFC 7292 §4, password privacy and password integrity modes)
- * holding one key and its certificate, each bag carrying localKeyId = SHA-1 of the certificate
- * and the friendly name, as OpenSSL writes them.
- */
-export async function exportPkcs12(options: ExportPkcs12Options): Promise<Uint8Array> {
-  const iterations = options.iterations ?? DEFAULT_PKCS12_ITERATIONS;
-  const password = passwordBytes(options.password);
-  const localKeyId = toBytes(await crypto.subtle.digest("SHA-1", toArrayBuffer(options.certificateDer)));
-  const attributes = bagAttributes(localKeyId, options.friendlyName);
-
-  const certificates = new SafeContents([
-    certificateBag(options.certificateDer, attributes),
-    ...(options.chainDers ?? []).map((der) => certificateBag(der)),
-  ]);
-  const certificatesDer = toBytes(AsnConvert.serialize(certificates));
-  const encryptedCertificates = options.profile === "modern"
-    ? await encryptPbes2(certificatesDer, password, { iterations, saltBytes: 8 })
-    : await encryptPkcs12Pbe(certificatesDer, password, "pbeWithSHAAnd40BitRC2-CBC", iterations);
-  const encryptedData = new CmsEncryptedData({
-    version: 0,
-    encryptedContentInfo: new EncryptedContentInfo({
-      contentType: OID.data,
-      contentEncryptionAlgorithm: encryptedCertificates.algorithm,
-      encryptedContent: new EncryptedContent({ value: new OctetString(encryptedCertificates.ciphertext) }),
-    }),
-  });
-
-  let shroudedKey: Uint8Array;
-  if (options.profile === "modern") {
-    shroudedKey = await encryptPrivateKeyInfo(options.privateKeyPkcs8Der, password, iterations, 8);
-  } else {
-    const { algorithm, ciphertext } = await encryptPkcs12Pbe(options.privateKeyPkcs8Der, password, "pbeWithSHAAnd3-KeyTripleDES-CBC", iterations);
-    shroudedKey = toBytes(AsnConvert.serialize(new EncryptedPrivateKeyInfo({ encryptionAlgorithm: algorithm, encryptedData: new EncryptedData(ciphertext) })));
-  }
-  const keyContents = new SafeContents([new SafeBag({ bagId: id_pkcs8ShroudedKeyBag, bagValue: toArrayBuffer(shroudedKey), bagAttributes: attributes })]);
-
-  // Certificates first, then the key: the order OpenSSL's PKCS12_create uses.
-  const authenticatedSafe = new AuthenticatedSafe([
-    new ContentInfo({ contentType: OID.encryptedData, content: AsnConvert.serialize(encryptedData) }),
-    dataContentInfo(toBytes(AsnConvert.serialize(keyContents))),
-  ]);
-  const authSafeDer = toBytes(AsnConvert.serialize(authenticatedSafe));
-  const macData = await createMacData(authSafeDer, password, options.profile === "modern" ? "SHA-256" : "SHA-1", iterations);
-  return toBytes(AsnConvert.serialize(new PFX({ version: 3, authSafe: dataContentInfo(authSafeDer), macData })));
-}
+import { decryptPrivateKeyInfo } from "./encrypted-private-key";
+import { decryptWithPassword, passwordBytes, type PasswordBytes } from "./password-based-encryption";
+import { findMacPassword } from "./pkcs12-mac";
+import { checkPfxWork, countPfxWork, DerivationBudget, derivationCost } from "./pkcs12-work";
 
 /** What a PFX held. `certificates[0]` is the key's certificate when the file says which (localKeyId). */
 export interface Pkcs12Contents {
@@ -156,7 +61,11 @@ function readAttributes(bag: SafeBag): { localKeyId?: Uint8Array; friendlyName?:
  */
 export const MAX_PKCS12_KEY_BAGS = 4;
 
-async function readSafeContents(der: Uint8Array, password: PasswordBytes, found: Found, depth = 0): Promise<void> {
+/**
+ * Reads the bags of one SafeContents. `budget` is charged for shrouded keys only inside an encrypted
+ * part: those outside were counted (countPfxWork) before anything ran.
+ */
+async function readSafeContents(der: Uint8Array, password: PasswordBytes, found: Found, budget: DerivationBudget | undefined, depth = 0): Promise<void> {
   if (depth > 3) throw new TypeError("SafeContents nested too deeply");
   for (const bag of AsnConvert.parse(toArrayBuffer(der), SafeContents)) {
     const attributes = readAttributes(bag);
@@ -164,20 +73,23 @@ async function readSafeContents(der: Uint8Array, password: PasswordBytes, found:
       throw new WorkbenchError("ERR_UNSUPPORTED_FORMAT", `This PFX holds more than ${String(MAX_PKCS12_KEY_BAGS)} private keys; export one key with its certificate (e.g. openssl pkcs12 -export -inkey key.pem -in cert.pem).`);
     }
     if (bag.bagId === id_keyBag) found.keys.push({ der: toBytes(bag.bagValue), ...attributes });
-    else if (bag.bagId === id_pkcs8ShroudedKeyBag) found.keys.push({ der: await decryptPrivateKeyInfo(toBytes(bag.bagValue), password), ...attributes });
+    else if (bag.bagId === id_pkcs8ShroudedKeyBag) {
+      budget?.charge(derivationCost(AsnConvert.parse(bag.bagValue, EncryptedPrivateKeyInfo).encryptionAlgorithm));
+      found.keys.push({ der: await decryptPrivateKeyInfo(toBytes(bag.bagValue), password), ...attributes });
+    }
     else if (bag.bagId === id_certBag) {
       const certBag = AsnConvert.parse(bag.bagValue, CertBag);
       if (certBag.certId === id_x509Certificate) found.certificates.push({ der: octets(certBag.certValue), ...attributes });
-    } else if (bag.bagId === id_SafeContents) await readSafeContents(toBytes(bag.bagValue), password, found, depth + 1);
+    } else if (bag.bagId === id_SafeContents) await readSafeContents(toBytes(bag.bagValue), password, found, budget, depth + 1);
     // CRL and secret bags (RFC 7292 §4.2.4–4.2.5) carry nothing the workbench uses.
   }
 }
 
-async function readAuthenticatedSafe(authSafeDer: Uint8Array, password: PasswordBytes): Promise<Found> {
+async function readAuthenticatedSafe(authSafeDer: Uint8Array, password: PasswordBytes, budget: DerivationBudget): Promise<Found> {
   const found: Found = { keys: [], certificates: [] };
   for (const info of AsnConvert.parse(toArrayBuffer(authSafeDer), AuthenticatedSafe)) {
     if (info.contentType === OID.data) {
-      await readSafeContents(octets(info.content), password, found);
+      await readSafeContents(octets(info.content), password, found, undefined);
     } else if (info.contentType === OID.encryptedData) {
       const content = AsnConvert.parse(info.content, CmsEncryptedData).encryptedContentInfo;
       const encrypted = content.encryptedContent;
@@ -186,7 +98,7 @@ async function readAuthenticatedSafe(authSafeDer: Uint8Array, password: Password
         : new Uint8Array((encrypted?.constructedValue ?? []).flatMap((part) => [...toBytes(part.buffer)]));
       const plaintext = await decryptWithPassword(content.contentEncryptionAlgorithm, ciphertext, password);
       try {
-        await readSafeContents(plaintext, password, found);
+        await readSafeContents(plaintext, password, found, budget);
       } catch (error) {
         // Padding happened to check out but the plaintext is noise: a wrong password (no-MAC files).
         if (error instanceof WorkbenchError) throw error;
@@ -228,15 +140,23 @@ export async function importPkcs12(pfxDer: Uint8Array, password: string): Promis
   }
   // asn1-pfx fills an absent macData with an empty default, so absence shows as an empty algorithm.
   const unauthenticated = !pfx.macData.mac.digestAlgorithm.algorithm;
+  let budget: DerivationBudget;
+  try {
+    const work = countPfxWork(authSafeDer, unauthenticated ? undefined : pfx.macData.iterations, candidates.length);
+    checkPfxWork(work);
+    budget = new DerivationBudget(work.iterations);
+  } catch (error) {
+    throw error instanceof WorkbenchError ? error : damaged(error);
+  }
   try {
     if (!unauthenticated) {
       const match = await findMacPassword(pfx.macData, authSafeDer, candidates);
       if (!match) throw wrongPfxPassword();
-      found = await readAuthenticatedSafe(authSafeDer, match);
+      found = await readAuthenticatedSafe(authSafeDer, match, budget);
     } else {
       let lastError: unknown;
       for (const candidate of candidates) {
-        found = await readAuthenticatedSafe(authSafeDer, candidate).catch((error: unknown) => {
+        found = await readAuthenticatedSafe(authSafeDer, candidate, budget).catch((error: unknown) => {
           lastError = error;
           return undefined;
         });
