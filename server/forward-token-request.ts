@@ -68,16 +68,18 @@ function toUpstreamError(error: unknown, host: string): HttpError {
   return new HttpError(502, "upstream_unreachable", `${host} could not be reached (${code ?? "connection failed"}); check the authority and the network.`, { cause: error });
 }
 
-/** Reads the answer up to `maxBytes`, then parses it as JSON. */
-function readUpstreamJson(response: IncomingMessage, host: string, maxBytes: number, abortRequest: () => void): Promise<unknown> {
+/** Reads the answer up to `maxBytes`, then parses it as JSON. `abortRequest` is told why it must stop. */
+function readUpstreamJson(response: IncomingMessage, host: string, maxBytes: number, abortRequest: (reason: HttpError) => void): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let receivedBytes = 0;
     response.on("data", (chunk: Buffer) => {
       receivedBytes += chunk.length;
       if (receivedBytes > maxBytes) {
-        abortRequest();
-        reject(new HttpError(502, "upstream_too_large", `${host} answered with more than ${String(maxBytes / 1024 / 1024)} MiB; that is not a token response.`));
+        const tooLarge = new HttpError(502, "upstream_too_large", `${host} answered with more than ${String(maxBytes / 1024 / 1024)} MiB; that is not a token response.`);
+        response.removeAllListeners("data");
+        abortRequest(tooLarge);
+        reject(tooLarge);
         return;
       }
       chunks.push(chunk);
@@ -117,6 +119,8 @@ export function forwardTokenRequest(options: ForwardOptions): Promise<UpstreamAn
       cancelSignal?.removeEventListener("abort", onCancel);
       outcome();
     };
+    // Records the first reason before the socket goes: destroying it emits errors of its own
+    // (a reset) that must not replace the reason.
     const stop = (error: HttpError) => {
       stopped ??= error;
       upstreamRequest.destroy();
@@ -134,7 +138,7 @@ export function forwardTokenRequest(options: ForwardOptions): Promise<UpstreamAn
         settle(() => reject(new HttpError(502, "upstream_redirect", `${host} answered with a redirect (HTTP ${String(status)}); the proxy does not follow redirects.`)));
         return;
       }
-      readUpstreamJson(response, host, maxBytes, () => upstreamRequest.destroy())
+      readUpstreamJson(response, host, maxBytes, stop)
         .then((body) => settle(() => resolve({ status, body, durationMs: Math.round(performance.now() - startedAt) })))
         .catch((error: unknown) => settle(() => reject(stopped ?? error)));
     });

@@ -13,7 +13,8 @@ import { startWorkbenchServer, type RunningWorkbenchServer } from "./workbench-s
 const TENANT = randomUUID();
 const CLIENT_ID = randomUUID();
 const JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
-const UPSTREAM_TIMEOUT_MS = 300;
+// Long enough for the stub to send 1.5 MiB on a busy machine, short enough for the "slow" case.
+const UPSTREAM_TIMEOUT_MS = 1_000;
 
 let tls: TestCertificate;
 let untrustedTls: TestCertificate;
