@@ -1,6 +1,7 @@
 import type { StateCreator } from "zustand";
 import type { AssertionForm } from "@/core/assertion/client-assertion";
 import type { Cloud, EndpointVersion } from "@/core/assertion/token-endpoint";
+import { DEFAULT_LIBRARY, libraryById } from "@/core/libraries";
 import { resourceFromScope } from "@/core/token-request";
 import type { WorkbenchState } from "./workbench-store";
 
@@ -18,6 +19,8 @@ export interface AppSettings {
   lifetimeSeconds: string;
   includeX5c: boolean;
   scope: string;
+  /** The library chosen in step 3 ("Which library?"): a LibraryId from src/core/libraries.ts. */
+  library: string;
 }
 
 export type AppSettingField = keyof AppSettings;
@@ -32,6 +35,7 @@ export const initialAppSettings: AppSettings = {
   lifetimeSeconds: "600",
   includeX5c: false,
   scope: "https://graph.microsoft.com/.default",
+  library: DEFAULT_LIBRARY,
 };
 
 export interface SettingsSlice {
@@ -39,11 +43,18 @@ export interface SettingsSlice {
   setSetting: <K extends AppSettingField>(field: K, value: AppSettings[K]) => void;
   /** Switches the endpoint version and converts the scope field: v1 takes a resource, v2.0 its /.default scope. */
   setEndpointVersion: (version: AppSettings["version"]) => void;
+  /** Chooses the library of step 3 and sets the assertion form to the one that library sends. */
+  setLibrary: (library: string) => void;
 }
 
 export const createSettingsSlice: StateCreator<WorkbenchState, [], [], SettingsSlice> = (set) => ({
   settings: initialAppSettings,
   setSetting: (field, value) => set((state) => ({ settings: { ...state.settings, [field]: value } })),
+  setLibrary: (library) =>
+    set((state) => {
+      const chosen = libraryById(library);
+      return { settings: { ...state.settings, library: chosen.id, form: chosen.form ?? state.settings.form } };
+    }),
   setEndpointVersion: (version) =>
     set((state) => {
       const scope = state.settings.scope.trim();

@@ -56,7 +56,7 @@ export function AssertionPanel() {
       {assertion && (
         <div className="flex flex-col gap-3">
           <div className="flex flex-wrap items-center gap-2">
-            <h3 className="font-medium">The assertion</h3>
+            <h4 className="font-medium">The assertion</h4>
             <CopyButton text={assertion.jwt} label="client assertion" testId="copy-assertion" />
             <button type="button" className="btn-secondary" data-testid="resign-assertion" onClick={() => void signAssertion()}>
               Re-sign now

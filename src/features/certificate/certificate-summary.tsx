@@ -16,8 +16,7 @@ export function CertificateSummary({ details, backdated }: { details: Certificat
     ["Signature algorithm", details.signatureAlgorithm, "cert-signature-algorithm"],
   ];
   return (
-    <div className="flex flex-col gap-2">
-      <h3 className="font-medium">Certificate details</h3>
+    <div className="mt-3 flex flex-col gap-2">
       <dl className="details-grid">
         {rows.map(([label, value, testId]) => (
           <div key={label} className="contents">

@@ -3,7 +3,6 @@ import { MAX_IMPORT_BYTES } from "@/core/formats/import-material";
 import { selectHasUnsavedKey } from "@/store/credential-slice";
 import { useWorkbenchStore } from "@/store/workbench-store";
 import { Field } from "@/ui/field";
-import { Panel } from "@/ui/panel";
 
 const ACCEPTED = ".pem,.crt,.cer,.der,.key,.pfx,.p12,.csr,.txt,application/x-pem-file,application/x-pkcs12,application/pkix-cert";
 
@@ -64,11 +63,11 @@ export function ImportPanel() {
   };
 
   return (
-    <Panel
-      id="import"
-      title="Bring your own key or certificate"
-      description="Load a PFX/P12 (with its password), a PEM with key and certificate (e.g. from az ad sp create-for-rbac --create-cert), an encrypted key, a DER certificate, or the certificate your CA issued from this page's CSR. Files are read in this page only."
-    >
+    <div id="import" className="flex flex-col gap-4">
+      <p className="text-sm text-muted">
+        Load a PFX/P12 (with its password), a PEM with key and certificate (e.g. from az ad sp create-for-rbac --create-cert), an encrypted key, a DER certificate, or the
+        certificate your CA issued from this page&apos;s CSR. Files are read in this page only.
+      </p>
       <div
         className={`flex flex-col gap-3 rounded border-2 border-dashed p-3 ${dragging ? "border-current" : "border-[var(--cw-border)]"}`}
         onDragOver={(event) => {
@@ -143,6 +142,6 @@ export function ImportPanel() {
           ))}
         </div>
       )}
-    </Panel>
+    </div>
   );
 }

@@ -96,14 +96,14 @@ export function TokenPanel() {
       {curl && (
         <div className="flex flex-col gap-2">
           <div className="flex flex-wrap items-center gap-3">
-            <h3 className="font-medium">The same request with curl</h3>
+            <h4 className="font-medium">The same request with curl</h4>
             <label className="flex items-center gap-2 text-sm">
               <input type="checkbox" checked={revealAssertion} data-testid="reveal-assertion" onChange={(event) => setRevealAssertion(event.target.checked)} />
               Reveal the assertion (it is a credential until it expires)
             </label>
             <CopyButton text={curl} label="curl command" testId="copy-curl" />
           </div>
-          <CodeBlock label="curl command" testId="curl-command">
+          <CodeBlock label="curl command" testId="curl-command" code>
             {curl}
           </CodeBlock>
         </div>
