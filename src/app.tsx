@@ -21,10 +21,10 @@ import { useWorkbenchStore } from "@/store/workbench-store";
  * the section navigation. One list, so numbers and links cannot drift apart.
  */
 const journey = [
-  { id: "step-create", number: 1, title: "Create or bring a credential", link: "Create" },
-  { id: "step-save", number: 2, title: "Save and upload", link: "Save & upload" },
-  { id: "step-code", number: 3, title: "Use it in code", link: "Use in code" },
-  { id: "troubleshoot", number: undefined, title: "Check and troubleshoot", link: "Check & troubleshoot" },
+  { id: "step-create", number: 1, title: "Create or bring a credential", link: "Create", shortLink: undefined },
+  { id: "step-save", number: 2, title: "Save and upload", link: "Save & upload", shortLink: undefined },
+  { id: "step-code", number: 3, title: "Use it in code", link: "Use in code", shortLink: undefined },
+  { id: "troubleshoot", number: undefined, title: "Check and troubleshoot", link: "Check & troubleshoot", shortLink: "Check" },
 ] as const;
 
 type JourneyId = (typeof journey)[number]["id"];
@@ -146,7 +146,7 @@ export function App() {
         </StepSection>
         <section id="troubleshoot" aria-labelledby="troubleshoot-heading" className="step step-optional" data-testid="troubleshoot">
           <details open={troubleshootOpen} onToggle={(event) => setTroubleshootOpen(event.currentTarget.open)} data-testid="troubleshoot-toggle">
-            <summary className="troubleshoot-summary">
+            <summary className="troubleshoot-summary" data-testid="troubleshoot-summary">
               <h2 id="troubleshoot-heading" className="inline text-xl font-semibold">
                 {step("troubleshoot").title} <span className="text-base font-normal text-muted">(optional)</span>
               </h2>
@@ -167,7 +167,7 @@ export function App() {
       {/* After main in the DOM so the first Tab presses reach the Generate form; shown at the top and kept there while scrolling. */}
       <nav aria-label="Sections" className="section-nav">
         <ol className="section-links">
-          {journey.map(({ id, number, link }) => (
+          {journey.map(({ id, number, link, shortLink }) => (
             <li key={id}>
               <a href={`#${id}`} onClick={() => id === "troubleshoot" && setTroubleshootOpen(true)}>
                 {number !== undefined && (
@@ -175,7 +175,17 @@ export function App() {
                     {number}
                   </span>
                 )}
-                <span className={number === undefined ? undefined : "max-sm:sr-only"}>{link}</span>
+                {/* Compact on phones: the numbers alone (the name stays for screen readers), a short word for the optional part. */}
+                {shortLink ? (
+                  <>
+                    <span className="max-sm:sr-only">{link}</span>
+                    <span className="sm:hidden" aria-hidden="true">
+                      {shortLink}
+                    </span>
+                  </>
+                ) : (
+                  <span className="max-sm:sr-only">{link}</span>
+                )}
               </a>
             </li>
           ))}

@@ -26,7 +26,7 @@ export function AppSettingsForm() {
           </select>
         )}
       </Field>
-      <Field label="Assertion form" hint="RS256 + x5t: MSAL Python with a thumbprint, MSAL Node's thumbprint. PS256 + x5t#S256: MSAL.NET, MSAL Node's thumbprintSha256. Entra accepts both; they are not interchangeable.">
+      <Field label="Assertion form" hint="Set by the library chosen in step 3. RS256 + x5t: MSAL Python with a thumbprint, MSAL Node's thumbprint. PS256 + x5t#S256: MSAL.NET, MSAL Node's thumbprintSha256. Entra accepts both; they are not interchangeable.">
         {(props) => (
           <select {...props} className="input" value={settings.form} data-testid="assertion-form" onChange={(event) => setSetting("form", event.target.value as AssertionForm)}>
             {ASSERTION_FORMS.map((form) => (

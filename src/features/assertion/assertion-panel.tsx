@@ -32,7 +32,7 @@ export function AssertionPanel() {
   return (
     <Panel
       id="assertion"
-      title="3. Client assertion"
+      title="Client assertion"
       description="The signed JWT MSAL sends instead of a client secret, built from the key and certificate on this page exactly as Entra expects it."
     >
       <AppSettingsForm />
