@@ -1,5 +1,6 @@
 import { createHash, constants, createPublicKey, verify, X509Certificate } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
+import { openTroubleshooting } from "./support/journey";
 import { createDownloadFolder, downloadThroughPage, generateThroughPage } from "./support/downloads";
 
 const tenant = "11111111-2222-3333-4444-555555555555";
@@ -18,6 +19,7 @@ async function readAssertion(page: Page, previous?: string): Promise<string> {
 
 test("the assertion on the page verifies with the downloaded server.crt, in both forms and clouds", async ({ page }) => {
   await page.goto("/");
+  await openTroubleshooting(page);
   await generateThroughPage(page);
   const { contents } = await downloadThroughPage(page, "download-server-crt", createDownloadFolder());
   const certificate = new X509Certificate(contents);
@@ -57,6 +59,7 @@ test("the assertion on the page verifies with the downloaded server.crt, in both
 
 test("Inspect names a tampered signature and a malformed token, and keeps the rest of the page", async ({ page }) => {
   await page.goto("/");
+  await openTroubleshooting(page);
   const thumbprint = await generateThroughPage(page);
   await page.getByTestId("tenant-input").fill(tenant);
   await page.getByTestId("client-id-input").fill(clientId);
@@ -82,6 +85,7 @@ test("Inspect names a tampered signature and a malformed token, and keeps the re
 
 test("tenant, client ID, cloud and form persist across a reload; the key does not", async ({ page }) => {
   await page.goto("/");
+  await openTroubleshooting(page);
   await page.getByTestId("tenant-input").fill("contoso.onmicrosoft.com");
   await page.getByTestId("client-id-input").fill(clientId);
   await page.getByTestId("cloud-select").selectOption("custom");
@@ -91,6 +95,7 @@ test("tenant, client ID, cloud and form persist across a reload; the key does no
   // Saving the key lifts the "leave page?" guard; the reload then goes through.
   await downloadThroughPage(page, "download-server-pem", createDownloadFolder());
   await page.reload();
+  await openTroubleshooting(page);
   await expect(page.getByTestId("tenant-input")).toHaveValue("contoso.onmicrosoft.com");
   await expect(page.getByTestId("client-id-input")).toHaveValue(clientId);
   await expect(page.getByTestId("cloud-select")).toHaveValue("custom");
@@ -104,6 +109,7 @@ test("tenant, client ID, cloud and form persist across a reload; the key does no
 test("an assertion left on screen past its lifetime says it expired and how to get a fresh one", async ({ page }) => {
   await page.clock.install();
   await page.goto("/");
+  await openTroubleshooting(page);
   await generateThroughPage(page);
   await page.getByTestId("tenant-input").fill(tenant);
   await page.getByTestId("client-id-input").fill(clientId);
@@ -119,6 +125,7 @@ test("an assertion left on screen past its lifetime says it expired and how to g
 
 test("invalid settings are named: the waiting line says which field to fix", async ({ page }) => {
   await page.goto("/");
+  await openTroubleshooting(page);
   await generateThroughPage(page);
   await page.getByTestId("tenant-input").fill("common");
   await page.getByTestId("client-id-input").fill(clientId);

@@ -1,10 +1,12 @@
 import { createHash, X509Certificate } from "node:crypto";
 import { expect, test } from "@playwright/test";
+import { openFold } from "./support/journey";
 import { createOpenSslWorkspace, parseOpenSslFingerprint } from "../src/core/testing/openssl";
 import { createDownloadFolder, downloadThroughPage, generateThroughPage } from "./support/downloads";
 
 test("generate, save server.crt / server.pem / server.csr through the page, and check them with OpenSSL", async ({ page }) => {
   await page.goto("/");
+  await openFold(page, "more-certificate-fields");
   await page.getByTestId("subject-organization").fill("Contoso, Ltd.");
   await page.getByTestId("subject-country").fill("DE");
   const shownThumbprint = await generateThroughPage(page);
@@ -55,6 +57,7 @@ test("bad input shows a message next to the field, disables Generate and keeps t
   const thumbprint = await generateThroughPage(page);
   const generate = page.getByTestId("generate");
 
+  await openFold(page, "more-certificate-fields");
   const cases: [string, string, RegExp][] = [
     ["subject-commonName", "", /Enter a Common Name/],
     ["validity-days", "0", /1 to 3650|from 1 to 3650/],

@@ -3,6 +3,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { createOpenSslWorkspace } from "../src/core/testing/openssl";
 import { generateThroughPage } from "./support/downloads";
+import { openFold, openTroubleshooting } from "./support/journey";
 import { MOCK_AUTHORITY_ORIGIN } from "./support/mock-authority";
 
 const tenant = "11111111-2222-3333-4444-555555555555";
@@ -11,6 +12,9 @@ const clientId = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";
 /** Runs the main flow: generate, exports, assertion, inspect, recipes and a token attempt. */
 async function runFullSession(page: Page): Promise<void> {
   await generateThroughPage(page);
+  // The assertion, Inspect and the token request live in the optional section; the other formats in their fold.
+  await openTroubleshooting(page);
+  await openFold(page, "other-formats");
   await page.getByTestId("tenant-input").fill(tenant);
   await page.getByTestId("client-id-input").fill(clientId);
   await expect(page.getByTestId("assertion-jwt")).toHaveText(/^[\w-]+\.[\w-]+\.[\w-]+$/);
@@ -115,6 +119,9 @@ test("the main flow works by keyboard alone", async ({ page }) => {
   await page.keyboard.type(tenant);
   await page.keyboard.press("Tab");
   await page.keyboard.type(clientId);
+  // The assertion settings live in the optional section: open it from the keyboard.
+  await reached("troubleshoot-summary");
+  await page.keyboard.press("Enter");
   await reached("assertion-form");
   await page.keyboard.press("ArrowDown");
   await expect(page.getByTestId("assertion-form")).toHaveValue("PS256-x5t#S256");

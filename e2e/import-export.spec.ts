@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
+import { openFold, useExisting } from "./support/journey";
 import { createDatedSelfSigned, createOpenSslWorkspace, parseOpenSslFingerprint, selfSignedCertificateArgs, type OpenSslWorkspace } from "../src/core/testing/openssl";
 import { createDownloadFolder, downloadThroughPage, generateThroughPage } from "./support/downloads";
 
@@ -22,12 +23,14 @@ function makeOpenSslPfx(): { pfxPath: string; fingerprint: string } {
 test("import an OpenSSL-made PFX, then save a Windows-compatible PFX and an encrypted key that OpenSSL opens", async ({ page }) => {
   const { pfxPath, fingerprint } = makeOpenSslPfx();
   await page.goto("/");
+  await useExisting(page);
   await page.getByTestId("import-file").setInputFiles(pfxPath);
   await page.getByTestId("import-password").fill("open sesame");
   await page.getByTestId("import-submit").click();
   await expect(page.getByTestId("thumbprint-sha1")).toHaveText(fingerprint);
   await expect(page.getByTestId("import-summary")).toContainText("private key");
 
+  await openFold(page, "other-formats");
   await page.getByTestId("export-password").fill("n3w-pass");
   await page.getByTestId("pfx-profile").selectOption("legacy");
   const pfx = await downloadThroughPage(page, "download-server-pfx", folder);
@@ -56,6 +59,7 @@ test("bad imports say what is wrong and keep the page as it was", async ({ page 
   const thumbprint = await generateThroughPage(page);
 
   // Wrong password.
+  await useExisting(page);
   await page.getByTestId("import-file").setInputFiles(pfxPath);
   await page.getByTestId("import-password").fill("not it");
   await page.getByTestId("import-submit").click();
@@ -95,6 +99,7 @@ test("a certificate a CA signed from the page's CSR replaces the self-signed one
   openssl.write("signed.crt", signed);
   const fingerprint = parseOpenSslFingerprint(openssl.run(["x509", "-in", "signed.crt", "-noout", "-fingerprint", "-sha1"]));
 
+  await useExisting(page);
   await page.getByTestId("import-text").fill(signed);
   await page.getByTestId("import-submit").click();
   await expect(page.getByTestId("thumbprint-sha1")).toHaveText(fingerprint);
@@ -118,6 +123,7 @@ test("an expired certificate is loaded but flagged, with what to do", async ({ p
   expect(openssl.tryRun(["x509", "-in", certPath, "-noout", "-checkend", "0"]).status).not.toBe(0);
   const fingerprint = parseOpenSslFingerprint(openssl.run(["x509", "-in", certPath, "-noout", "-fingerprint", "-sha1"]));
   await page.goto("/");
+  await useExisting(page);
   await page.getByTestId("import-text").fill(`${readFileSync(keyPath, "utf8")}${readFileSync(certPath, "utf8")}`);
   await page.getByTestId("import-submit").click();
   await expect(page.getByTestId("thumbprint-sha1")).toHaveText(fingerprint);
@@ -129,6 +135,7 @@ test("a key made by `openssl genrsa` alone gets a certificate made for it on the
   openssl.run(["genrsa", "-out", "server.pem", "2048"]);
   await page.goto("/");
   await page.getByTestId("subject-commonName").fill("from-genrsa");
+  await useExisting(page);
   await page.getByTestId("import-file").setInputFiles(openssl.path("server.pem"));
   await page.getByTestId("import-submit").click();
   await expect(page.getByTestId("import-error")).toContainText("without its certificate");
@@ -145,6 +152,7 @@ test("a key made by `openssl genrsa` alone gets a certificate made for it on the
 test("a wrong PFX password is shown at the password field, which gets the focus", async ({ page }) => {
   const { pfxPath } = makeOpenSslPfx();
   await page.goto("/");
+  await useExisting(page);
   await page.getByTestId("import-file").setInputFiles(pfxPath);
   await page.getByTestId("import-password").fill("not it");
   await page.getByTestId("import-submit").click();

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { openTroubleshooting } from "./support/journey";
 import { generateThroughPage } from "./support/downloads";
 
 const tenant = "11111111-2222-3333-4444-555555555555";
@@ -8,6 +9,7 @@ const b64u = (value: unknown): string => Buffer.from(JSON.stringify(value)).toSt
 /** Generates a certificate and returns the page's own signed assertion (RS256 + x5t). */
 async function pageAssertion(page: Page): Promise<string> {
   await page.goto("/");
+  await openTroubleshooting(page);
   await generateThroughPage(page);
   await page.getByTestId("tenant-input").fill(tenant);
   await page.getByTestId("client-id-input").fill(clientId);
@@ -59,6 +61,7 @@ test("standard base64 is offered a one-click conversion to base64url", async ({ 
 
 test("an expired access token: Entra's keys named, expiry said plainly, no assertion advice", async ({ page }) => {
   await page.goto("/");
+  await openTroubleshooting(page);
   const now = Math.floor(Date.now() / 1000);
   const claims = { aud: "https://graph.microsoft.com", iss: `https://sts.windows.net/${tenant}/`, tid: tenant, idtyp: "app", roles: ["User.Read.All"], iat: now - 7200, nbf: now - 7200, exp: now - 3600 };
   await page.getByTestId("jwt-inspect-input").fill(`${b64u({ alg: "RS256", typ: "JWT", kid: "k1" })}.${b64u(claims)}.c2ln`);
@@ -74,6 +77,7 @@ test("an expired access token: Entra's keys named, expiry said plainly, no asser
 
 test("a JWE shows its protected header and says the payload is encrypted", async ({ page }) => {
   await page.goto("/");
+  await openTroubleshooting(page);
   const header = b64u({ alg: "RSA-OAEP-256", enc: "A256GCM", kid: "enc-key" });
   await page.getByTestId("jwt-inspect-input").fill(`${header}.${"A".repeat(342)}.AAAAAAAAAAAAAAAA.${"B".repeat(40)}.AAAAAAAAAAAAAAAAAAAAAA`);
   await expect(page.getByTestId("inspect-problem")).toContainText("payload is encrypted (enc A256GCM)");

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { expect, test } from "@playwright/test";
+import { openTroubleshooting } from "./support/journey";
 import { createOpenSslWorkspace, parseOpenSslFingerprint } from "../src/core/testing/openssl";
 import { createDownloadFolder, downloadThroughPage, generateThroughPage } from "./support/downloads";
 
@@ -53,6 +54,8 @@ test("credential-workbench.html opened from disk generates, downloads and signs 
   expect(html).not.toMatch(/<link\b[^>]*rel="(stylesheet|modulepreload)"/i);
 
   await page.goto(pathToFileURL(singleFile).href);
+
+  await openTroubleshooting(page);
   await expect(page.getByTestId("generate")).toBeEnabled();
   // file: is a potentially trustworthy origin, so WebCrypto is there.
   expect(await page.evaluate(() => ({ secure: window.isSecureContext, subtle: typeof crypto.subtle?.generateKey }))).toEqual({ secure: true, subtle: "function" });

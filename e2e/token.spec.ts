@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { openTroubleshooting } from "./support/journey";
 import { createDownloadFolder, downloadThroughPage, generateThroughPage } from "./support/downloads";
 import { MOCK_AUTHORITY_ORIGIN, MOCK_AUTHORITY_PORT, readMockAuthorityTls } from "./support/mock-authority";
 import { startMockTokenService, type MockTokenService } from "./support/mock-token-service";
@@ -15,6 +16,7 @@ test.afterEach(async () => {
 /** Generates a credential, points the page at the mock authority and returns the certificate the page made. */
 async function prepareThroughPage(page: Page): Promise<string> {
   await page.goto("/");
+  await openTroubleshooting(page);
   await generateThroughPage(page);
   const { contents } = await downloadThroughPage(page, "download-server-crt", createDownloadFolder());
   await page.getByTestId("tenant-input").fill(tenant);
@@ -133,6 +135,7 @@ test("a custom authority the server does not forward to disables Send and says h
 
 test("the scope follows the cloud: another cloud's Graph is flagged with a one-click fix", async ({ page }) => {
   await page.goto("/");
+  await openTroubleshooting(page);
   await page.getByTestId("cloud-select").selectOption("usgov");
   await expect(page.getByTestId("scope-cloud-advice")).toContainText("US Government");
   await page.getByTestId("scope-cloud-advice-fix").click();
@@ -142,6 +145,7 @@ test("the scope follows the cloud: another cloud's Graph is flagged with a one-c
 
 test("an invalid tenant or client ID is named, not just 'fill in'", async ({ page }) => {
   await page.goto("/");
+  await openTroubleshooting(page);
   await expect(page.getByTestId("proxy-status")).toContainText("Fill in tenant and client ID in the Assertion panel.");
   await page.getByTestId("tenant-input").fill("common");
   await page.getByTestId("client-id-input").fill(clientId);

@@ -1,60 +1,197 @@
-import type { ReactElement } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { AssertionPanel } from "@/features/assertion/assertion-panel";
 import { CertificatePanel } from "@/features/certificate/certificate-panel";
+import { CodeStep } from "@/features/code/code-step";
 import { GeneratePanel } from "@/features/generate/generate-panel";
 import { ImportPanel } from "@/features/import/import-panel";
 import { InspectPanel } from "@/features/inspect/inspect-panel";
 import { RecipesPanel } from "@/features/recipes/recipes-panel";
 import { TokenPanel } from "@/features/token/token-panel";
 import { PanelBoundary } from "@/ui/panel-boundary";
+import { StepSection } from "@/ui/step-section";
+import { Tabs } from "@/ui/tabs";
 import { ThemeToggle } from "@/ui/theme-toggle";
 import { UnsavedKeyGuard } from "@/ui/unsaved-key-guard";
+import { openFoldsAround, prefersReducedMotion } from "@/ui/reveal";
 import { selectHasUnsavedKey } from "@/store/credential-slice";
 import { useWorkbenchStore } from "@/store/workbench-store";
 
-/** The panels in page order: the id each section carries, its name in the section links and error boundary. */
-const panels: { id: string; name: string; link: string; Component: () => ReactElement }[] = [
-  { id: "generate", name: "Generate", link: "Generate", Component: GeneratePanel },
-  { id: "import", name: "Import", link: "Import", Component: ImportPanel },
-  { id: "certificate", name: "Certificate", link: "Certificate & files", Component: CertificatePanel },
-  { id: "assertion", name: "Assertion", link: "Assertion", Component: AssertionPanel },
-  { id: "token", name: "Token", link: "Token request", Component: TokenPanel },
-  { id: "inspect", name: "Inspect", link: "Inspect a JWT", Component: InspectPanel },
-  { id: "recipes", name: "Recipes", link: "Recipes", Component: RecipesPanel },
+/**
+ * The journey in page order: the id each section carries, its number, its heading and its link in
+ * the section navigation. One list, so numbers and links cannot drift apart.
+ */
+const journey = [
+  { id: "step-create", number: 1, title: "Create or bring a credential", link: "Create", shortLink: undefined },
+  { id: "step-save", number: 2, title: "Save and upload", link: "Save & upload", shortLink: undefined },
+  { id: "step-code", number: 3, title: "Use it in code", link: "Use in code", shortLink: undefined },
+  { id: "troubleshoot", number: undefined, title: "Check and troubleshoot", link: "Check & troubleshoot", shortLink: "Check" },
+] as const;
+
+type JourneyId = (typeof journey)[number]["id"];
+const step = (id: JourneyId) => journey.find((entry) => entry.id === id) ?? journey[0];
+
+/** The optional section's parts: each its own module, so any can later be loaded on demand. */
+const troubleshootPanels: { name: string; Component: () => ReactNode }[] = [
+  { name: "Assertion", Component: AssertionPanel },
+  { name: "Token", Component: TokenPanel },
+  { name: "Inspect", Component: InspectPanel },
+  { name: "Recipes", Component: RecipesPanel },
 ];
+
+/** Moves focus to step 2's heading, in view, when a new credential arrives (Generate, an import), and announces it. */
+function useFocusOnNewCredential() {
+  const credential = useWorkbenchStore((state) => state.credential);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const previous = useRef(credential);
+  const [announcement, setAnnouncement] = useState("");
+  useEffect(() => {
+    if (credential && credential !== previous.current) {
+      const target = heading.current;
+      if (target) {
+        target.focus({ preventScroll: true });
+        target.scrollIntoView({ block: "start", behavior: prefersReducedMotion() ? "auto" : "smooth" });
+      }
+      setAnnouncement(
+        `Certificate ready. Step 2, save and upload: thumbprint ${credential.certificateDetails.thumbprints.sha1Hex}, then save server.crt and server.pem.`,
+      );
+    }
+    previous.current = credential;
+  }, [credential]);
+  return { heading, announcement };
+}
 
 export function App() {
   const unsavedKey = useWorkbenchStore(selectHasUnsavedKey);
+  const [createTab, setCreateTab] = useState(() => (window.location.hash === "#import" ? "existing" : "create"));
+  const [troubleshootOpen, setTroubleshootOpen] = useState(false);
+  const { heading: saveHeading, announcement } = useFocusOnNewCredential();
+
+  // A link to anything folded (#token, #inspect, the tab of an import) opens what hides it.
+  useEffect(() => {
+    const reveal = () => {
+      const id = decodeURIComponent(window.location.hash.slice(1));
+      if (id === "") return;
+      if (id === "import") setCreateTab("existing");
+      if (id === "troubleshoot") setTroubleshootOpen(true);
+      const target = document.getElementById(id);
+      if (target && openFoldsAround(target)) setTroubleshootOpen(true);
+      target?.scrollIntoView({ block: "start" });
+    };
+    reveal();
+    window.addEventListener("hashchange", reveal);
+    return () => window.removeEventListener("hashchange", reveal);
+  }, []);
+
   return (
-    <div className="mx-auto flex max-w-5xl flex-col gap-6 px-4 py-6">
-      <a href="#main" className="sr-only focus:not-sr-only focus:underline">
-        Skip to the panels
-      </a>
+    <div className="page">
       <UnsavedKeyGuard active={unsavedKey} />
-      <header className="flex flex-col gap-1">
-        <div className="flex flex-wrap items-center justify-between gap-2">
-          <h1 className="text-2xl font-bold">Credential Workbench</h1>
-          <ThemeToggle />
-        </div>
+      <header className="page-header">
+        <h1 className="text-2xl font-bold">Credential Workbench</h1>
         <p className="text-sm text-muted">
-          Certificate credentials for Microsoft Entra ID apps, made and checked in your browser. Keys are generated here and never
-          sent anywhere; the page makes no requests but to its own server.
+          Certificate credentials for Microsoft Entra ID apps, made in your browser: create a key and certificate, save server.crt and server.pem, copy the thumbprint, and
+          get working code. Keys never leave the page except as files you save.
         </p>
-        <nav aria-label="Sections" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-          {panels.map(({ id, link }) => (
-            <a key={id} href={`#${id}`} className="underline">
-              {link}
-            </a>
-          ))}
-        </nav>
       </header>
-      <main id="main" tabIndex={-1} className="flex flex-col gap-6">
-        {panels.map(({ id, name, Component }) => (
-          <PanelBoundary key={id} name={name}>
-            <Component />
+      <main id="main" tabIndex={-1} className="page-main">
+        <p className="sr-only" role="status" aria-live="polite" data-testid="journey-announcement">
+          {announcement}
+        </p>
+        <StepSection id="step-create" number={step("step-create").number} title={step("step-create").title}>
+          <Tabs
+            label="Create or bring a credential"
+            selected={createTab}
+            onSelect={setCreateTab}
+            tabs={[
+              {
+                id: "create",
+                label: "Create new",
+                content: (
+                  <PanelBoundary name="Generate">
+                    <GeneratePanel />
+                  </PanelBoundary>
+                ),
+              },
+              {
+                id: "existing",
+                label: "Use existing",
+                content: (
+                  <PanelBoundary name="Import">
+                    <ImportPanel />
+                  </PanelBoundary>
+                ),
+              },
+            ]}
+          />
+        </StepSection>
+        <StepSection
+          id="step-save"
+          number={step("step-save").number}
+          title={step("step-save").title}
+          headingRef={saveHeading}
+          description="Upload server.crt to your app registration; MSAL needs the thumbprint and server.pem."
+        >
+          <PanelBoundary name="Certificate">
+            <CertificatePanel />
           </PanelBoundary>
-        ))}
+        </StepSection>
+        <StepSection
+          id="step-code"
+          number={step("step-code").number}
+          title={step("step-code").title}
+          description="Your app registration's IDs, entered once here and used by everything below, and the code for your library."
+        >
+          <PanelBoundary name="Code">
+            <CodeStep />
+          </PanelBoundary>
+        </StepSection>
+        <section id="troubleshoot" aria-labelledby="troubleshoot-heading" className="step step-optional" data-testid="troubleshoot">
+          <details open={troubleshootOpen} onToggle={(event) => setTroubleshootOpen(event.currentTarget.open)} data-testid="troubleshoot-toggle">
+            <summary className="troubleshoot-summary" data-testid="troubleshoot-summary">
+              <h2 id="troubleshoot-heading" className="inline text-xl font-semibold">
+                {step("troubleshoot").title} <span className="text-base font-normal text-muted">(optional)</span>
+              </h2>
+              <span className="block text-sm text-muted">
+                When a token request fails: the signed assertion and Entra&apos;s checks, the token request itself, Inspect a JWT, and recipes for other tools.
+              </span>
+            </summary>
+            <div className="mt-4 flex flex-col gap-6">
+              {troubleshootPanels.map(({ name, Component }) => (
+                <PanelBoundary key={name} name={name}>
+                  <Component />
+                </PanelBoundary>
+              ))}
+            </div>
+          </details>
+        </section>
       </main>
+      {/* After main in the DOM so the first Tab presses reach the Generate form; shown at the top and kept there while scrolling. */}
+      <nav aria-label="Sections" className="section-nav">
+        <ol className="section-links">
+          {journey.map(({ id, number, link, shortLink }) => (
+            <li key={id}>
+              <a href={`#${id}`} onClick={() => id === "troubleshoot" && setTroubleshootOpen(true)}>
+                {number !== undefined && (
+                  <span className="step-number step-number-small" aria-hidden="true">
+                    {number}
+                  </span>
+                )}
+                {/* Compact on phones: the numbers alone (the name stays for screen readers), a short word for the optional part. */}
+                {shortLink ? (
+                  <>
+                    <span className="max-sm:sr-only">{link}</span>
+                    <span className="sm:hidden" aria-hidden="true">
+                      {shortLink}
+                    </span>
+                  </>
+                ) : (
+                  <span className="max-sm:sr-only">{link}</span>
+                )}
+              </a>
+            </li>
+          ))}
+        </ol>
+        <ThemeToggle />
+      </nav>
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "@playwright/test";
+import { revealTestId } from "./journey";
 
 export function createDownloadFolder(): string {
   return mkdtempSync(join(tmpdir(), "cw-e2e-"));
@@ -9,6 +10,8 @@ export function createDownloadFolder(): string {
 
 /** Clicks a page's own download button, saves the file in `folder`, returns its suggested name and bytes. */
 export async function downloadThroughPage(page: Page, testId: string, folder: string): Promise<{ fileName: string; path: string; contents: Buffer }> {
+  // The other formats sit in a fold, as the user finds them: open it first.
+  await revealTestId(page, testId);
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId(testId).click()]);
   const fileName = download.suggestedFilename();
   const path = join(folder, fileName);

@@ -10,6 +10,7 @@ const valid: AppSettings = {
   customAuthority: "",
   version: "v2.0",
   form: "RS256-x5t",
+  library: "msal-python",
   lifetimeSeconds: "600",
   includeX5c: false,
   scope: "https://graph.microsoft.com/.default",

@@ -22,6 +22,8 @@ export interface AppSettings {
   lifetimeSeconds: string;
   includeX5c: boolean;
   scope: string;
+  /** The library chosen in step 3 ("Which library?"): a LibraryId from src/core/libraries.ts. */
+  library: string;
 }
 
 export type AppSettingField = keyof AppSettings;

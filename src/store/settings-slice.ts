@@ -1,5 +1,6 @@
 import type { AppSettingField, AppSettings } from "@/core/app-settings";
 import { resourceFromScope, toDefaultScope } from "@/core/token-request/default-scope";
+import { DEFAULT_LIBRARY, libraryById } from "@/core/libraries";
 import type { SliceCreator } from "./slice-creator";
 
 export type { AppSettingField, AppSettings } from "@/core/app-settings";
@@ -14,6 +15,7 @@ export const initialAppSettings: AppSettings = {
   lifetimeSeconds: "600",
   includeX5c: false,
   scope: "https://graph.microsoft.com/.default",
+  library: DEFAULT_LIBRARY,
 };
 
 export interface SettingsSlice {
@@ -21,11 +23,18 @@ export interface SettingsSlice {
   setSetting: <K extends AppSettingField>(field: K, value: AppSettings[K]) => void;
   /** Switches the endpoint version and converts the scope field: v1 takes a resource, v2.0 its /.default scope. */
   setEndpointVersion: (version: AppSettings["version"]) => void;
+  /** Chooses the library of step 3 and sets the assertion form to the one that library sends. */
+  setLibrary: (library: string) => void;
 }
 
 export const createSettingsSlice: SliceCreator<SettingsSlice> = (set) => ({
   settings: initialAppSettings,
   setSetting: (field, value) => set((state) => ({ settings: { ...state.settings, [field]: value } })),
+  setLibrary: (library) =>
+    set((state) => {
+      const chosen = libraryById(library);
+      return { settings: { ...state.settings, library: chosen.id, form: chosen.form ?? state.settings.form } };
+    }),
   setEndpointVersion: (version) =>
     set((state) => {
       const scope = state.settings.scope.trim();

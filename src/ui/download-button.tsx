@@ -1,3 +1,4 @@
+import { useState } from "react";
 import { saveFile } from "./save-file";
 
 interface DownloadButtonProps {
@@ -7,19 +8,37 @@ interface DownloadButtonProps {
   testId?: string;
   description?: string;
   disabled?: boolean;
+  /** The primary look, for the files most people need. */
+  primary?: boolean;
   /** Called after the file was handed to the browser, e.g. to note that the key was saved. */
   onSaved?: () => void;
 }
 
-/** A button that saves ready contents as a file. */
-export function DownloadButton({ fileName, contents, mimeType = "application/octet-stream", testId, description, disabled, onSaved }: DownloadButtonProps) {
+/** A button that saves ready contents as a file, and says so once it has. */
+export function DownloadButton({ fileName, contents, mimeType = "application/octet-stream", testId, description, disabled, primary, onSaved }: DownloadButtonProps) {
+  // Remembers what was saved, so new contents (a new certificate) read as not saved again.
+  const [savedContents, setSavedContents] = useState<string | Uint8Array>();
+  const saved = savedContents !== undefined && savedContents === contents;
   return (
-    <button type="button" className="btn-secondary" data-testid={testId} onClick={() => {
-        saveFile(fileName, contents, mimeType);
-        onSaved?.();
-      }} disabled={disabled} title={description}>
-      <span aria-hidden="true">↓ </span>
-      {fileName}
-    </button>
+    <span className="inline-flex items-center gap-2">
+      <button
+        type="button"
+        className={primary ? "btn-primary" : "btn-secondary"}
+        data-testid={testId}
+        onClick={() => {
+          saveFile(fileName, contents, mimeType);
+          setSavedContents(contents);
+          onSaved?.();
+        }}
+        disabled={disabled}
+        title={description}
+      >
+        <span aria-hidden="true">↓ </span>
+        {fileName}
+      </button>
+      <span className="text-xs text-ok empty:hidden" role="status">
+        {saved ? "✓ Saved" : ""}
+      </span>
+    </span>
   );
 }

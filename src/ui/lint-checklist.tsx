@@ -8,11 +8,31 @@ const statusMark: Record<LintItem["status"], { symbol: string; word: string; cla
   fail: { symbol: "✗", word: "Fail", className: "text-danger" },
 };
 
-/** The assertion checks as a list: the rule (title), what was found (detail), and what to change (fix). */
+/** "15 of 15 checks pass", with failures and warnings counted: the checklist's folded form. */
+export function lintSummary(items: readonly Pick<LintItem, "status">[]): string {
+  const count = (status: LintItem["status"]) => items.filter((item) => item.status === status).length;
+  const [passed, failed, warned] = [count("pass"), count("fail"), count("warn")];
+  return [
+    `${String(passed)} of ${String(items.length)} checks pass`,
+    ...(failed > 0 ? [`${String(failed)} ${failed === 1 ? "fails" : "fail"}`] : []),
+    ...(warned > 0 ? [`${String(warned)} ${warned === 1 ? "warning" : "warnings"}`] : []),
+  ].join(" · ");
+}
+
+/**
+ * The assertion checks as a list: the rule (title), what was found (detail), and what to change (fix).
+ * Folded to its count while nothing fails; open as soon as something does.
+ */
 export function LintChecklist({ items, testId }: { items: LintItem[]; testId?: string }) {
   if (items.length === 0) return null;
+  const failing = items.some((item) => item.status === "fail");
   return (
-    <ul className="flex flex-col gap-2" data-testid={testId} aria-label="Checks Entra applies">
+    // The key re-creates the element when the verdict flips, so a new failure opens it even after the user closed it.
+    <details key={failing ? "failing" : "passing"} open={failing} className="fold" data-testid={testId ? `${testId}-toggle` : undefined}>
+      <summary className={failing ? "text-danger" : "text-ok"} data-testid={testId ? `${testId}-summary` : undefined}>
+        {lintSummary(items)}
+      </summary>
+    <ul className="mt-2 flex flex-col gap-2" data-testid={testId} aria-label="Checks Entra applies">
       {items.map((item) => {
         const mark = statusMark[item.status];
         return (
@@ -34,5 +54,6 @@ export function LintChecklist({ items, testId }: { items: LintItem[]; testId?: s
         );
       })}
     </ul>
+    </details>
   );
 }

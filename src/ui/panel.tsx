@@ -7,14 +7,14 @@ interface PanelProps {
   children: ReactNode;
 }
 
-/** A titled section of the page; the heading names the region for screen readers. */
+/** A titled part of a journey section (h3 under the section's h2); the heading names the region for screen readers. */
 export function Panel({ id, title, description, children }: PanelProps) {
   const headingId = `${id}-heading`;
   return (
     <section id={id} aria-labelledby={headingId} className="panel">
-      <h2 id={headingId} className="text-lg font-semibold">
+      <h3 id={headingId} className="text-lg font-semibold">
         {title}
-      </h2>
+      </h3>
       {description && <div className="text-sm text-muted">{description}</div>}
       {children}
     </section>

@@ -21,9 +21,9 @@ export function ThemeToggle() {
     }
   }, [theme]);
   return (
-    <label className="flex items-center gap-2 text-sm">
-      Theme
-      <select className="input" value={theme} data-testid="theme-select" onChange={(event) => setTheme(event.target.value as Theme)}>
+    <label className="flex shrink-0 items-center gap-2 text-sm">
+      <span className="max-sm:sr-only">Theme</span>
+      <select className="input w-auto" value={theme} data-testid="theme-select" onChange={(event) => setTheme(event.target.value as Theme)}>
         <option value="system">System</option>
         <option value="light">Light</option>
         <option value="dark">Dark</option>

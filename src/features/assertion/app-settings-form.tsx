@@ -1,59 +1,23 @@
 import { ASSERTION_FORMS, type AssertionForm } from "@/core/assertion/client-assertion";
-import type { Cloud, EndpointVersion } from "@/core/assertion/token-endpoint";
+import type { EndpointVersion } from "@/core/assertion/token-endpoint";
 import { validateAppSettings } from "@/store/assertion-slice";
 import { useWorkbenchStore } from "@/store/workbench-store";
 import { Field } from "@/ui/field";
-
-const cloudLabels: Record<Cloud, string> = {
-  public: "Public (login.microsoftonline.com)",
-  usgov: "US Government (…microsoftonline.us)",
-  china: "China, 21Vianet (…chinacloudapi.cn)",
-  custom: "Custom authority host…",
-};
 
 const formLabels: Record<AssertionForm, string> = {
   "RS256-x5t": "RS256 + x5t (SHA-1)",
   "PS256-x5t#S256": "PS256 + x5t#S256 (SHA-256)",
 };
 
-/** Tenant, client ID, cloud and assertion form: the values every later step uses. */
+/** Endpoint version, assertion form, lifetime and x5c: the assertion details (tenant, client ID and cloud are entered in step 3). */
 export function AppSettingsForm() {
   const settings = useWorkbenchStore((state) => state.settings);
   const setSetting = useWorkbenchStore((state) => state.setSetting);
   const setEndpointVersion = useWorkbenchStore((state) => state.setEndpointVersion);
   const errors = validateAppSettings(settings);
-  const showError = (field: keyof typeof errors, value: string) => (value.trim() === "" && field !== "lifetimeSeconds" ? undefined : errors[field]);
 
   return (
     <div className="grid gap-4 sm:grid-cols-2 [&>*]:min-w-0">
-      <Field label="Directory (tenant) ID" error={showError("tenant", settings.tenant)} hint="A GUID or a verified domain, e.g. contoso.onmicrosoft.com.">
-        {(props) => (
-          <input {...props} className="input" value={settings.tenant} data-testid="tenant-input" autoComplete="off" spellCheck={false} onChange={(event) => setSetting("tenant", event.target.value)} placeholder="00000000-0000-0000-0000-000000000000" />
-        )}
-      </Field>
-      <Field label="Application (client) ID" error={showError("clientId", settings.clientId)} hint="From the app registration's Overview page.">
-        {(props) => (
-          <input {...props} className="input" value={settings.clientId} data-testid="client-id-input" autoComplete="off" spellCheck={false} onChange={(event) => setSetting("clientId", event.target.value)} placeholder="00000000-0000-0000-0000-000000000000" />
-        )}
-      </Field>
-      <Field label="Cloud">
-        {(props) => (
-          <select {...props} className="input" value={settings.cloud} data-testid="cloud-select" onChange={(event) => setSetting("cloud", event.target.value as Cloud)}>
-            {(Object.keys(cloudLabels) as Cloud[]).map((cloud) => (
-              <option key={cloud} value={cloud}>
-                {cloudLabels[cloud]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      {settings.cloud === "custom" && (
-        <Field label="Custom authority host" error={showError("customAuthority", settings.customAuthority)} hint="An https origin, e.g. https://login.example.com:8443 (Azure Stack, a test service).">
-          {(props) => (
-            <input {...props} className="input" value={settings.customAuthority} data-testid="custom-authority-input" autoComplete="off" spellCheck={false} onChange={(event) => setSetting("customAuthority", event.target.value)} placeholder="https://login.example.com" />
-          )}
-        </Field>
-      )}
       <Field label="Token endpoint version" hint="v2.0 posts to /oauth2/v2.0/token; v1 to /oauth2/token.">
         {(props) => (
           <select {...props} className="input" value={settings.version} data-testid="endpoint-version" onChange={(event) => setEndpointVersion(event.target.value as EndpointVersion)}>
@@ -62,7 +26,7 @@ export function AppSettingsForm() {
           </select>
         )}
       </Field>
-      <Field label="Assertion form" hint="RS256 + x5t: MSAL Python with a thumbprint, MSAL Node's thumbprint. PS256 + x5t#S256: MSAL.NET, MSAL Node's thumbprintSha256. Entra accepts both; they are not interchangeable.">
+      <Field label="Assertion form" hint="Set by the library chosen in step 3. RS256 + x5t: MSAL Python with a thumbprint, MSAL Node's thumbprint. PS256 + x5t#S256: MSAL.NET, MSAL Node's thumbprintSha256. Entra accepts both; they are not interchangeable.">
         {(props) => (
           <select {...props} className="input" value={settings.form} data-testid="assertion-form" onChange={(event) => setSetting("form", event.target.value as AssertionForm)}>
             {ASSERTION_FORMS.map((form) => (

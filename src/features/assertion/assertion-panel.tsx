@@ -32,7 +32,7 @@ export function AssertionPanel() {
   return (
     <Panel
       id="assertion"
-      title="3. Client assertion"
+      title="Client assertion"
       description="The signed JWT MSAL sends instead of a client secret, built from the key and certificate on this page exactly as Entra expects it."
     >
       <AppSettingsForm />
@@ -56,7 +56,7 @@ export function AssertionPanel() {
       {assertion && (
         <div className="flex flex-col gap-3">
           <div className="flex flex-wrap items-center gap-2">
-            <h3 className="font-medium">The assertion</h3>
+            <h4 className="font-medium">The assertion</h4>
             <CopyButton text={assertion.jwt} label="client assertion" testId="copy-assertion" />
             <button type="button" className="btn-secondary" data-testid="resign-assertion" onClick={() => void signAssertion()}>
               Re-sign now

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { CREDENTIAL_FILES, type CredentialFileKind } from "@/core/credential-files";
 import type { Pkcs12Profile } from "@/core/formats/pkcs12-export";
 import type { ProtectedExportKind } from "@/store/credential-slice";
+import { selectHasUnsavedKey } from "@/store/credential-slice";
 import { useWorkbenchStore } from "@/store/workbench-store";
 import { DownloadButton } from "@/ui/download-button";
 import { Field } from "@/ui/field";
@@ -10,7 +11,7 @@ import { saveFile } from "@/ui/save-file";
 /** A download button's name, media type and tooltip, from the one list of files. */
 const asDownload = (kind: CredentialFileKind) => ({ fileName: kind.fileName, mimeType: kind.mimeType, description: kind.purpose });
 
-export function CertificateFiles() {
+export function OtherFormats() {
   const files = useWorkbenchStore((state) => state.files);
   const credential = useWorkbenchStore((state) => state.credential);
   const exportError = useWorkbenchStore((state) => state.exportError);
@@ -36,14 +37,11 @@ export function CertificateFiles() {
   const keyDer = credential.privateKeyPkcs8Der;
 
   return (
-    <div className="flex flex-col gap-3">
-      <h3 className="font-medium">Save the files</h3>
+    <details className="fold" data-testid="other-formats">
+      <summary>Other formats: server.cer, CSR, PKCS#1 key, key + certificate PEM, PFX, encrypted key</summary>
+      <div className="mt-3 flex flex-col gap-3">
       <div className="flex flex-wrap gap-2">
-        <DownloadButton {...asDownload(CREDENTIAL_FILES.certificatePem)} contents={files["server.crt"]} testId="download-server-crt" />
         <DownloadButton {...asDownload(CREDENTIAL_FILES.certificateDer)} contents={files["server.cer"]} testId="download-server-cer" />
-        {files["server.pem"] && (
-          <DownloadButton {...asDownload(CREDENTIAL_FILES.privateKeyPem)} contents={files["server.pem"]} testId="download-server-pem" onSaved={() => markKeySaved(keyDer)} />
-        )}
         {files["server.csr"] && (
           <DownloadButton {...asDownload(CREDENTIAL_FILES.certificateSigningRequest)} contents={files["server.csr"]} testId="download-server-csr" />
         )}
@@ -54,7 +52,12 @@ export function CertificateFiles() {
           <DownloadButton {...asDownload(CREDENTIAL_FILES.keyWithCertificatePem)} contents={files["server-with-key.pem"]} testId="download-server-with-key" onSaved={() => markKeySaved(keyDer)} />
         )}
       </div>
-      <p className="text-xs text-muted">server.pem is your private key: store it like a password. server.crt and server.cer hold only the public part.</p>
+      <ul className="list-disc pl-5 text-xs text-muted">
+        <li>server.cer: the certificate in DER, what the portal&apos;s upload dialog offers first.</li>
+        <li>server.csr: a certificate signing request, for a certificate authority to sign instead.</li>
+        <li>server-rsa.pem: the private key as PKCS#1 (BEGIN RSA PRIVATE KEY), for older tools.</li>
+        <li>server-with-key.pem: key and certificate in one PEM, for az login and Azure Identity&apos;s CertificateCredential.</li>
+      </ul>
       {keyDer && (
         <fieldset className="flex flex-col gap-3 rounded border p-3">
           <legend className="px-1 text-sm font-medium">Password-protected files: PFX (.NET, Windows, Key Vault) and encrypted key</legend>
@@ -102,6 +105,48 @@ export function CertificateFiles() {
             </p>
           )}
         </fieldset>
+      )}
+      </div>
+    </details>
+  );
+}
+
+/** server.crt and server.pem, each with what it is for, and whether the key has been saved. */
+export function PrimaryDownloads() {
+  const files = useWorkbenchStore((state) => state.files);
+  const credential = useWorkbenchStore((state) => state.credential);
+  const markKeySaved = useWorkbenchStore((state) => state.markKeySaved);
+  const unsavedKey = useWorkbenchStore(selectHasUnsavedKey);
+  if (!files || !credential) return null;
+  const keyDer = credential.privateKeyPkcs8Der;
+  return (
+    <div className="flex flex-col gap-3">
+      <ul className="primary-downloads">
+        <li>
+          <DownloadButton {...asDownload(CREDENTIAL_FILES.certificatePem)} contents={files["server.crt"]} testId="download-server-crt" primary />
+          <span className="text-sm">
+            <strong>server.crt</strong> — upload this to your app registration.
+          </span>
+        </li>
+        {files["server.pem"] && (
+          <li>
+            <DownloadButton {...asDownload(CREDENTIAL_FILES.privateKeyPem)} contents={files["server.pem"]} testId="download-server-pem" primary onSaved={() => markKeySaved(keyDer)} />
+            <span className="text-sm">
+              <strong>server.pem</strong> — your private key: keep it secret; MSAL reads it.
+            </span>
+          </li>
+        )}
+      </ul>
+      {keyDer ? (
+        <p className={`text-sm font-medium ${unsavedKey ? "text-warn" : "text-ok"}`} data-testid="key-saved-state" data-saved={unsavedKey ? "false" : "true"}>
+          {unsavedKey
+            ? "Private key: not saved yet. It exists only in this page until you save server.pem (or a PFX under Other formats)."
+            : "Private key: saved (or imported from your file). Keep that file secret."}
+        </p>
+      ) : (
+        <p className="text-sm text-muted" data-testid="key-saved-state" data-saved="none">
+          This page holds only the certificate, no private key: import the key that belongs to it to save server.pem.
+        </p>
       )}
     </div>
   );

@@ -2,10 +2,10 @@ import { describeCertificateValidity } from "@/core/certificate-validity";
 import { useState } from "react";
 import { selectHasUnsavedKey } from "@/store/credential-slice";
 import { useWorkbenchStore } from "@/store/workbench-store";
-import { Panel } from "@/ui/panel";
-import { CertificateFiles } from "./certificate-files";
+import { OtherFormats, PrimaryDownloads } from "./certificate-files";
 import { CertificateSummary } from "./certificate-summary";
-import { ThumbprintList } from "./thumbprint-list";
+import { OtherThumbprints, ThumbprintHeadline } from "./thumbprint-list";
+import { UploadHelp } from "./upload-help";
 
 export function CertificatePanel() {
   const details = useWorkbenchStore((state) => state.credential?.certificateDetails);
@@ -14,17 +14,19 @@ export function CertificatePanel() {
   const unsavedKey = useWorkbenchStore(selectHasUnsavedKey);
   const [confirmingRemove, setConfirmingRemove] = useState(false);
   return (
-    <Panel
-      id="certificate"
-      title="2. Certificate, thumbprints and files"
-      description="Upload server.crt to your app registration (Certificates & secrets → Certificates → Upload certificate), give MSAL the thumbprint and server.pem."
-    >
+    <div id="certificate" className="flex flex-col gap-4">
       {details ? (
-        <div className="flex flex-col gap-6">
+        <>
+          <ThumbprintHeadline thumbprints={details.thumbprints} />
+          <PrimaryDownloads />
           <CertificateValidityNote notBefore={details.notBefore} notAfter={details.notAfter} />
-          <ThumbprintList thumbprints={details.thumbprints} />
-          <CertificateFiles />
-          <CertificateSummary details={details} backdated={origin === "generated"} />
+          <OtherThumbprints thumbprints={details.thumbprints} />
+          <OtherFormats />
+          <UploadHelp thumbprints={details.thumbprints} />
+          <details className="fold" data-testid="certificate-details">
+            <summary>Certificate details: subject, serial, dates, extensions</summary>
+            <CertificateSummary details={details} backdated={origin === "generated"} />
+          </details>
           <div className="flex flex-wrap items-center gap-3">
             {confirmingRemove && unsavedKey ? (
               <div className="flex flex-wrap items-center gap-2 text-sm" role="alert" data-testid="confirm-remove">
@@ -53,13 +55,13 @@ export function CertificatePanel() {
               </>
             )}
           </div>
-        </div>
+        </>
       ) : (
         <p className="text-sm text-muted" data-testid="certificate-empty">
-          No certificate yet: generate one above, or import your own.
+          No certificate yet: generate one in step 1, or bring your own under Use existing.
         </p>
       )}
-    </Panel>
+    </div>
   );
 }
 

@@ -1,11 +1,26 @@
 import type { CertificateDetails } from "@/core/certificate/describe";
 
+const relativeTime = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+
+/** "in 365 days", "3 minutes ago": the nearest whole unit. */
+function relativeTo(date: Date, now: Date): string {
+  const seconds = (date.getTime() - now.getTime()) / 1000;
+  const units: [Intl.RelativeTimeFormatUnit, number][] = [["day", 86_400], ["hour", 3_600], ["minute", 60]];
+  for (const [unit, size] of units) if (Math.abs(seconds) >= size) return relativeTime.format(Math.round(seconds / size), unit);
+  return relativeTime.format(Math.round(seconds), "second");
+}
+
+/** Shown once, in UTC with a relative time; the local time is there on demand (hover or long-press). */
 function formatBoth(iso: string): string {
   const date = new Date(iso);
-  return `${date.toLocaleString()} (local) · ${date.toISOString().replace("T", " ").replace(/\.\d+Z$/, " UTC")}`;
+  return `${date.toISOString().replace("T", " ").replace(/:\d\d\.\d+Z$/, " UTC")} (${relativeTo(date, new Date())})`;
 }
 
 export function CertificateSummary({ details, backdated }: { details: CertificateDetails; backdated: boolean }) {
+  const localTimes: Record<string, string> = {
+    "Valid from": `Local time: ${new Date(details.notBefore).toLocaleString()}`,
+    "Valid until": `Local time: ${new Date(details.notAfter).toLocaleString()}`,
+  };
   const rows: [string, string, string?][] = [
     ["Subject", details.subject, "cert-subject"],
     ["Issuer", details.selfIssued ? `${details.issuer} (self-signed)` : details.issuer],
@@ -16,13 +31,12 @@ export function CertificateSummary({ details, backdated }: { details: Certificat
     ["Signature algorithm", details.signatureAlgorithm, "cert-signature-algorithm"],
   ];
   return (
-    <div className="flex flex-col gap-2">
-      <h3 className="font-medium">Certificate details</h3>
+    <div className="mt-3 flex flex-col gap-2">
       <dl className="details-grid">
         {rows.map(([label, value, testId]) => (
           <div key={label} className="contents">
             <dt className="font-medium">{label}</dt>
-            <dd className="[overflow-wrap:anywhere]" data-testid={testId}>
+            <dd className="[overflow-wrap:anywhere]" data-testid={testId} title={localTimes[label]}>
               {value}
             </dd>
           </div>

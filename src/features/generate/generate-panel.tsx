@@ -5,11 +5,12 @@ import { validateGenerateForm, type GenerateFormField } from "@/store/generate-s
 import { selectHasUnsavedKey } from "@/store/credential-slice";
 import { useWorkbenchStore } from "@/store/workbench-store";
 import { Field } from "@/ui/field";
-import { Panel } from "@/ui/panel";
 import { GenerationProgress } from "./generation-progress";
 
-const textFields: { field: GenerateFormField; label: string; hint?: string; placeholder?: string }[] = [
-  { field: "commonName", label: "Common Name (CN)", hint: "Shown as the certificate's name in the Entra portal." },
+const commonNameField = { field: "commonName", label: "Common Name (CN)", hint: "Shown as the certificate's name in the Entra portal." } as const;
+
+/** The subject fields most people leave empty: folded under "More certificate fields". */
+const moreFields: { field: GenerateFormField; label: string; hint?: string; placeholder?: string }[] = [
   { field: "organization", label: "Organization (O)", placeholder: "optional" },
   { field: "organizationalUnit", label: "Organizational unit (OU)", placeholder: "optional" },
   { field: "locality", label: "Locality (L)", placeholder: "optional" },
@@ -27,13 +28,31 @@ export function GeneratePanel() {
   const generate = useWorkbenchStore((state) => state.generate);
   const errors = validateGenerateForm(form);
   const invalid = Object.keys(errors).length > 0;
+  const moreFieldsInvalid = [...moreFields.map(({ field }) => field), "dnsNames", "uris"].some((field) => field in errors);
+  const [moreOpen, setMoreOpen] = useState(false);
+  const textInput = ({ field, label, hint, placeholder }: { field: GenerateFormField; label: string; hint?: string; placeholder?: string }) => (
+    <Field key={field} label={label} hint={hint} error={errors[field]}>
+      {(props) => (
+        <input
+          {...props}
+          className="input"
+          type={field === "email" ? "email" : "text"}
+          value={String(form[field])}
+          placeholder={placeholder}
+          data-testid={`subject-${field}`}
+          onChange={(event) => setField(field, field === "country" ? event.target.value.toUpperCase() : event.target.value)}
+          autoComplete="off"
+          spellCheck={false}
+        />
+      )}
+    </Field>
+  );
 
   return (
-    <Panel
-      id="generate"
-      title="1. Generate key and certificate"
-      description="Replaces openssl genrsa, req and x509: an RSA key and a self-signed certificate made in this browser. The private key never leaves the page except as a file you save."
-    >
+    <div id="generate" className="flex flex-col gap-4">
+      <p className="text-sm text-muted">
+        An RSA key and a self-signed certificate, made in this browser (instead of openssl genrsa, req and x509). The private key never leaves the page except as a file you save.
+      </p>
       <form
         className="flex flex-col gap-4"
         onSubmit={(event) => {
@@ -44,24 +63,8 @@ export function GeneratePanel() {
         }}
         noValidate
       >
-        <div className="grid gap-4 sm:grid-cols-2 [&>*]:min-w-0">
-          {textFields.map(({ field, label, hint, placeholder }) => (
-            <Field key={field} label={label} hint={hint} error={errors[field]}>
-              {(props) => (
-                <input
-                  {...props}
-                  className="input"
-                  type={field === "email" ? "email" : "text"}
-                  value={String(form[field])}
-                  placeholder={placeholder}
-                  data-testid={`subject-${field}`}
-                  onChange={(event) => setField(field, field === "country" ? event.target.value.toUpperCase() : event.target.value)}
-                  autoComplete="off"
-                  spellCheck={false}
-                />
-              )}
-            </Field>
-          ))}
+        <div className="grid gap-4 sm:grid-cols-3 [&>*]:min-w-0">
+          {textInput(commonNameField)}
           <Field label="Validity (days)" error={errors.validityDays} hint="1 to 3650; Microsoft's own example uses 365.">
             {(props) => (
               <input
@@ -94,16 +97,6 @@ export function GeneratePanel() {
               </select>
             )}
           </Field>
-          <Field label="DNS names (optional)" error={errors.dnsNames} hint="Subject alternative names, one per line.">
-            {(props) => (
-              <textarea {...props} className="input" rows={2} value={form.dnsNames} data-testid="san-dns" onChange={(event) => setField("dnsNames", event.target.value)} spellCheck={false} />
-            )}
-          </Field>
-          <Field label="URIs (optional)" error={errors.uris} hint="Subject alternative names, one per line.">
-            {(props) => (
-              <textarea {...props} className="input" rows={2} value={form.uris} data-testid="san-uri" onChange={(event) => setField("uris", event.target.value)} spellCheck={false} />
-            )}
-          </Field>
         </div>
         <div className="flex flex-wrap items-center gap-3">
           <button type="submit" className="btn-primary" data-testid="generate" disabled={invalid || running} aria-describedby="generate-status">
@@ -111,6 +104,23 @@ export function GeneratePanel() {
           </button>
           <GenerationProgress />
         </div>
+        {/* Folded, but opened by itself when one of its fields needs fixing. */}
+        <details className="fold" open={moreOpen || moreFieldsInvalid} onToggle={(event) => setMoreOpen(event.currentTarget.open)} data-testid="more-certificate-fields">
+          <summary>More certificate fields (optional): O, OU, L, ST, C, e-mail, DNS names and URIs</summary>
+          <div className="mt-3 grid gap-4 sm:grid-cols-2 [&>*]:min-w-0">
+            {moreFields.map(textInput)}
+          <Field label="DNS names (optional)" error={errors.dnsNames} hint="Subject alternative names, one per line.">
+              {(props) => (
+                <textarea {...props} className="input" rows={2} value={form.dnsNames} data-testid="san-dns" onChange={(event) => setField("dnsNames", event.target.value)} spellCheck={false} />
+              )}
+            </Field>
+            <Field label="URIs (optional)" error={errors.uris} hint="Subject alternative names, one per line.">
+              {(props) => (
+                <textarea {...props} className="input" rows={2} value={form.uris} data-testid="san-uri" onChange={(event) => setField("uris", event.target.value)} spellCheck={false} />
+              )}
+            </Field>
+          </div>
+        </details>
         {confirmingReplace && unsavedKey && (
           <div className="flex flex-wrap items-center gap-2 rounded border p-3 text-sm" role="alert" data-testid="confirm-replace">
             <span>The key on this page has not been saved. Generating replaces it, and it cannot be downloaded afterwards.</span>
@@ -146,6 +156,6 @@ export function GeneratePanel() {
           </p>
         )}
       </form>
-    </Panel>
+    </div>
   );
 }

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState, type DragEvent } from "react";
 import { MAX_IMPORT_BYTES } from "@/core/formats/import-material";
+import { describeImportInput, messageAboutInput } from "@/core/import-description";
 import { selectHasUnsavedKey } from "@/store/credential-slice";
 import { useWorkbenchStore } from "@/store/workbench-store";
 import { Field } from "@/ui/field";
-import { Panel } from "@/ui/panel";
 
 const ACCEPTED = ".pem,.crt,.cer,.der,.key,.pfx,.p12,.csr,.txt,application/x-pem-file,application/x-pkcs12,application/pkix-cert";
 
@@ -31,6 +31,8 @@ export function ImportPanel() {
   const [password, setPassword] = useState("");
   const [files, setFiles] = useState<File[]>([]);
   const [dragging, setDragging] = useState(false);
+  // What the last import was given, as the user knows it: a message about one input names it.
+  const [submitted, setSubmitted] = useState<string[]>([]);
   const passwordInput = useRef<HTMLInputElement>(null);
   // A password problem is shown at the password field; take the user there.
   useEffect(() => {
@@ -45,8 +47,14 @@ export function ImportPanel() {
       reportImportError("The browser could not read the chosen file (it may have been moved or deleted). Choose it again.");
       return;
     }
-    if (includePastedText && text.trim() !== "") inputs.push({ name: "pasted text", bytes: new TextEncoder().encode(text) });
+    const descriptions = inputs.map((input) => describeImportInput(input));
+    if (includePastedText && text.trim() !== "") {
+      const bytes = new TextEncoder().encode(text);
+      inputs.push({ name: "pasted text", bytes });
+      descriptions.push(describeImportInput({ bytes, pasted: true }));
+    }
     if (inputs.length === 0) return;
+    setSubmitted(descriptions);
     await importMaterial(inputs, password);
     // After a successful import the password and the chosen files are not needed any more.
     if (!useWorkbenchStore.getState().importError) {
@@ -65,11 +73,11 @@ export function ImportPanel() {
   };
 
   return (
-    <Panel
-      id="import"
-      title="Bring your own key or certificate"
-      description="Load a PFX/P12 (with its password), a PEM with key and certificate (e.g. from az ad sp create-for-rbac --create-cert), an encrypted key, a DER certificate, or the certificate your CA issued from this page's CSR. Files are read in this page only."
-    >
+    <div id="import" className="flex flex-col gap-4">
+      <p className="text-sm text-muted">
+        Load a PFX/P12 (with its password), a PEM with key and certificate (e.g. from az ad sp create-for-rbac --create-cert), an encrypted key, a DER certificate, or the
+        certificate your CA issued from this page&apos;s CSR. Files are read in this page only.
+      </p>
       <div
         className={`flex flex-col gap-3 rounded border-2 border-dashed p-3 ${dragging ? "border-current" : "border-[var(--cw-border)]"}`}
         onDragOver={(event) => {
@@ -131,7 +139,7 @@ export function ImportPanel() {
       {error && errorField !== "password" && (
         <div className="flex flex-col gap-2" role="alert">
           <p className={`text-sm ${pendingKey ? "" : "text-danger"}`} data-testid="import-error">
-            {error}
+            {submitted.length === 1 && submitted[0] ? messageAboutInput(submitted[0], error) : error}
           </p>
           {pendingKey && (
             <button type="button" className="btn-secondary self-start" data-testid="make-certificate-for-key" disabled={running} onClick={() => void certifyPendingKey()}>
@@ -155,6 +163,6 @@ export function ImportPanel() {
           ))}
         </div>
       )}
-    </Panel>
+    </div>
   );
 }

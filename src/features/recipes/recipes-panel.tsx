@@ -1,39 +1,27 @@
-import { CLOUD_HOSTS, normalizeCustomAuthority } from "@/core/assertion/token-endpoint";
+import { libraryById } from "@/core/libraries";
+import { recipeInputsFor } from "@/core/recipe-inputs";
 import { EXPIRY_WARNING_DAYS } from "@/core/certificate-validity";
 import { CREDENTIAL_FILES, fileNameAndType } from "@/core/credential-files";
 import { buildRecipes } from "@/core/recipes/build-recipes";
-import { keyIdFromThumbprint } from "@/core/recipes/key-credentials";
 import { RECIPE_GROUPS, type Recipe } from "@/core/recipes/recipe";
 import { rotationReminderIcs } from "@/core/rotation-reminder";
 import { tokenEndpointFromSettings } from "@/store/assertion-slice";
-import type { AppSettings } from "@/store/settings-slice";
 import { useWorkbenchStore } from "@/store/workbench-store";
 import { CodeBlock } from "@/ui/code-block";
 import { CopyButton } from "@/ui/copy-button";
 import { DownloadButton } from "@/ui/download-button";
 import { Panel } from "@/ui/panel";
 
-const CUSTOM_AUTHORITY_PLACEHOLDER = "https://<your authority host>";
-
-/** The authority origin of the chosen cloud, even while the tenant field is still empty or invalid. */
-function authorityOriginFor(settings: Pick<AppSettings, "cloud" | "customAuthority">): string {
-  if (settings.cloud !== "custom") return `https://${CLOUD_HOSTS[settings.cloud]}`;
-  try {
-    return normalizeCustomAuthority(settings.customAuthority);
-  } catch {
-    return CUSTOM_AUTHORITY_PLACEHOLDER;
-  }
-}
 
 function RecipeView({ recipe }: { recipe: Recipe }) {
   return (
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap items-center gap-2">
-        <h4 className="font-medium">{recipe.title}</h4>
+        <h5 className="font-medium">{recipe.title}</h5>
         <CopyButton text={recipe.code} label={recipe.title} testId={`copy-recipe-${recipe.id}`} />
       </div>
       <p className="text-xs text-muted">{recipe.description}</p>
-      <CodeBlock label={recipe.title} testId={`recipe-${recipe.id}`}>
+      <CodeBlock label={recipe.title} testId={`recipe-${recipe.id}`} code>
         {recipe.code}
       </CodeBlock>
     </div>
@@ -50,23 +38,12 @@ export function RecipesPanel() {
       </Panel>
     );
   }
-  const authorityOrigin = authorityOriginFor(settings);
-  const tokenPath = settings.version === "v1" ? "oauth2/token" : "oauth2/v2.0/token";
   const { thumbprints, subject, notAfter } = credential.certificateDetails;
-  const recipes = buildRecipes({
-    certificate: credential.certificateDetails,
-    certificateDer: credential.certificateDer,
-    tenant: settings.tenant,
-    clientId: settings.clientId,
-    authorityOrigin,
-    tokenEndpoint: tokenEndpointFromSettings(settings) ?? `${authorityOrigin}/<tenant id>/${tokenPath}`,
-    scope: settings.scope,
-    keyId: keyIdFromThumbprint(thumbprints.sha1Hex),
-    cloud: settings.cloud,
-    version: settings.version,
-    includeX5c: settings.includeX5c,
-    form: settings.form,
-  });
+  // The recipe of the library chosen in step 3 is shown there; this list holds the rest.
+  const shownInStep3 = libraryById(settings.library).recipeId;
+  const recipes = buildRecipes(recipeInputsFor({ details: credential.certificateDetails, der: credential.certificateDer }, settings, tokenEndpointFromSettings(settings))).filter(
+    (recipe) => recipe.id !== shownInStep3,
+  );
   const reminder = rotationReminderIcs({ subject, thumbprint: thumbprints.sha1Hex, notAfter, daysBefore: EXPIRY_WARNING_DAYS, uid: `${thumbprints.sha1Hex}@credential-workbench` });
 
   return (
@@ -85,7 +62,7 @@ export function RecipesPanel() {
           // A closed group keeps its recipes in the DOM but out of the Tab order.
           <details key={group.id} className="flex flex-col gap-3" open={index === 0} data-testid={`recipe-group-${group.id}`}>
             <summary className="cursor-pointer font-semibold">
-              <h3 className="inline">{group.title}</h3> <span className="text-sm font-normal text-muted">— {group.description}</span>
+              <h4 className="inline">{group.title}</h4> <span className="text-sm font-normal text-muted">— {group.description}</span>
             </summary>
             <div className="mt-3 flex flex-col gap-4">
               {members.map((recipe) => (

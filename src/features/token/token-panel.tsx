@@ -47,17 +47,17 @@ export function TokenPanel() {
   const target = checkTargetField(scope, version, settings.cloud);
   const cloudMismatch = scopeCloudMismatch({ cloud, scope, version });
   const blockers = tokenRequestBlockers(settings, proxy);
-  const curl =
-    tokenEndpoint && assertionJwt
-      ? curlCommandFor({ tokenEndpoint, form: buildClientCredentialsForm({ clientId, scope, clientAssertion: assertionJwt, version }), revealAssertion })
-      : undefined;
+  const curlForm = tokenEndpoint && assertionJwt ? buildClientCredentialsForm({ clientId, scope, clientAssertion: assertionJwt, version }) : undefined;
+  const curl = tokenEndpoint && curlForm ? curlCommandFor({ tokenEndpoint, form: curlForm, revealAssertion }) : undefined;
+  // Copy always copies a command that works: the assertion included, even while the screen hides it.
+  const curlToCopy = tokenEndpoint && curlForm ? curlCommandFor({ tokenEndpoint, form: curlForm, revealAssertion: true }) : undefined;
   const canSend = proxy.status === "available" && hasKey && Boolean(tokenEndpoint) && !blockers.settings && !blockers.target && !blockers.authority && !tokenRequest.running;
   const applyScope = (value: string) => setSetting("scope", value);
 
   return (
     <Panel
       id="token"
-      title="4. Token request"
+      title="Token request"
       description="Sends the client-credentials request with a freshly signed assertion through this workbench's own local proxy: Entra's token endpoint does not accept calls from a browser page."
     >
       <Field label={target.label} error={target.error} hint={target.hint} errorTestId="scope-error">
@@ -99,14 +99,15 @@ export function TokenPanel() {
       {curl && (
         <div className="flex flex-col gap-2">
           <div className="flex flex-wrap items-center gap-3">
-            <h3 className="font-medium">The same request with curl</h3>
+            <h4 className="font-medium">The same request with curl</h4>
             <label className="flex items-center gap-2 text-sm">
               <input type="checkbox" checked={revealAssertion} data-testid="reveal-assertion" onChange={(event) => setRevealAssertion(event.target.checked)} />
               Reveal the assertion (it is a credential until it expires)
             </label>
-            <CopyButton text={curl} label="curl command" testId="copy-curl" />
+            <CopyButton text={curlToCopy ?? curl} label="curl command, assertion included" testId="copy-curl" />
+            <span className="text-xs text-muted">Copy includes the assertion even while it is hidden here.</span>
           </div>
-          <CodeBlock label="curl command" testId="curl-command">
+          <CodeBlock label="curl command" testId="curl-command" code>
             {curl}
           </CodeBlock>
         </div>

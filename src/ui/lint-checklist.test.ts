@@ -1,0 +1,14 @@
+import { describe, expect, it } from "vitest";
+import { lintSummary } from "./lint-checklist";
+
+const items = (statuses: ("pass" | "fail" | "warn")[]) => statuses.map((status) => ({ status }));
+
+describe("lintSummary", () => {
+  it("reads N of N checks pass when all pass", () => {
+    expect(lintSummary(items(Array<"pass">(15).fill("pass")))).toBe("15 of 15 checks pass");
+  });
+  it("counts failures and warnings", () => {
+    expect(lintSummary(items(["pass", "fail", "warn", "warn"]))).toBe("1 of 4 checks pass · 1 fails · 2 warnings");
+    expect(lintSummary(items(["fail", "fail", "warn"]))).toBe("0 of 3 checks pass · 2 fail · 1 warning");
+  });
+});
