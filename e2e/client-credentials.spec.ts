@@ -211,6 +211,8 @@ test.describe("federated token", () => {
 
 for (const theme of ["light", "dark"] as const) {
   test(`axe finds no violations with the secret and federated controls open, ${theme} theme`, async ({ page }) => {
+    // Two axe runs take about a minute on a loaded CI machine: give them room rather than a flaky limit.
+    test.slow();
     await openPage(page, "secret");
     await page.getByTestId("theme-select").selectOption(theme);
     await page.getByTestId("client-secret-input").fill(randomUUID());
