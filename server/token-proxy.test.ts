@@ -240,7 +240,7 @@ describe("refusals before anything is sent upstream", () => {
   it.each<[string, Record<string, unknown>, string]>([
     ["another grant type", form(undefined, { grant_type: "password" }), "invalid_grant_type"],
     ["another client_assertion_type", form(undefined, { client_assertion_type: "urn:x" }), "invalid_client_assertion_type"],
-    ["an extra form field", form(undefined, { client_secret: "s" }), "unexpected_form_field"],
+    ["an extra form field", form(undefined, { password: "s" }), "unexpected_form_field"],
     ["a missing form field", { grant_type: "client_credentials" }, "missing_form_field"],
   ])("refuses %s with 400", async (_label, formFields, error) => {
     expect(await proxyToken(stub.endpoint("echo"), formFields)).toMatchObject({ status: 400, json: { error } });

@@ -24,12 +24,23 @@
  *    the v1 endpoint ignoring `scope` (it requires `resource`), and 901002 "The 'resource' request
  *    parameter is not supported" for `resource` on the v2.0 token endpoint (observed on the v2.0
  *    authorize endpoint: AzureADQuickStarts/AppModelv2-WebApp-OpenIDConnect-nodejs#35).
+ *  - Client secrets (client_secret_post in the body, or client_secret_basic: HTTP Basic with the
+ *    form-urlencoded client ID and secret, RFC 6749 §2.3.1): 7000215 wrong secret, with Entra's
+ *    "value, not the client secret ID" sentence (observed: hoppscotch/hoppscotch#3868); 7000222
+ *    expired (Azure SDK "Troubleshoot ClientSecretCredential"). BEST GUESS: 90014 for a request
+ *    carrying both a secret and an assertion.
+ *  - Federated credentials (workload identity federation): an external token whose iss is not the
+ *    client ID is matched against the registered credentials — iss (700211), sub exact and
+ *    case-sensitive (7002138 when only the case differs, else 700213), aud (700212), nbf/exp with
+ *    the 5-minute skew (700024), then its signature with the issuer's JWKS (unknown kid 7000272,
+ *    a bad signature 700027). 70021 is the older combined code Entra also sends (observed:
+ *    Azure/azure-workload-identity troubleshooting.md); the specific codes are the issue's.
  */
 import { createHash, generateKeyPairSync, randomUUID, verify, constants, X509Certificate, type KeyObject } from "node:crypto";
 import { createServer, type Server } from "node:https";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { SignJWT, exportJWK, type JWK } from "jose";
+import { SignJWT, compactVerify, createLocalJWKSet, errors as joseErrors, exportJWK, type JSONWebKeySet, type JWK } from "jose";
 
 export interface MockTokenServiceOptions {
   /** The tenant ID (GUID) in the token endpoint path. */
@@ -51,6 +62,17 @@ export interface MockTokenServiceOptions {
   now?: () => number;
   /** Port on 127.0.0.1; default 0 (a free one). A fixed port lets a config name the origin up front. */
   port?: number;
+  /** Client secrets on the app registration; `expiresAt` in seconds since the epoch (expired → 7000222). */
+  clientSecrets?: { value: string; expiresAt?: number }[];
+  /** Federated identity credentials on the app, each with its issuer's public keys (what Entra fetches from jwks_uri). */
+  federatedCredentials?: MockFederatedCredential[];
+}
+
+export interface MockFederatedCredential {
+  issuer: string;
+  subject: string;
+  audiences: string[];
+  jwks: JSONWebKeySet;
 }
 
 /** What the mock saw of one request: header NAMES only, never values. */
@@ -209,6 +231,57 @@ function validateClientAssertion(assertion: string, context: ValidationContext):
   }
 }
 
+/** Client authentication by HTTP Basic (RFC 6749 §2.3.1): both parts form-urlencoded before base64. */
+function readBasicCredentials(header: string | undefined): { clientId: string; secret: string } | undefined {
+  const match = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(header ?? "");
+  if (!match?.[1]) return undefined;
+  const decoded = Buffer.from(match[1], "base64").toString("utf8");
+  const colon = decoded.indexOf(":");
+  if (colon < 0) return undefined;
+  const decode = (text: string) => decodeURIComponent(text.replace(/\+/g, " "));
+  return { clientId: decode(decoded.slice(0, colon)), secret: decode(decoded.slice(colon + 1)) };
+}
+
+/** Checks a client secret against the registered ones. Throws EntraRefusal. */
+function validateClientSecret(secret: string, options: MockTokenServiceOptions, now: number): void {
+  const registered = (options.clientSecrets ?? []).find((candidate) => candidate.value === secret);
+  if (!registered) {
+    throw new EntraRefusal("invalid_client", [7000215], `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${options.clientId}'.`);
+  }
+  if (registered.expiresAt !== undefined && registered.expiresAt < now) {
+    throw new EntraRefusal("invalid_client", [7000222], `The provided client secret keys for app '${options.clientId}' are expired. Visit the Azure portal to create new keys for your app.`);
+  }
+}
+
+/** Checks an external token against the federated credentials, in the order Entra reports. Throws EntraRefusal. */
+async function validateFederatedToken(token: string, claims: Record<string, unknown>, options: MockTokenServiceOptions, now: number): Promise<void> {
+  const skew = options.clockSkewSeconds ?? 300;
+  const { iss, sub, aud } = claims;
+  const described = `Assertion Issuer: '${String(iss)}'. Assertion Subject: '${String(sub)}'. Assertion Audience: '${String(aud)}'.`;
+  const byIssuer = (options.federatedCredentials ?? []).filter((credential) => credential.issuer === iss);
+  if (byIssuer.length === 0) throw new EntraRefusal("invalid_client", [700211], `No matching federated identity record found for presented assertion issuer '${String(iss)}'. ${described}`);
+  const bySubject = byIssuer.filter((credential) => credential.subject === sub);
+  if (bySubject.length === 0) {
+    const caseOnly = typeof sub === "string" && byIssuer.some((credential) => credential.subject.toLowerCase() === sub.toLowerCase());
+    if (caseOnly) throw new EntraRefusal("invalid_client", [7002138], `The subject of the presented assertion differs only in case from a federated identity credential's subject; subjects are case-sensitive. ${described}`);
+    throw new EntraRefusal("invalid_client", [700213], `No matching federated identity record found for presented assertion subject '${String(sub)}'. ${described}`);
+  }
+  const audiences = Array.isArray(aud) ? aud : [aud];
+  const credential = bySubject.find((candidate) => candidate.audiences.some((audience) => audiences.includes(audience)));
+  if (!credential) throw new EntraRefusal("invalid_client", [700212], `No matching federated identity record found for presented assertion audience '${String(aud)}'. ${described}`);
+  const exp = claims.exp;
+  const nbf = typeof claims.nbf === "number" ? claims.nbf : now;
+  if (typeof exp !== "number" || now > exp + skew || nbf > now + skew) {
+    throw new EntraRefusal("invalid_client", [700024], `Client assertion is not within its valid time range. Current time: ${new Date(now * 1000).toISOString()}, expiry time of assertion ${typeof exp === "number" ? new Date(exp * 1000).toISOString() : "none"}.`);
+  }
+  try {
+    await compactVerify(token, createLocalJWKSet(credential.jwks));
+  } catch (error) {
+    if (error instanceof joseErrors.JWKSNoMatchingKey) throw new EntraRefusal("invalid_client", [7000272], `The key used to sign the presented assertion was not found at the issuer '${String(iss)}'.`);
+    throw new EntraRefusal("invalid_client", [700027], "Client assertion failed signature validation.");
+  }
+}
+
 /** Which tenant and endpoint version a path names, or undefined for a path that is no token endpoint. */
 function parseTokenPath(path: string): { tenant: string; version: "v1" | "v2" } | undefined {
   const match = /^\/([^/]+)\/oauth2\/(v2\.0\/)?token$/.exec(path);
@@ -270,7 +343,11 @@ export async function startMockTokenService(options: MockTokenServiceOptions): P
     const grantType = form.get("grant_type");
     if (!grantType) throw missing("grant_type");
     if (grantType !== "client_credentials") throw new EntraRefusal("unsupported_grant_type", [70003], `The app requested an unsupported grant type '${grantType}'.`);
-    const clientId = form.get("client_id");
+    const basic = readBasicCredentials(request.headers.authorization);
+    if (basic && form.has("client_id") && form.get("client_id") !== basic.clientId) {
+      throw new EntraRefusal("invalid_request", [90014], "The client_id in the body does not match the one in the Authorization header.");
+    }
+    const clientId = form.get("client_id") ?? basic?.clientId;
     if (!clientId) throw missing("client_id");
     if (clientId !== options.clientId) {
       throw new EntraRefusal("unauthorized_client", [700016], `Application with identifier '${clientId}' was not found in the directory '${route.tenant}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant.`);
@@ -295,12 +372,23 @@ export async function startMockTokenService(options: MockTokenServiceOptions): P
       throw new EntraRefusal("invalid_resource", [500011], `The resource principal named ${resource} was not found in the tenant named ${route.tenant}.`);
     }
     const assertion = form.get("client_assertion");
-    if (!assertion && !form.get("client_secret")) throw new EntraRefusal("invalid_client", [7000218], "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.");
-    if (!assertion) throw new EntraRefusal("invalid_client", [7000215], "Invalid client secret provided.");
-    const assertionType = form.get("client_assertion_type");
-    if (!assertionType) throw missing("client_assertion_type");
-    if (assertionType !== JWT_BEARER) throw new EntraRefusal("invalid_request", [90011], "Unexpected client assertion type.");
-    validateClientAssertion(assertion, { options, certificates, usedJtis, endpointUrl: `${origin}${path}`, now });
+    const secret = form.get("client_secret") ?? basic?.secret;
+    if (!assertion && !secret) throw new EntraRefusal("invalid_client", [7000218], "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.");
+    if (assertion && secret) throw new EntraRefusal("invalid_request", [90014], "The request must carry exactly one client credential: 'client_assertion' or 'client_secret'.");
+    if (secret !== undefined && secret !== null) {
+      validateClientSecret(secret, options, now);
+    } else if (assertion) {
+      const assertionType = form.get("client_assertion_type");
+      if (!assertionType) throw missing("client_assertion_type");
+      if (assertionType !== JWT_BEARER) throw new EntraRefusal("invalid_request", [90011], "Unexpected client assertion type.");
+      // An assertion the app did not sign itself (iss is not its client ID) is a federated token.
+      const claims = decodeJsonPart(assertion.split(".")[1]);
+      if (claims && claims.iss !== options.clientId && (options.federatedCredentials ?? []).length > 0) {
+        await validateFederatedToken(assertion, claims, options, now);
+      } else {
+        validateClientAssertion(assertion, { options, certificates, usedJtis, endpointUrl: `${origin}${path}`, now });
+      }
+    }
     return {
       token_type: "Bearer",
       expires_in: ACCESS_TOKEN_LIFETIME_SECONDS,

@@ -14,6 +14,8 @@ import {
 // RFC 7523 §2.2 spells the assertion type out; written here by hand, not taken from the module.
 const JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 const SCOPE_FORM = { grant_type: "client_credentials", client_id: "cid", scope: "https://graph.microsoft.com/.default", client_assertion_type: JWT_BEARER, client_assertion: "a.b.c" };
+// A client secret in the body (client_secret_post, RFC 6749 §2.3.1).
+const SECRET_FORM = { grant_type: "client_credentials", client_id: "cid", scope: "https://graph.microsoft.com/.default", client_secret: "s3cr~t" };
 const RESOURCE_FORM = { grant_type: "client_credentials", client_id: "cid", resource: "https://graph.microsoft.com", client_assertion_type: JWT_BEARER, client_assertion: "a.b.c" };
 
 describe("field names and order (RFC 6749 §4.4.2, RFC 7523 §2.2)", () => {
@@ -39,6 +41,12 @@ describe("field names and order (RFC 6749 §4.4.2, RFC 7523 §2.2)", () => {
 });
 
 describe("readClientCredentialsForm: one of the field sets, nothing else", () => {
+  it("accepts a client secret form and sends its four fields in order", () => {
+    expect(readClientCredentialsForm(SECRET_FORM)).toEqual({ ok: true, form: SECRET_FORM });
+    const body = encodeForm(SECRET_FORM as ClientCredentialsForm);
+    expect(body.split("&").map((pair) => pair.split("=")[0])).toEqual(["grant_type", "client_id", "scope", "client_secret"]);
+    expect({ ...parseQueryString(body) }).toEqual(SECRET_FORM);
+  });
   it("accepts each field set and keeps only its fields", () => {
     expect(readClientCredentialsForm(SCOPE_FORM)).toEqual({ ok: true, form: SCOPE_FORM });
     expect(readClientCredentialsForm(RESOURCE_FORM)).toEqual({ ok: true, form: RESOURCE_FORM });
@@ -46,7 +54,10 @@ describe("readClientCredentialsForm: one of the field sets, nothing else", () =>
   it.each([
     ["not an object", "x", "invalid_form"],
     ["an array", [], "invalid_form"],
-    ["an unknown field", { ...SCOPE_FORM, client_secret: "s" }, "unexpected_form_field"],
+    ["an unknown field", { ...SCOPE_FORM, password: "s" }, "unexpected_form_field"],
+    ["a client secret beside the assertion", { ...SCOPE_FORM, client_secret: "s" }, "conflicting_client_credentials"],
+    ["a client secret beside the assertion type alone", { ...SECRET_FORM, client_assertion_type: JWT_BEARER }, "conflicting_client_credentials"],
+    ["an empty client secret", { ...SECRET_FORM, client_secret: "" }, "missing_form_field"],
     ["both scope and resource", { ...SCOPE_FORM, resource: "https://graph.microsoft.com" }, "unexpected_form_field"],
     ["an empty field", { ...SCOPE_FORM, client_id: "" }, "missing_form_field"],
     ["a missing field", { grant_type: "client_credentials", client_id: "cid", scope: "s/.default", client_assertion_type: JWT_BEARER }, "missing_form_field"],
@@ -61,7 +72,7 @@ describe("readClientCredentialsForm: one of the field sets, nothing else", () =>
   it("names the field sets and what to remove", () => {
     const reading = readClientCredentialsForm({ ...SCOPE_FORM, password: "x" });
     expect(reading.ok ? "" : reading.message).toBe(
-      "form may only hold grant_type, client_id, scope, client_assertion_type, client_assertion (v2.0 endpoint) or grant_type, client_id, resource, client_assertion_type, client_assertion (v1 endpoint); remove password.",
+      "form may only hold grant_type, client_id, scope, client_assertion_type, client_assertion (v2.0 endpoint) or grant_type, client_id, resource, client_assertion_type, client_assertion (v1 endpoint) or grant_type, client_id, scope, client_secret (v2.0 endpoint) or grant_type, client_id, resource, client_secret (v1 endpoint); remove password.",
     );
   });
 });

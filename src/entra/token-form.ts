@@ -6,10 +6,14 @@
  * - The v2.0 endpoint takes `scope` = `{resource}/.default`; the v1 endpoint takes `resource` =
  *   the App ID URI (Azure AD v1.0 "Service to service calls using client credentials").
  * - The app proves who it is with one client authentication method, each with its own fields
- *   (CLIENT_AUTH_FIELDS). Today: a JWT-bearer client assertion (RFC 7521 §4.2, RFC 7523 §2.2),
- *   signed with the certificate's key. A new method (a client secret, `client_secret_post`
- *   RFC 6749 §2.3.1; a federated token as the assertion) is a new entry there and a new member
- *   of ClientAuthFields.
+ *   (CLIENT_AUTH_FIELDS): a JWT-bearer client assertion (RFC 7521 §4.2, RFC 7523 §2.2) — signed
+ *   with the certificate's key, or a federated (workload identity) token from an outside issuer
+ *   sent as is (Microsoft identity platform "client credentials flow", third case: "client_assertion
+ *   … an assertion (a JWT) that you need to create and sign with the certificate" / workload identity
+ *   federation exchanges the external token the same way) — or a client secret in the form body
+ *   (`client_secret_post`, RFC 6749 §2.3.1; the client credentials doc's "first case: access token
+ *   request with a shared secret"). A new method is a new entry there and a new member of
+ *   ClientAuthFields.
  */
 import type { EndpointVersion } from "./clouds";
 
@@ -25,6 +29,8 @@ export const TARGET_FIELD = { "v2.0": "scope", v1: "resource" } as const satisfi
 export const CLIENT_AUTH_FIELDS = {
   /** A signed JWT (RFC 7523 §2.2): the certificate credential. */
   client_assertion: ["client_assertion_type", "client_assertion"],
+  /** A client secret in the form body (client_secret_post, RFC 6749 §2.3.1). */
+  client_secret: ["client_secret"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ClientAuthMethod = keyof typeof CLIENT_AUTH_FIELDS;
@@ -58,8 +64,15 @@ export interface ClientAssertionFields {
   client_assertion: string;
 }
 
-/** The fields of one client authentication method (a union as methods are added). */
-export type ClientAuthFields = ClientAssertionFields;
+/** The client secret credential: the secret's value in the form body (client_secret_post). */
+export interface ClientSecretFields {
+  client_secret: string;
+  client_assertion_type?: never;
+  client_assertion?: never;
+}
+
+/** The fields of one client authentication method. */
+export type ClientAuthFields = (ClientAssertionFields & { client_secret?: never }) | ClientSecretFields;
 
 export type ScopeClientCredentialsForm = FormBase & ScopeTarget & ClientAuthFields;
 export type ResourceClientCredentialsForm = FormBase & ResourceTarget & ClientAuthFields;
@@ -99,6 +112,7 @@ export type FormProblemCode =
   | "missing_form_field"
   | "invalid_grant_type"
   | "invalid_client_assertion_type"
+  | "conflicting_client_credentials"
   | "form_endpoint_mismatch";
 
 export interface FormProblem {
@@ -129,7 +143,7 @@ function describeFieldSets(): string {
  * fixed values as they must be. Returns the form holding only those fields, or the problem.
  */
 export function readClientCredentialsForm(value: unknown): FormReading {
-  if (!isPlainObject(value)) return problem("invalid_form", "form must be an object holding the five token request fields.");
+  if (!isPlainObject(value)) return problem("invalid_form", "form must be an object holding the token request fields.");
   const fieldSets = describeFieldSets();
   const allowed = new Set<string>([...COMMON_FORM_FIELDS, ...Object.values(TARGET_FIELD), ...CLIENT_AUTH_METHODS.flatMap((method) => CLIENT_AUTH_FIELDS[method])]);
   const unexpected = Object.keys(value).filter((name) => !allowed.has(name));
@@ -139,7 +153,11 @@ export function readClientCredentialsForm(value: unknown): FormReading {
   }
   const methods = CLIENT_AUTH_METHODS.filter((method) => CLIENT_AUTH_FIELDS[method].some((name) => name in value));
   if (methods.length > 1) {
-    return problem("unexpected_form_field", `form holds the fields of more than one way to authenticate (${methods.join(", ")}): send ${fieldSets}.`);
+    // RFC 6749 §2.3: a client MUST NOT use more than one authentication method in each request.
+    return problem(
+      "conflicting_client_credentials",
+      "form holds both client_secret and client_assertion: a request authenticates one way only (RFC 6749 §2.3). Send client_secret alone for a secret, or client_assertion_type and client_assertion alone for a certificate or federated token.",
+    );
   }
   const method = methods[0] ?? CLIENT_AUTH_METHODS[0] ?? "client_assertion";
   const version: EndpointVersion = "resource" in value ? "v1" : "v2.0";

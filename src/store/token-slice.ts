@@ -4,6 +4,7 @@ import { proxyErrorMessage } from "@/core/token-request/proxy-messages";
 import { tokenRequestBlockers, type ProxyAvailability } from "@/core/token-request/request-blockers";
 import type { TokenProxyEnvelope } from "@/entra/api-wire";
 import { fetchWorkbenchConfig, postTokenRequest } from "./api-client";
+import { credentialBlocker, formForChosenCredential } from "./client-auth-slice";
 import { onCredentialChanged } from "./credential-changed";
 import type { SliceCreator } from "./slice-creator";
 
@@ -18,7 +19,7 @@ export interface TokenSlice {
   tokenRequest: { running: boolean; response?: TokenResponse; error?: string };
   /** Asks our own server whether the proxy is there (it is not when the page is opened as a file). */
   checkProxy: () => Promise<void>;
-  /** Re-signs a fresh assertion, then posts the client-credentials request through the proxy. */
+  /** Re-signs a fresh assertion (or takes the client secret / federated token chosen), then posts the client-credentials request through the proxy. */
   sendTokenRequest: () => Promise<void>;
 }
 
@@ -56,20 +57,24 @@ export const createTokenSlice: SliceCreator<TokenSlice> = (set, get, store) => {
       if (tokenRequest.running) return;
       const tokenEndpoint = tokenEndpointFromSettings(settings);
       const blockers = tokenRequestBlockers(settings, proxy);
-      const blocker = blockers.settings ?? blockers.target ?? blockers.authority;
+      const blocker = blockers.settings ?? blockers.target ?? blockers.authority ?? credentialBlocker(get());
       if (!tokenEndpoint || blocker) {
         set({ tokenRequest: { ...tokenRequest, running: false, error: blocker ?? "Fill in tenant and client ID in the Assertion panel." } });
         return;
       }
       // Keep the previous response on screen until the new one arrives.
       set({ tokenRequest: { ...tokenRequest, running: true, error: undefined } });
-      const assertion = await get().signAssertion();
-      if (!assertion) {
-        const reason = get().assertionError ?? (get().assertion ? "A setting changed while the assertion was being signed: check the fields and press Send again." : "No assertion could be signed: generate or import a key and fill in tenant and client ID.");
-        set({ tokenRequest: { ...get().tokenRequest, running: false, error: reason } });
-        return;
+      // A client secret or a federated token is sent as given; the certificate signs a fresh assertion.
+      let form = formForChosenCredential(get());
+      if (!form) {
+        const assertion = await get().signAssertion();
+        if (!assertion) {
+          const reason = get().assertionError ?? (get().assertion ? "A setting changed while the assertion was being signed: check the fields and press Send again." : "No assertion could be signed: generate or import a key and fill in tenant and client ID.");
+          set({ tokenRequest: { ...get().tokenRequest, running: false, error: reason } });
+          return;
+        }
+        form = buildClientCredentialsForm({ clientId: settings.clientId, scope: settings.scope, clientAssertion: assertion.jwt, version: settings.version });
       }
-      const form = buildClientCredentialsForm({ clientId: settings.clientId, scope: settings.scope, clientAssertion: assertion.jwt, version: settings.version });
       try {
         const answer = await postTokenRequest({ tokenEndpoint, form });
         if (answer.ok) {

@@ -6,10 +6,12 @@ import { createGenerateSlice, type GenerateSlice } from "./generate-slice";
 import { createInspectSlice, type InspectSlice } from "./inspect-slice";
 import { createImportSlice, type ImportSlice } from "./import-slice";
 import { createTokenSlice, type TokenSlice } from "./token-slice";
+import { createClientAuthSlice, type ClientAuthSlice } from "./client-auth-slice";
+import { createFederatedSlice, type FederatedSlice } from "./federated-slice";
 import { createSettingsSlice, initialAppSettings, type AppSettings, type SettingsSlice } from "./settings-slice";
 
 /** The whole page state: one store built from typed slices (zustand's slices pattern). */
-export type WorkbenchState = CredentialSlice & GenerateSlice & SettingsSlice & AssertionSlice & InspectSlice & TokenSlice & ImportSlice;
+export type WorkbenchState = CredentialSlice & GenerateSlice & SettingsSlice & AssertionSlice & InspectSlice & TokenSlice & ImportSlice & ClientAuthSlice & FederatedSlice;
 
 export const SETTINGS_STORAGE_KEY = "credential-workbench.settings";
 
@@ -23,6 +25,8 @@ export const useWorkbenchStore = create<WorkbenchState>()(
       ...createInspectSlice(...args),
       ...createTokenSlice(...args),
       ...createImportSlice(...args),
+      ...createClientAuthSlice(...args),
+      ...createFederatedSlice(...args),
     }),
     {
       name: SETTINGS_STORAGE_KEY,

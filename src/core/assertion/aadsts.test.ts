@@ -29,7 +29,14 @@ describe("the AADSTS table covers the codes in docs/entra.md and the brief", () 
     [700025, "app-registration"],
     [7000213, "certificate"],
     [9002326, "proxy"],
-    [7000215, undefined],
+    [7000215, "client-secret"],
+    [7000222, "client-secret"],
+    [700211, "federated"],
+    [700212, "federated"],
+    [700213, "federated"],
+    [7002138, "federated"],
+    [7000272, "federated"],
+    [70021, "federated"],
   ])("AADSTS%i → field %s, with a meaning and a fix", (code, field) => {
     const explanation = explainAadstsCode(code);
     expect(explanation).toMatchObject({ code, field });
@@ -39,6 +46,17 @@ describe("the AADSTS table covers the codes in docs/entra.md and the brief", () 
 
   it("returns undefined for a code it does not know", () => {
     expect(explainAadstsCode(12345)).toBeUndefined();
+  });
+});
+
+describe("client secret and federated codes say the fix", () => {
+  it("7000215 names the ID-for-value mistake; 7000222 says to add a new secret", () => {
+    expect(explainAadstsCode(7000215)?.fix).toMatch(/Value .*not its Secret ID/);
+    expect(explainAadstsCode(7000222)?.fix).toMatch(/new client secret/);
+  });
+  it("7002138 says the subject comparison is case-sensitive; 700213 does not", () => {
+    expect(explainAadstsCode(7002138)?.meaning).toMatch(/case-sensitive/);
+    expect(explainAadstsCode(700213)?.meaning).not.toMatch(/case/);
   });
 });
 

@@ -5,7 +5,7 @@
  */
 
 /** The control on the page where a fix is made; undefined when the fix is elsewhere (the portal, the request). */
-export type ErrorField = "assertion-form" | "certificate" | "clock" | "client-id" | "tenant" | "cloud" | "scope" | "proxy" | "app-registration" | undefined;
+export type ErrorField = "assertion-form" | "certificate" | "clock" | "client-id" | "tenant" | "cloud" | "scope" | "proxy" | "app-registration" | "client-secret" | "federated" | undefined;
 
 export interface AadstsExplanation {
   /** The number after "AADSTS". */
@@ -20,7 +20,7 @@ type Entry = [meaning: string, fix: string, field: ErrorField];
 /** Code → [meaning, fix, field]. */
 const AADSTS_TABLE: Readonly<Record<number, Entry>> = {
   700027: ["The client assertion failed signature validation: Entra did not find a key for its thumbprint, or the signature does not match.", "Upload this certificate to this app registration, and check the thumbprint header and the alg pairing (RS256 + x5t or PS256 + x5t#S256; never a SHA-256 digest in x5t).", "certificate"],
-  700024: ["The client assertion is not within its valid time range (nbf/exp).", "Set the clock to the correct time (UTC) and sign a fresh assertion: nbf ≤ now < exp.", "clock"],
+  700024: ["The client assertion (the signed assertion or the federated token) is not within its valid time range (nbf/exp).", "Set the clock to the correct time (UTC) and sign a fresh assertion: nbf ≤ now < exp. A federated token expires quickly (GitHub's in minutes): get a fresh one from the workload.", "clock"],
   50012: ["Authentication failed: the assertion's signature is invalid or its certificate is not authorized for this app.", "As for AADSTS700027: the certificate uploaded to this app, the matching thumbprint header and alg.", "certificate"],
   50013: ["The assertion is invalid: Entra found the certificate but the signature does not verify with it.", "The private key and the certificate do not match: sign with the key that was created with the uploaded certificate.", "certificate"],
   50048: ["The subject (sub) does not match the issuer (iss) in the client assertion.", "Set both iss and sub to the Application (client) ID.", "client-id"],
@@ -38,8 +38,23 @@ const AADSTS_TABLE: Readonly<Record<number, Entry>> = {
   7000218: ["The request has neither client_assertion nor client_secret.", "Send client_assertion_type and client_assertion in the form body; a proxy must forward the body unchanged.", "proxy"],
   90014: ["A required field is missing from the request (e.g. client_assertion_type or grant_type).", "Send grant_type, client_id, scope, client_assertion_type and client_assertion; a proxy must forward the body unchanged.", "proxy"],
   700025: ["The app is a public client, so it must not present a credential.", "In the app registration's Authentication blade, set \"Allow public client flows\" to No.", "app-registration"],
-  7000215: ["An invalid client secret was provided.", "This request carried a client secret; for a certificate credential send client_assertion instead, or copy the secret's Value (not its ID).", undefined],
-  7000222: ["The client secret has expired.", "Create a new secret, or use a certificate credential.", undefined],
+  // Client secrets: Azure SDK "Troubleshoot ClientSecretCredential"
+  // (https://learn.microsoft.com/azure/developer/java/sdk/troubleshooting-authentication-service-principal).
+  7000215: ["An invalid client secret was provided: Entra's message adds \"ensure the secret being sent is the client secret value, not the client secret ID\".", "Copy the secret's Value from Certificates & secrets (shown only when the secret is added), not its Secret ID; if the value is lost, add a new secret. For a certificate credential send client_assertion instead.", "client-secret"],
+  7000222: ["The client secret has expired.", "Add a new client secret under Certificates & secrets and use its Value (or move to a certificate or a federated credential).", "client-secret"],
+  // Federated (workload identity) credentials: the external token is checked against the app's
+  // federated identity credentials — issuer, subject and audience must match exactly
+  // (https://learn.microsoft.com/entra/workload-id/workload-identity-federation, "How it works";
+  // https://learn.microsoft.com/graph/api/resources/federatedidentitycredential). 700211/700212/700213
+  // name which of the three did not match; 7002138 (subject differing only in case) and 7000272
+  // (signing key not found at the issuer) are the codes the issue names (not verified against a
+  // Microsoft page here).
+  700211: ["No federated identity credential on this app has the token's issuer (iss).", "Set the federated credential's issuer to the token's iss exactly (same scheme, host, path and trailing slash).", "federated"],
+  700212: ["No federated identity credential on this app has an audience that is in the token's aud.", "Make the workload request its token for api://AzureADTokenExchange (or put the token's aud in the credential's audiences).", "federated"],
+  700213: ["No federated identity credential on this app has the token's subject (sub).", "Set the federated credential's subject to the token's sub exactly; for GitHub Actions it depends on branch, tag, environment or pull request.", "federated"],
+  7002138: ["The token's subject matches a federated credential's subject only when case is ignored: the comparison is case-sensitive.", "Copy the token's sub into the federated credential's subject with its exact capitals (GitHub keeps the repository's own capitalisation).", "federated"],
+  7000272: ["Entra did not find the key that signed the external token (its kid) at the issuer's published keys (JWKS).", "Check that the issuer publishes its OpenID configuration and JWKS on the public internet, and that the token is fresh (keys rotate).", "federated"],
+  70021: ["No federated identity credential on this app matches the token's issuer, subject and audience together.", "Compare the token's iss, sub and aud with the app's federated credentials; each must match exactly.", "federated"],
   7000112: ["The application is disabled.", "Enable the service principal (Enterprise applications → Properties → Enabled for users to sign in).", "app-registration"],
   53003: ["Access was blocked by a Conditional Access policy.", "Ask an administrator to review the Conditional Access policies for workload identities.", undefined],
   9002326: ["Cross-origin token redemption is permitted only for the Single-Page Application client type: the request carried an Origin header.", "Send the request through the workbench's proxy, which drops Origin and Referer.", "proxy"],

@@ -3,11 +3,15 @@ import { shellQuote } from "../shell-quote";
 
 /**
  * The same request as a `curl` command. The assertion is a bearer credential for its lifetime,
- * so it is replaced by a placeholder unless the user asked to reveal it.
+ * so it is replaced by a placeholder unless the user asked to reveal it; so is a client secret.
  */
-export function curlCommandFor(options: { tokenEndpoint: string; form: ClientCredentialsForm; revealAssertion: boolean }): string {
-  const assertion = options.revealAssertion ? options.form.client_assertion : "<client assertion: press Reveal to include it>";
-  const fields = formFields({ ...options.form, client_assertion: assertion });
+export function curlCommandFor(options: { tokenEndpoint: string; form: ClientCredentialsForm; revealAssertion: boolean; revealSecret?: boolean }): string {
+  // A client secret is masked the same way until the user shows it.
+  const masks: Readonly<Record<string, string | undefined>> = {
+    client_assertion: options.revealAssertion ? undefined : "<client assertion: press Reveal to include it>",
+    client_secret: options.revealSecret ? undefined : "<client secret: press Show to include it>",
+  };
+  const fields = formFields(options.form).map(([name, value]): [string, string] => [name, masks[name] ?? value]);
   return [
     `curl -sS -X POST ${shellQuote(options.tokenEndpoint)}`,
     `  -H 'Content-Type: application/x-www-form-urlencoded'`,

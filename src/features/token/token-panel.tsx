@@ -5,11 +5,14 @@ import { scopeCloudMismatch } from "@/core/token-request/graph-resources";
 import { checkTargetField, type ScopeFix } from "@/core/token-request/target-field";
 import { tokenEndpointFromSettings } from "@/store/assertion-slice";
 import { tokenRequestBlockers } from "@/store/token-slice";
+import { AUTH_METHOD_CHOICES, credentialBlocker, formForChosenCredential, type AuthMethodChoice } from "@/store/client-auth-slice";
 import { useWorkbenchStore } from "@/store/workbench-store";
 import { CodeBlock } from "@/ui/code-block";
 import { CopyButton } from "@/ui/copy-button";
 import { Field } from "@/ui/field";
 import { Panel } from "@/ui/panel";
+import { ClientSecretFields } from "./client-secret-fields";
+import { FederatedFields } from "./federated-fields";
 import { TokenResponseView } from "./token-response-view";
 
 /** A warning under the scope field with the one-click change that resolves it. */
@@ -37,6 +40,15 @@ export function TokenPanel() {
   const assertionJwt = useWorkbenchStore((state) => state.assertion?.jwt);
   const hasKey = useWorkbenchStore((state) => Boolean(state.credential?.privateKey ?? state.credential?.privateKeyPkcs8Der));
   const [revealAssertion, setRevealAssertion] = useState(false);
+  const [revealSecret, setRevealSecret] = useState(false);
+  const authMethod = useWorkbenchStore((state) => state.authMethod);
+  const setAuthMethod = useWorkbenchStore((state) => state.setAuthMethod);
+  const clientSecret = useWorkbenchStore((state) => state.clientSecret);
+  const federatedToken = useWorkbenchStore((state) => state.federatedToken);
+  // Computed here, not in a selector: a selector must not build a new object on every call.
+  const chosenForm = formForChosenCredential({ authMethod, clientSecret, federatedToken, settings });
+  const credentialProblem = credentialBlocker({ authMethod, clientSecret, federatedToken });
+  const usesCertificate = authMethod === "certificate";
 
   useEffect(() => {
     void checkProxy();
@@ -47,19 +59,34 @@ export function TokenPanel() {
   const target = checkTargetField(scope, version, settings.cloud);
   const cloudMismatch = scopeCloudMismatch({ cloud, scope, version });
   const blockers = tokenRequestBlockers(settings, proxy);
-  const curlForm = tokenEndpoint && assertionJwt ? buildClientCredentialsForm({ clientId, scope, clientAssertion: assertionJwt, version }) : undefined;
-  const curl = tokenEndpoint && curlForm ? curlCommandFor({ tokenEndpoint, form: curlForm, revealAssertion }) : undefined;
-  // Copy always copies a command that works: the assertion included, even while the screen hides it.
-  const curlToCopy = tokenEndpoint && curlForm ? curlCommandFor({ tokenEndpoint, form: curlForm, revealAssertion: true }) : undefined;
-  const canSend = proxy.status === "available" && hasKey && Boolean(tokenEndpoint) && !blockers.settings && !blockers.target && !blockers.authority && !tokenRequest.running;
+  const shownForm = usesCertificate ? (assertionJwt ? buildClientCredentialsForm({ clientId, scope, clientAssertion: assertionJwt, version }) : undefined) : credentialProblem ? undefined : chosenForm;
+  const curl = tokenEndpoint && shownForm ? curlCommandFor({ tokenEndpoint, form: shownForm, revealAssertion, revealSecret }) : undefined;
+  // Copy always copies a command that works: the assertion or federated token included, even while the
+  // screen hides it. A client secret only while it is shown: it does not expire in minutes.
+  const curlToCopy = tokenEndpoint && shownForm ? curlCommandFor({ tokenEndpoint, form: shownForm, revealAssertion: true, revealSecret }) : undefined;
+  const credentialReady = usesCertificate ? hasKey : !credentialProblem;
+  const canSend = proxy.status === "available" && credentialReady && Boolean(tokenEndpoint) && !blockers.settings && !blockers.target && !blockers.authority && !tokenRequest.running;
   const applyScope = (value: string) => setSetting("scope", value);
 
   return (
     <Panel
       id="token"
       title="Token request"
-      description="Sends the client-credentials request with a freshly signed assertion through this workbench's own local proxy: Entra's token endpoint does not accept calls from a browser page."
+      description="Sends the client-credentials request — with a freshly signed assertion, a client secret or a federated token — through this workbench's own local proxy: Entra's token endpoint does not accept calls from a browser page."
     >
+      <Field label="Authenticate with" hint="Tenant, client ID, cloud and scope are shared by all three.">
+        {(props) => (
+          <select {...props} className="input" value={authMethod} data-testid="auth-method" onChange={(event) => setAuthMethod(event.target.value as AuthMethodChoice)}>
+            {AUTH_METHOD_CHOICES.map((choice) => (
+              <option key={choice.value} value={choice.value}>
+                {choice.label}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {authMethod === "secret" && <ClientSecretFields revealed={revealSecret} onRevealedChange={setRevealSecret} tokenEndpoint={tokenEndpoint} />}
+      {authMethod === "federated" && <FederatedFields />}
       <Field label={target.label} error={target.error} hint={target.hint} errorTestId="scope-error">
         {(props) => (
           <input {...props} className="input" value={scope} data-testid="scope-input" spellCheck={false} autoComplete="off" onChange={(event) => setSetting("scope", event.target.value)} />
@@ -89,7 +116,12 @@ export function TokenPanel() {
           {proxy.status === "unavailable" && proxy.reason}
         </span>
       </div>
-      {!hasKey && <p className="text-sm text-muted">Generate or import a key first.</p>}
+      {usesCertificate && !hasKey && <p className="text-sm text-muted">Generate or import a key first.</p>}
+      {!usesCertificate && credentialProblem && (
+        <p className="text-sm text-muted" data-testid="credential-missing">
+          {credentialProblem}
+        </p>
+      )}
       {tokenRequest.error && (
         <p className="text-sm text-danger" role="alert" data-testid="token-error">
           {tokenRequest.error}
@@ -100,12 +132,15 @@ export function TokenPanel() {
         <div className="flex flex-col gap-2">
           <div className="flex flex-wrap items-center gap-3">
             <h4 className="font-medium">The same request with curl</h4>
-            <label className="flex items-center gap-2 text-sm">
-              <input type="checkbox" checked={revealAssertion} data-testid="reveal-assertion" onChange={(event) => setRevealAssertion(event.target.checked)} />
-              Reveal the assertion (it is a credential until it expires)
-            </label>
-            <CopyButton text={curlToCopy ?? curl} label="curl command, assertion included" testId="copy-curl" />
-            <span className="text-xs text-muted">Copy includes the assertion even while it is hidden here.</span>
+            {authMethod !== "secret" && (
+              <label className="flex items-center gap-2 text-sm">
+                <input type="checkbox" checked={revealAssertion} data-testid="reveal-assertion" onChange={(event) => setRevealAssertion(event.target.checked)} />
+                {usesCertificate ? "Reveal the assertion (it is a credential until it expires)" : "Reveal the federated token (it is a credential until it expires)"}
+              </label>
+            )}
+            {authMethod === "secret" && <span className="text-sm text-muted">The secret is included only while shown (Show, above).</span>}
+            <CopyButton text={curlToCopy ?? curl} label={authMethod === "secret" ? "curl command" : usesCertificate ? "curl command, assertion included" : "curl command, federated token included"} testId="copy-curl" />
+            {authMethod !== "secret" && <span className="text-xs text-muted">Copy includes the {usesCertificate ? "assertion" : "federated token"} even while it is hidden here.</span>}
           </div>
           <CodeBlock label="curl command" testId="curl-command" code>
             {curl}

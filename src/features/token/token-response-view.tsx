@@ -13,6 +13,8 @@ const fieldTargets: Record<string, { testId: string; label: string }> = {
   cloud: { testId: "cloud-select", label: "Cloud" },
   scope: { testId: "scope-input", label: "Scope (Resource for v1)" },
   certificate: { testId: "generate", label: "Generate (a new key and certificate)" },
+  "client-secret": { testId: "client-secret-input", label: "Client secret" },
+  federated: { testId: "fic-subject-input", label: "Federated credential" },
 };
 
 function focusControl(testId: string) {

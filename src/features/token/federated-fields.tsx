@@ -1,0 +1,141 @@
+import { useState } from "react";
+import { checkFederatedToken } from "@/core/federated/check-federated-token";
+import { federatedCredentialCommand, federatedCredentialJson, gitHubActionsWorkflow, kubernetesManifest } from "@/core/federated/registration-files";
+import { useWorkbenchStore } from "@/store/workbench-store";
+import { CodeBlock } from "@/ui/code-block";
+import { CopyButton } from "@/ui/copy-button";
+import { Field } from "@/ui/field";
+import { JwtDetails } from "@/ui/jwt-details";
+import { useNow } from "@/ui/use-now";
+import { FederatedSubjectBuilder, initialSubjectBuilder, type SubjectBuilderState } from "./federated-subject-builder";
+
+/** A block of text with its copy button. */
+function CopyableBlock({ title, text, testId }: { title: string; text: string; testId: string }) {
+  return (
+    <div className="flex flex-col gap-2">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h4 className="font-medium">{title}</h4>
+        <CopyButton text={text} label={title} />
+      </div>
+      <CodeBlock label={title} testId={testId}>
+        {text}
+      </CodeBlock>
+    </div>
+  );
+}
+
+/**
+ * The federated (workload identity) token: paste it, see it decoded, fill in the federated
+ * credential as registered on the app, and get Entra's verdict before sending. The token stays in
+ * memory only.
+ */
+export function FederatedFields() {
+  const token = useWorkbenchStore((state) => state.federatedToken);
+  const inspection = useWorkbenchStore((state) => state.federatedInspection);
+  const credential = useWorkbenchStore((state) => state.federatedCredential);
+  const jwks = useWorkbenchStore((state) => state.federatedJwks);
+  const signature = useWorkbenchStore((state) => state.federatedSignature);
+  const settings = useWorkbenchStore((state) => state.settings);
+  const setToken = useWorkbenchStore((state) => state.setFederatedToken);
+  const setField = useWorkbenchStore((state) => state.setFederatedCredentialField);
+  const setJwks = useWorkbenchStore((state) => state.setFederatedJwks);
+  const [builder, setBuilder] = useState<SubjectBuilderState>(initialSubjectBuilder);
+  const ticking = useNow(Boolean(inspection?.ok), 15_000);
+  const now = ticking ?? (inspection?.ok ? inspection.now : new Date());
+  const verdict = inspection?.ok ? checkFederatedToken(inspection.payload, credential, now) : undefined;
+  const signatureFails = signature && (signature.status === "invalid" || signature.status === "unknown-kid");
+  const registered = credential.issuer.trim() !== "" && credential.subject.trim() !== "";
+
+  return (
+    <div className="flex flex-col gap-4">
+      <Field label="External token (the workload's OIDC token)" hint="A GitHub Actions OIDC token, a Kubernetes service-account token, any JWT. Kept in this tab's memory only and sent only when you press Send." error={inspection && !inspection.ok ? inspection.problem : undefined} errorTestId="federated-token-problem">
+        {(props) => (
+          <textarea {...props} className="input font-mono" rows={3} value={token} data-testid="federated-token-input" spellCheck={false} autoComplete="off" placeholder="eyJhbGciOi…" onChange={(event) => void setToken(event.target.value)} />
+        )}
+      </Field>
+      {inspection?.ok && (
+        <details data-testid="federated-token-details">
+          <summary className="cursor-pointer font-medium">The token, decoded: iss, sub, aud and times explained</summary>
+          <div className="mt-3">
+            <JwtDetails inspection={inspection} testIdPrefix="federated-token" now={ticking} />
+          </div>
+        </details>
+      )}
+      <fieldset className="flex flex-col gap-3 rounded border p-3">
+        <legend className="px-1 font-medium">The federated credential, as registered on the app</legend>
+        <Field label="Issuer" hint="Must equal the token's iss exactly, e.g. https://token.actions.githubusercontent.com or the cluster's OIDC issuer URL.">
+          {(props) => <input {...props} className="input" value={credential.issuer} data-testid="fic-issuer-input" spellCheck={false} autoComplete="off" onChange={(event) => setField("issuer", event.target.value)} />}
+        </Field>
+        <Field label="Subject" hint="Must equal the token's sub exactly, including capitals.">
+          {(props) => <input {...props} className="input" value={credential.subject} data-testid="fic-subject-input" spellCheck={false} autoComplete="off" onChange={(event) => setField("subject", event.target.value)} />}
+        </Field>
+        <Field label="Audience" hint="api://AzureADTokenExchange unless your issuer can only use another value.">
+          {(props) => <input {...props} className="input" value={credential.audience} data-testid="fic-audience-input" spellCheck={false} autoComplete="off" onChange={(event) => setField("audience", event.target.value)} />}
+        </Field>
+        <details data-testid="fic-subject-builder">
+          <summary className="cursor-pointer text-sm font-medium">Build the subject for GitHub Actions or Kubernetes</summary>
+          <div className="mt-3">
+            <FederatedSubjectBuilder
+              state={builder}
+              onChange={setBuilder}
+              onUse={(subject, issuer) => {
+                setField("subject", subject);
+                if (issuer && credential.issuer.trim() === "") setField("issuer", issuer);
+              }}
+            />
+          </div>
+        </details>
+      </fieldset>
+      <div className="flex flex-col gap-2 rounded border p-3" data-testid="fic-verdict" role="status" aria-live="polite">
+        <p className={`text-sm font-medium ${verdict ? (verdict.matches && !signatureFails ? "text-ok" : "text-danger") : "text-muted"}`} data-testid="fic-verdict-summary">
+          {!token.trim()
+            ? "Paste the external token to check it against the federated credential."
+            : !verdict
+              ? "The token cannot be read, so it cannot be checked (see above)."
+              : verdict.matches && signatureFails
+                ? `Issuer, subject, audience and time match, but the signature does not: ${signature.message}`
+                : verdict.summary}
+        </p>
+        {verdict && (
+          <ul className="flex flex-col gap-1 text-sm">
+            {verdict.checks.map((check) => (
+              <li key={check.rule} className={check.ok ? "text-ok" : "text-danger"} data-rule={check.rule}>
+                {check.ok ? "✓" : "✗"} {check.message}
+                {!check.ok && check.aadsts ? ` (AADSTS${String(check.aadsts)})` : ""}
+              </li>
+            ))}
+            {signature && (
+              <li className={signature.status === "valid" ? "text-ok" : signature.status === "not-checked" ? "text-muted" : "text-danger"} data-rule="signature" data-signature-status={signature.status}>
+                {signature.status === "valid" ? "✓" : signature.status === "not-checked" ? "–" : "✗"} {signature.message}
+              </li>
+            )}
+          </ul>
+        )}
+      </div>
+      <details data-testid="fic-jwks">
+        <summary className="cursor-pointer font-medium">Check the signature with the issuer's keys (JWKS)</summary>
+        <div className="mt-3">
+          <Field label="The issuer's JWKS (paste the document its jwks_uri returns; the page fetches nothing)">
+            {(props) => <textarea {...props} className="input font-mono" rows={3} value={jwks} data-testid="fic-jwks-input" spellCheck={false} autoComplete="off" placeholder='{"keys": [...]}' onChange={(event) => void setJwks(event.target.value)} />}
+          </Field>
+        </div>
+      </details>
+      <details data-testid="fic-registration">
+        <summary className="cursor-pointer font-medium">What to register, and the workload side</summary>
+        {registered ? (
+          <div className="mt-3 flex flex-col gap-4">
+            <CopyableBlock title="credential.json" text={federatedCredentialJson(credential)} testId="fic-credential-json" />
+            <CopyableBlock title="Register it on the app" text={federatedCredentialCommand(settings.clientId)} testId="fic-az-command" />
+            {builder.kind === "github" ? (
+              <CopyableBlock title="GitHub Actions workflow" text={gitHubActionsWorkflow({ parts: builder.github, clientId: settings.clientId, tenant: settings.tenant })} testId="fic-github-workflow" />
+            ) : (
+              <CopyableBlock title="Kubernetes service account and pod" text={kubernetesManifest({ parts: builder.kubernetes, clientId: settings.clientId, tenant: settings.tenant })} testId="fic-k8s-manifest" />
+            )}
+          </div>
+        ) : (
+          <p className="mt-3 text-sm text-muted">Fill in the issuer and subject above (the subject builder helps) to get credential.json and the workload's configuration.</p>
+        )}
+      </details>
+    </div>
+  );
+}

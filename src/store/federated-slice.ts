@@ -1,0 +1,54 @@
+import type { StateCreator } from "zustand";
+import { inspectJwt } from "@/core/assertion/inspect-jwt";
+import { DEFAULT_FIC_AUDIENCE, type FederatedCredential } from "@/core/federated/federated-credential";
+import { verifyFederatedSignature, type FederatedSignatureCheck } from "@/core/federated/verify-federated-signature";
+import type { JwtInspection } from "./inspect-slice";
+import type { WorkbenchState } from "./workbench-store";
+
+/**
+ * The pasted external token, its decoding, the federated credential it is checked against and
+ * the issuer's JWKS. The token is treated like a secret: kept in memory only (never persisted,
+ * never in the URL or a log).
+ */
+export interface FederatedSlice {
+  federatedToken: string;
+  federatedInspection?: JwtInspection;
+  federatedCredential: FederatedCredential;
+  federatedJwks: string;
+  federatedSignature?: FederatedSignatureCheck;
+  setFederatedToken: (text: string) => Promise<void>;
+  setFederatedCredentialField: (field: keyof FederatedCredential, value: string) => void;
+  setFederatedJwks: (text: string) => Promise<void>;
+}
+
+let federatedSequence = 0;
+
+export const createFederatedSlice: StateCreator<WorkbenchState, [], [], FederatedSlice> = (set, get) => {
+  /** Decodes the token and checks its signature; a later keystroke wins over a slower earlier check. */
+  const refresh = async () => {
+    const sequence = ++federatedSequence;
+    const { federatedToken, federatedJwks } = get();
+    if (federatedToken.trim() === "") {
+      set({ federatedInspection: undefined, federatedSignature: undefined });
+      return;
+    }
+    const [federatedInspection, federatedSignature] = await Promise.all([inspectJwt(federatedToken), verifyFederatedSignature(federatedToken.trim().replace(/^bearer\s+/i, ""), federatedJwks)]);
+    if (sequence === federatedSequence) set({ federatedInspection, federatedSignature });
+  };
+  return {
+    federatedToken: "",
+    federatedInspection: undefined,
+    federatedCredential: { issuer: "", subject: "", audience: DEFAULT_FIC_AUDIENCE },
+    federatedJwks: "",
+    federatedSignature: undefined,
+    setFederatedToken: async (federatedToken) => {
+      set({ federatedToken });
+      await refresh();
+    },
+    setFederatedCredentialField: (field, value) => set((state) => ({ federatedCredential: { ...state.federatedCredential, [field]: value } })),
+    setFederatedJwks: async (federatedJwks) => {
+      set({ federatedJwks });
+      await refresh();
+    },
+  };
+};
