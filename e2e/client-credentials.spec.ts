@@ -5,6 +5,7 @@ import { generateKeyPairSync, randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { exportJWK, SignJWT } from "jose";
+import { openTroubleshooting } from "./support/journey";
 import { startMockTokenService, type MockTokenService } from "./support/mock-token-service";
 import { createLoopbackTls, type TestCertificate } from "./support/test-tls";
 
@@ -67,6 +68,7 @@ async function openPage(page: Page, method: "secret" | "federated"): Promise<voi
   await page.getByTestId("client-id-input").fill(clientId);
   await page.getByTestId("cloud-select").selectOption("custom");
   await page.getByTestId("custom-authority-input").fill(mock.origin);
+  await openTroubleshooting(page);
   await page.getByTestId("auth-method").selectOption(method);
   await expect(page.getByTestId("proxy-status")).toContainText("127.0.0.1");
 }
@@ -116,6 +118,7 @@ test.describe("client secret", () => {
     expect(kept).not.toContain(SECRET);
     // A reload forgets the secret (it was never stored), but keeps the settings.
     await page.reload();
+    await openTroubleshooting(page);
     await page.getByTestId("auth-method").selectOption("secret");
     await expect(page.getByTestId("client-secret-input")).toHaveValue("");
     await expect(page.getByTestId("tenant-input")).toHaveValue(tenant);
