@@ -21,6 +21,8 @@ export default mergeConfig(baseConfig as UserConfig, {
   },
   plugins: [viteSingleFile({ removeViteModuleLoader: true }), singleFileCspPlugin()],
   build: { outDir: "dist-single", emptyOutDir: true, modulePreload: { polyfill: false } },
-  // The inlined worker must be one piece too: what it loads on demand (node-forge) goes inside it.
-  worker: { rolldownOptions: { output: { codeSplitting: false } } },
+  // The inlined worker must be one piece too: what it loads on demand (node-forge) goes inside it. It is a
+  // classic script: Chromium does not start a module worker from the blob: URL of a page opened from disk
+  // (its origin is opaque), and a script with no imports left needs no module.
+  worker: { format: "iife", rolldownOptions: { output: { codeSplitting: false } } },
 } satisfies UserConfig);
