@@ -4,6 +4,7 @@ import { describeError } from "@/core/errors";
 import { encryptPrivateKeyPkcs8 } from "@/core/formats/encrypted-private-key";
 import { exportPkcs12, type Pkcs12Profile } from "@/core/formats/pkcs12";
 import { encodePem } from "@/core/pem";
+import { dropPreparedKey } from "./key-prefetch";
 import type { WorkbenchState } from "./workbench-store";
 
 export type ProtectedExportKind = "pfx" | "encrypted-key";
@@ -60,6 +61,8 @@ export const createCredentialSlice: StateCreator<WorkbenchState, [], [], Credent
   },
   forgetCredential: () => {
     beginCredentialChange();
+    // The key made in advance for the next Generate goes too (issue 13).
+    dropPreparedKey();
     set({
       credential: undefined,
       files: undefined,

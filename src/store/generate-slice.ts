@@ -5,11 +5,13 @@ import {
   validateValidityDays,
   type SubjectAlternativeNames,
 } from "@/core/certificate";
-import { credentialFiles, generateCredential, type GenerationStage } from "@/core/credential";
+import type { CertifyGeneratedKeyOptions, GenerationStage } from "@/core/credential";
 import { describeError } from "@/core/errors";
+import { recordStep, timeStep } from "@/core/step-timing";
 import type { RsaKeySize } from "@/core/keys";
 import { validateSubjectFields, type SubjectFields } from "@/core/subject";
 import { beginCredentialChange } from "./credential-slice";
+import { keySizeChanged, prepareKeyWhenIdle, takeKey } from "./key-prefetch";
 import type { WorkbenchState } from "./workbench-store";
 
 /** What the user types in the Generate panel, as typed (strings), so nothing is lost on a bad value. */
@@ -97,35 +99,59 @@ export function validateGenerateForm(form: GenerateForm): GenerateFormErrors {
   return errors;
 }
 
+/** Certificates, CSRs and their ASN.1 are loaded on the first Generate (or by the idle prefetch), not with the page. */
+const loadCredentialCore = () => import("@/core/credential");
+
+/** Resolves once the browser has painted what the last state change showed (or soon, in a hidden tab or in Node). */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => setTimeout(resolve, 0);
+    const fallback = setTimeout(resolve, 100);
+    if (typeof requestAnimationFrame === "function") {
+      requestAnimationFrame(() => {
+        clearTimeout(fallback);
+        done();
+      });
+    }
+  });
+}
+
 export const createGenerateSlice: StateCreator<WorkbenchState, [], [], GenerateSlice> = (set, get) => ({
   generateForm: initialGenerateForm,
   generation: { running: false },
-  setGenerateField: (field, value) => set((state) => ({ generateForm: { ...state.generateForm, [field]: value } })),
+  setGenerateField: (field, value) => {
+    set((state) => ({ generateForm: { ...state.generateForm, [field]: value } }));
+    if (field === "keySize") keySizeChanged(value as RsaKeySize);
+  },
   generate: async () => {
     const { generateForm: form, generation } = get();
     if (generation.running) return;
     if (Object.keys(validateGenerateForm(form)).length > 0) return;
+    const clickedAt = performance.now();
     const isCurrent = beginCredentialChange();
-    set({ generation: { running: true, stage: "key", keySize: form.keySize, startedAt: Date.now() } });
+    // The key made while the page was idle, if any (issue 13); used once, and a new one follows.
+    const { key, prepared } = takeKey(form.keySize);
+    set({ generation: { running: true, stage: prepared === "ready" ? "certificate" : "key", keySize: form.keySize, startedAt: Date.now() } });
+    const options: CertifyGeneratedKeyOptions = {
+      subject: subjectFromForm(form),
+      validityDays: Number(form.validityDays),
+      subjectAlternativeNames: subjectAlternativeNamesFromForm(form),
+    };
     try {
-      const credential = await generateCredential(
-        {
-          keySize: form.keySize,
-          subject: subjectFromForm(form),
-          validityDays: Number(form.validityDays),
-          subjectAlternativeNames: subjectAlternativeNamesFromForm(form),
-        },
-        (stage) => set((state) => ({ generation: { ...state.generation, stage } })),
-      );
+      const [keys, core] = await Promise.all([timeStep("key-wait", () => key), loadCredentialCore()]);
+      const credential = await core.certifyGeneratedKey(keys, options, (stage) => set((state) => ({ generation: { ...state.generation, stage } })));
       if (!isCurrent()) {
         // An import or removal happened meanwhile: what the user did last stays on the page.
         set({ generation: { running: false, error: "The new key was discarded because another key or certificate was loaded (or removed) while it was being generated. Press Generate again to replace it." } });
         return;
       }
+      const filesStart = performance.now();
+      const files = core.credentialFiles(credential);
+      recordStep("files", filesStart);
       const seconds = (Date.now() - (get().generation.startedAt ?? Date.now())) / 1000;
       set({
         credential,
-        files: credentialFiles(credential),
+        files,
         keySaved: false,
         // A key waiting for "make a certificate for it" belonged to the page before this one.
         pendingKeyPkcs8Der: undefined,
@@ -133,9 +159,19 @@ export const createGenerateSlice: StateCreator<WorkbenchState, [], [], GenerateS
         importErrorField: undefined,
         generation: { running: false, completed: { seconds, thumbprint: credential.certificateDetails.thumbprints.sha1Hex } },
       });
+      recordStep("click-to-thumbprint-state", clickedAt);
+      // The thumbprint is painted first; server.csr follows (issue 13: CSR after that paint).
+      await afterPaint();
+      const csrDer = await core.createGeneratedKeySigningRequest(keys, options);
+      if (get().credential === credential) {
+        const withRequest = { ...credential, csrDer };
+        set({ credential: withRequest, files: core.credentialFiles(withRequest) });
+      }
     } catch (error) {
       // The previous credential stays on screen; only the message is new.
       set({ generation: { running: false, error: `Generation failed: ${describeError(error)}` } });
+    } finally {
+      prepareKeyWhenIdle();
     }
   },
 });
