@@ -5,7 +5,8 @@ import { bytesToHex, toArrayBuffer, toBytes } from "./encoding";
 import { WorkbenchError } from "./errors";
 import { RSASSA_SHA256 } from "./keys";
 import { encodePem } from "./pem";
-import { buildSubjectName, type SubjectFields } from "./subject";
+import { buildSubjectName } from "./subject-name";
+import type { SubjectFields } from "./subject";
 import { computeThumbprints, type CertificateThumbprints } from "./thumbprints";
 import {
   AuthorityKeyIdentifierExtension,
@@ -21,17 +22,19 @@ import {
   X509Certificate,
   X509CertificateGenerator,
 } from "./x509";
+import { validateSubjectAlternativeNames, validateValidityDays, type SubjectAlternativeNames } from "./certificate-options";
 
-export const MIN_VALIDITY_DAYS = 1;
-export const MAX_VALIDITY_DAYS = 3650;
-export const DEFAULT_VALIDITY_DAYS = 365;
+export {
+  DEFAULT_VALIDITY_DAYS,
+  MAX_VALIDITY_DAYS,
+  MIN_VALIDITY_DAYS,
+  validateSubjectAlternativeNames,
+  validateValidityDays,
+  type SubjectAlternativeNames,
+} from "./certificate-options";
+
 /** notBefore is set this far in the past so a client whose clock runs slow still accepts the certificate. */
 export const NOT_BEFORE_SKEW_MS = 5 * 60 * 1000;
-
-export interface SubjectAlternativeNames {
-  dnsNames?: string[];
-  uris?: string[];
-}
 
 export interface SelfSignedCertificateOptions {
   keys: CryptoKeyPair;
@@ -40,36 +43,6 @@ export interface SelfSignedCertificateOptions {
   subjectAlternativeNames?: SubjectAlternativeNames;
   /** The moment of issue; defaults to the current time. */
   now?: Date;
-}
-
-export function validateValidityDays(days: number): string | undefined {
-  if (!Number.isInteger(days) || days < MIN_VALIDITY_DAYS || days > MAX_VALIDITY_DAYS) {
-    return `Validity must be a whole number of days from ${String(MIN_VALIDITY_DAYS)} to ${String(MAX_VALIDITY_DAYS)} (Entra's portal accepts up to 10 years); 365 is the usual choice.`;
-  }
-  return undefined;
-}
-
-const dnsNamePattern = /^(\*\.)?([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
-
-/** Returns a message for the first SAN entry that cannot go into a certificate, if any. */
-export function validateSubjectAlternativeNames(names: SubjectAlternativeNames): string | undefined {
-  for (const dns of names.dnsNames ?? []) {
-    if (!dnsNamePattern.test(dns) || dns.length > 253) {
-      return `"${dns}" is not a DNS name (letters, digits, hyphens and dots, e.g. app.contoso.com). Fix or remove it.`;
-    }
-  }
-  for (const uri of names.uris ?? []) {
-    let parsed: URL | undefined;
-    try {
-      parsed = new URL(uri);
-    } catch {
-      parsed = undefined;
-    }
-    if (!parsed || !/^[a-z][a-z0-9+.-]*:$/.test(parsed.protocol) || /\s/.test(uri)) {
-      return `"${uri}" is not an absolute URI (e.g. https://contoso.com/app or urn:example:app). Fix or remove it.`;
-    }
-  }
-  return undefined;
 }
 
 /** A random positive 16-byte serial (RFC 5280 §4.1.2.2: positive, at most 20 octets; CA/B asks for ≥ 64 random bits). */
@@ -103,7 +76,8 @@ export async function createSelfSignedCertificate(options: SelfSignedCertificate
 
   const now = options.now ?? new Date();
   const name = buildSubjectName(options.subject);
-  const { publicKey } = options.keys;
+  // Self-signed: the AKI names the same key as the SKI (RFC 5280 §4.2.1.1), so its SHA-1 key hash is computed once.
+  const subjectKeyIdentifier = await SubjectKeyIdentifierExtension.create(options.keys.publicKey);
   return X509CertificateGenerator.createSelfSigned({
     serialNumber: randomSerialNumberHex(),
     name,
@@ -115,8 +89,8 @@ export async function createSelfSignedCertificate(options: SelfSignedCertificate
       new BasicConstraintsExtension(false, undefined, false),
       new KeyUsagesExtension(KeyUsageFlags.digitalSignature, true),
       new ExtendedKeyUsageExtension([CLIENT_AUTH_OID], false),
-      await SubjectKeyIdentifierExtension.create(publicKey),
-      await AuthorityKeyIdentifierExtension.create(publicKey),
+      subjectKeyIdentifier,
+      new AuthorityKeyIdentifierExtension(subjectKeyIdentifier.keyId),
       ...subjectAlternativeNameExtension(options.subjectAlternativeNames),
     ],
   });

@@ -4,7 +4,7 @@ import {
   validateSubjectAlternativeNames,
   validateValidityDays,
   type SubjectAlternativeNames,
-} from "@/core/certificate";
+} from "@/core/certificate-options";
 import type { CertifyGeneratedKeyOptions, GenerationStage } from "@/core/credential";
 import { describeError } from "@/core/errors";
 import { recordStep, timeStep } from "@/core/step-timing";

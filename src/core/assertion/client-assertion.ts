@@ -1,4 +1,5 @@
-import { CompactSign, exportJWK, importX509 } from "jose";
+// jose is loaded by the first signing, not with the page: the settings form imports this module
+// for ASSERTION_FORMS and the lifetime limits (issue 13, first load).
 import { bytesToBase64, utf8Encode } from "../encoding";
 import { WorkbenchError } from "../errors";
 import { exportPkcs8Der, importRsaPrivateKey, rsaModulusBits, RSASSA_SHA256 } from "../keys";
@@ -57,6 +58,11 @@ export interface ClientAssertionOptions {
   form: AssertionForm;
   lifetimeSeconds?: number;
   includeX5c?: boolean;
+  /**
+   * True when the page itself made the certificate with this key pair (Generate): the key↔certificate
+   * check is then skipped, as it cannot fail (issue 13). Keys and certificates loaded from files are always checked.
+   */
+  keyMadeForCertificate?: boolean;
   now?: Date;
   jti?: string;
 }
@@ -132,6 +138,7 @@ async function assertKeyMatchesCertificate(signingKey: CryptoKey, certificateDer
   if (!signingKey.extractable) return;
   let certificateModulus: string | undefined;
   try {
+    const { exportJWK, importX509 } = await import("jose");
     const publicKey = await importX509(encodePem("CERTIFICATE", certificateDer), "RS256", { extractable: true });
     certificateModulus = (await exportJWK(publicKey)).n;
   } catch (error) {
@@ -169,7 +176,7 @@ export async function buildClientAssertion(options: ClientAssertionOptions): Pro
   if (bits < 2048) {
     throw new WorkbenchError("ERR_INVALID_KEY_SIZE", `This key has ${String(bits)} bits; Entra refuses RSA keys below 2048 bits (AADSTS50032). Generate a 2048-bit or larger key.`);
   }
-  await assertKeyMatchesCertificate(signingKey, options.certificateDer);
+  if (!options.keyMadeForCertificate) await assertKeyMatchesCertificate(signingKey, options.certificateDer);
 
   const thumbprints = await computeThumbprints(options.certificateDer);
   const header: ClientAssertionHeader =
@@ -190,6 +197,7 @@ export async function buildClientAssertion(options: ClientAssertionOptions): Pro
     exp: issuedAt + lifetime,
   };
 
+  const { CompactSign } = await import("jose");
   const jwt = await new CompactSign(utf8Encode(JSON.stringify(payload))).setProtectedHeader({ ...header }).sign(signingKey);
   const signingInput = jwt.slice(0, jwt.lastIndexOf("."));
   return { jwt, header, payload, signingInput, warnings };

@@ -1,5 +1,5 @@
-import { compactVerify, errors as joseErrors, importX509 } from "jose";
-import { describeSubjectPublicKeyInfo, parseCertificateDer } from "../certificate";
+// jose and the X.509 parser are loaded by the first inspection, not with the page: the Inspect
+// panel and the JWT views import this module for its synchronous helpers (issue 13, first load).
 import { base64UrlToBytes, toBytes, utf8Decode } from "../encoding";
 import { describeError } from "../errors";
 import { encodePem } from "../pem";
@@ -142,8 +142,9 @@ function classifyToken(header: Record<string, unknown>, payload: Record<string, 
   return "other";
 }
 
-function readCertificate(certificateDer: Uint8Array): { subject: string; rsaKeyBits?: number; problem?: string } {
+async function readCertificate(certificateDer: Uint8Array): Promise<{ subject: string; rsaKeyBits?: number; problem?: string }> {
   try {
+    const { describeSubjectPublicKeyInfo, parseCertificateDer } = await import("../certificate");
     const certificate = parseCertificateDer(certificateDer);
     const key = describeSubjectPublicKeyInfo(toBytes(certificate.publicKey.rawData));
     return { subject: certificate.subject, rsaKeyBits: key.rsaKeyBits };
@@ -206,6 +207,7 @@ async function verifySignature(context: SignatureContext): Promise<SignatureChec
       };
     }
   }
+  const { compactVerify, errors: joseErrors, importX509 } = await import("jose");
   let key: CryptoKey;
   try {
     key = await importX509(encodePem("CERTIFICATE", certificateDer), alg);
@@ -335,7 +337,7 @@ async function inspectToken(text: string, options: InspectJwtOptions): Promise<J
   const now = options.now ?? new Date();
   const kind = classifyToken(header, payload);
   const certificateDer = options.certificateDer;
-  const certificate = certificateDer ? readCertificate(certificateDer) : undefined;
+  const certificate = certificateDer ? await readCertificate(certificateDer) : undefined;
   const signatureBytesLength = signatureBytes?.length ?? 0;
   const signature: SignatureCheck = certificate?.problem && kind !== "access-token"
     ? { status: "unsupported", message: certificate.problem }
