@@ -1,19 +1,21 @@
-import type { ReactElement } from "react";
-import { AssertionPanel } from "@/features/assertion/assertion-panel";
+import { lazy, Suspense, type ComponentType } from "react";
 import { CertificatePanel } from "@/features/certificate/certificate-panel";
 import { GeneratePanel } from "@/features/generate/generate-panel";
 import { ImportPanel } from "@/features/import/import-panel";
-import { InspectPanel } from "@/features/inspect/inspect-panel";
-import { RecipesPanel } from "@/features/recipes/recipes-panel";
-import { TokenPanel } from "@/features/token/token-panel";
 import { PanelBoundary } from "@/ui/panel-boundary";
 import { ThemeToggle } from "@/ui/theme-toggle";
 import { UnsavedKeyGuard } from "@/ui/unsaved-key-guard";
 import { selectHasUnsavedKey } from "@/store/credential-slice";
 import { useWorkbenchStore } from "@/store/workbench-store";
 
+// The panels below the first screen load after it (issue 13: initial JavaScript ≤ 110 KB gzip).
+const AssertionPanel = lazy(() => import("@/features/assertion/assertion-panel").then((module) => ({ default: module.AssertionPanel })));
+const TokenPanel = lazy(() => import("@/features/token/token-panel").then((module) => ({ default: module.TokenPanel })));
+const InspectPanel = lazy(() => import("@/features/inspect/inspect-panel").then((module) => ({ default: module.InspectPanel })));
+const RecipesPanel = lazy(() => import("@/features/recipes/recipes-panel").then((module) => ({ default: module.RecipesPanel })));
+
 /** The panels in page order: the id each section carries, its name in the section links and error boundary. */
-const panels: { id: string; name: string; link: string; Component: () => ReactElement }[] = [
+const panels: { id: string; name: string; link: string; Component: ComponentType }[] = [
   { id: "generate", name: "Generate", link: "Generate", Component: GeneratePanel },
   { id: "import", name: "Import", link: "Import", Component: ImportPanel },
   { id: "certificate", name: "Certificate", link: "Certificate & files", Component: CertificatePanel },
@@ -51,7 +53,9 @@ export function App() {
       <main id="main" tabIndex={-1} className="flex flex-col gap-6">
         {panels.map(({ id, name, Component }) => (
           <PanelBoundary key={id} name={name}>
-            <Component />
+            <Suspense fallback={null}>
+              <Component />
+            </Suspense>
           </PanelBoundary>
         ))}
       </main>

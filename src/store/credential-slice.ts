@@ -1,8 +1,7 @@
 import type { StateCreator } from "zustand";
 import type { Credential, CredentialFiles } from "@/core/credential";
 import { describeError } from "@/core/errors";
-import { encryptPrivateKeyPkcs8 } from "@/core/formats/encrypted-private-key";
-import { exportPkcs12, type Pkcs12Profile } from "@/core/formats/pkcs12";
+import type { Pkcs12Profile } from "@/core/formats/pkcs12";
 import { encodePem } from "@/core/pem";
 import { dropPreparedKey } from "./key-prefetch";
 import type { WorkbenchState } from "./workbench-store";
@@ -95,9 +94,12 @@ export const createCredentialSlice: StateCreator<WorkbenchState, [], [], Credent
     try {
       set({ exportError: undefined, exportErrorField: undefined });
       if (kind === "encrypted-key") {
+        // PKCS#8 encryption and PKCS#12 load when a protected file is asked for, not with the page (issue 13).
+        const { encryptPrivateKeyPkcs8 } = await import("@/core/formats/encrypted-private-key");
         const der = await encryptPrivateKeyPkcs8(credential.privateKeyPkcs8Der, password);
         return { fileName: "server-encrypted.pem", contents: encodePem("ENCRYPTED PRIVATE KEY", der), mimeType: "application/x-pem-file", keyPkcs8Der: credential.privateKeyPkcs8Der };
       }
+      const { exportPkcs12 } = await import("@/core/formats/pkcs12");
       const pfx = await exportPkcs12({
         privateKeyPkcs8Der: credential.privateKeyPkcs8Der,
         certificateDer: credential.certificateDer,

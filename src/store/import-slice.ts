@@ -1,17 +1,14 @@
 import type { StateCreator } from "zustand";
-import { credentialFiles, type Credential } from "@/core/credential";
+import type { Credential } from "@/core/credential";
 import { describeError } from "@/core/errors";
-import { credentialFromImport, replaceCertificateIfKeyMatches } from "@/core/formats/credential-from-import";
-import { importCredentialMaterial, type ImportInput, type ImportSuccess } from "@/core/formats/import-material";
-import { privateKeyMatchesPublicKey } from "@/core/formats/key-info";
-import { parseCertificateDer, verifySelfSignature } from "@/core/certificate";
-import { importRsaPrivateKey } from "@/core/keys";
+import type { ImportInput, ImportSuccess } from "@/core/formats/import-material";
 import { toBytes } from "@/core/encoding";
-import { privateKeySignsForCertificate } from "@/core/key-check";
-import { certifyExistingKey } from "@/core/certify-key";
 import { beginCredentialChange } from "./credential-slice";
 import { subjectFromForm, validateGenerateForm } from "./generate-slice";
 import type { WorkbenchState } from "./workbench-store";
+
+/** The parsers and X.509 code load with the first import, not with the page (issue 13). */
+const loadImportCore = () => import("./import-core");
 
 export interface ImportSummary {
   /** What was loaded, in one sentence. */
@@ -42,12 +39,14 @@ export interface ImportSlice {
 }
 
 async function keyMatchesCertificate(pkcs8Der: Uint8Array, certificateDer: Uint8Array): Promise<boolean> {
+  const { parseCertificateDer, privateKeyMatchesPublicKey } = await loadImportCore();
   const spki = toBytes(parseCertificateDer(certificateDer).publicKey.rawData);
   return (await privateKeyMatchesPublicKey(pkcs8Der, spki)) === true;
 }
 
 /** Works out the page's next credential from an import and the current one. */
 async function nextCredential(result: ImportSuccess, current: Credential | undefined): Promise<{ credential: Credential; message: string }> {
+  const { credentialFromImport, importRsaPrivateKey, replaceCertificateIfKeyMatches } = await loadImportCore();
   const [leaf] = result.certificates;
   const currentKey = current?.privateKeyPkcs8Der;
   if (leaf && !result.privateKeyPkcs8Der && current && currentKey) {
@@ -87,6 +86,7 @@ export const createImportSlice: StateCreator<WorkbenchState, [], [], ImportSlice
     const isCurrent = beginCredentialChange();
     set({ importRunning: true, importError: undefined });
     try {
+      const { certifyExistingKey, credentialFiles } = await loadImportCore();
       const credential = await certifyExistingKey({
         privateKeyPkcs8Der: pendingKeyPkcs8Der,
         subject: subjectFromForm(generateForm),
@@ -113,6 +113,7 @@ export const createImportSlice: StateCreator<WorkbenchState, [], [], ImportSlice
     const isCurrent = beginCredentialChange();
     set({ importRunning: true, importError: undefined, importErrorField: undefined, pendingKeyPkcs8Der: undefined });
     try {
+      const { credentialFiles, importCredentialMaterial, privateKeySignsForCertificate, verifySelfSignature } = await loadImportCore();
       const result = await importCredentialMaterial(inputs, password === "" ? undefined : password);
       if (!result.ok) {
         const aboutPassword = result.code === "ERR_WRONG_PASSWORD" || result.code === "ERR_PASSWORD_REQUIRED";

@@ -1,5 +1,5 @@
 import type { StateCreator } from "zustand";
-import { inspectJwt } from "@/core/assertion/inspect-jwt";
+import type { inspectJwt as inspectJwtNow } from "@/core/assertion/inspect-jwt";
 import type { WorkbenchState } from "./workbench-store";
 
 export type JwtInspection = Awaited<ReturnType<typeof inspectJwt>>;
@@ -16,6 +16,9 @@ export interface InspectSlice {
   inspectAccessToken: (token: string | undefined) => Promise<void>;
   inspectAssertion: (jwt: string | undefined) => Promise<void>;
 }
+
+/** The JWT inspector (jose, the lint rules) loads with the first inspection, not with the page (issue 13). */
+const inspectJwt: typeof inspectJwtNow = async (...args) => (await import("@/core/assertion/inspect-jwt")).inspectJwt(...args);
 
 let inspectSequence = 0;
 

@@ -7,13 +7,13 @@ import { bytesEqual, toBytes } from "../encoding";
 import { WorkbenchError, type WorkbenchErrorCode } from "../errors";
 import { importRsaPrivateKey } from "../keys";
 import { describePrivateKey, KEY_MISMATCH_MESSAGE, privateKeyMatchesPublicKey, type KeyInfo } from "./key-info";
+import { MAX_IMPORT_BYTES } from "./import-limits";
 import { messages, readMaterial, type Collected } from "./read-material";
 
 export { credentialFromImport, replaceCertificateIfKeyMatches } from "./credential-from-import";
 export { KEY_MISMATCH_MESSAGE, type KeyInfo } from "./key-info";
 
-/** Files larger than this are refused before parsing: real certificates, keys and PFX files are a few KB. */
-export const MAX_IMPORT_BYTES = 1024 * 1024;
+export { MAX_IMPORT_BYTES } from "./import-limits";
 
 export interface ImportInput {
   name?: string;
