@@ -19,6 +19,12 @@ export const keyPrefetcher = createKeyPrefetcher<RsaKeySize, CryptoKeyPair>({
   now: () => performance.now(),
 });
 
+/**
+ * Certificates, CSRs and their ASN.1 (@peculiar/x509) are not in the first screen's JavaScript; they
+ * load right after the first paint (startKeyPrefetch) or on the first Generate, whichever is first.
+ */
+export const loadCredentialCore = () => import("@/core/credential");
+
 let wiring: { keySize: () => RsaKeySize; suspended: boolean } | undefined;
 
 function whenIdle(work: () => void): void {
@@ -69,6 +75,8 @@ export function startKeyPrefetch(keySize: () => RsaKeySize): () => void {
     prepareKeyWhenIdle();
   };
   const onLoad = () => prepareKeyWhenIdle();
+  // After the first paint, not at idle: a click right after load should not wait for the module.
+  requestAnimationFrame(() => setTimeout(() => void loadCredentialCore().catch(() => undefined), 0));
   document.addEventListener("visibilitychange", onVisibility);
   if (document.readyState === "complete") onLoad();
   else window.addEventListener("load", onLoad, { once: true });
