@@ -33,6 +33,9 @@ function positiveInteger(name: string, text: string): number {
 
 function readConfig() {
   const runs = positiveInteger("BENCH_RUNS", process.env.BENCH_RUNS ?? "30");
+  // Each cold run and page load opens a fresh browser context: on a busy machine these may be cut down on their own.
+  const coldRuns = positiveInteger("BENCH_COLD_RUNS", process.env.BENCH_COLD_RUNS ?? String(runs));
+  const loadRuns = positiveInteger("BENCH_LOAD_RUNS", process.env.BENCH_LOAD_RUNS ?? String(runs));
   const sizes = (process.env.BENCH_SIZES ?? "2048,3072,4096").split(",").map((text) => positiveInteger("BENCH_SIZES", text.trim()));
   for (const bits of sizes) if (![2048, 3072, 4096].includes(bits)) throw new Error(`BENCH_SIZES: the workbench offers 2048, 3072 and 4096 bits, not ${String(bits)}.`);
   // Pure-JavaScript key generation takes about 1 s, 8 s and 12 s per key at 2048/3072/4096 bits
@@ -51,6 +54,8 @@ function readConfig() {
   if (baselineDist && !existsSync(join(baselineDist, "index.html"))) throw new Error(`BENCH_BASELINE_DIST: ${baselineDist} has no index.html (give the dist/ folder of an older build).`);
   return {
     runs,
+    coldRuns,
+    loadRuns,
     pauseMs,
     baselineDist,
     sizes,
@@ -221,14 +226,14 @@ async function main(): Promise<void> {
     if (baselineServer) await measurePageLoad(browser, baselineServer.origin);
     const loads = [];
     const baselineLoads = [];
-    for (let index = 0; index < config.runs; index += 1) {
+    for (let index = 0; index < config.loadRuns; index += 1) {
       loads.push(await measurePageLoad(browser, server.origin));
       if (baselineServer) baselineLoads.push(await measurePageLoad(browser, baselineServer.origin));
     }
     log(`page ready: median ${String(summarize(loads.map((run) => run.readyMs)).median)} ms${baselineServer ? `, baseline ${String(summarize(baselineLoads.map((run) => run.readyMs)).median)} ms` : ""}`);
 
     const cold = new Map<number, Awaited<ReturnType<typeof benchCold>>>();
-    for (const bits of config.sizes) cold.set(bits, await benchCold(browser, { ours: server.origin, baseline: baselineServer?.origin }, bits, config.runs));
+    for (const bits of config.sizes) cold.set(bits, await benchCold(browser, { ours: server.origin, baseline: baselineServer?.origin }, bits, config.coldRuns));
     const ours = new Map<number, Awaited<ReturnType<typeof benchOurs>>>();
     for (const bits of config.sizes) ours.set(bits, await benchOurs(browser, server.origin, bits, config.runs, config.pauseMs));
     const openssl = new Map<number, OpenSslRun[]>();
@@ -310,7 +315,7 @@ async function main(): Promise<void> {
     const results: BenchResults & { durationSeconds: number; pageLoadSamples: unknown } = {
       schema: 1,
       environment: environment(browser.version(), loadAtStart),
-      config: { runs: config.runs, warmupRuns: WARMUP_RUNS, forgeRuns: config.forgeRuns, sizes: config.sizes, pauseMs: config.pauseMs, baselineDist: config.baselineDist },
+      config: { runs: config.runs, coldRuns: config.coldRuns, loadRuns: config.loadRuns, warmupRuns: WARMUP_RUNS, forgeRuns: config.forgeRuns, sizes: config.sizes, pauseMs: config.pauseMs, baselineDist: config.baselineDist },
       sizes,
       pageLoad: {
         ready: summarize(loads.map((run) => run.readyMs)),
