@@ -1,7 +1,10 @@
 /**
- * `npm run bench` (issue 5): the workbench in headless Chromium against the seed's OpenSSL recipe
- * and a pure-JavaScript peer (node-forge), plus page readiness, main-thread long tasks and bundle
- * size. Writes bench/results.json and BENCHMARKS.md. See BENCHMARKS.md for what each number is.
+ * `npm run bench` (issues 5 and 13): the workbench in headless Chromium against the seed's OpenSSL
+ * recipe and a pure-JavaScript peer (node-forge): Generate with a key made in advance (a pause
+ * between clicks, as a person reads) and cold (the first click after load), page readiness,
+ * main-thread long tasks and bundle size. With BENCH_BASELINE_DIST (an older build's dist/), the
+ * cold clicks and page loads are measured on it too, alternating with ours, for "no slower than
+ * before". Writes bench/results.json and BENCHMARKS.md. See BENCHMARKS.md for what each number is.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -14,9 +17,9 @@ import { chromiumLaunchOptions } from "../e2e/support/chromium";
 import { startWorkbenchServer } from "../server/workbench-server";
 import { measureBundle } from "./check-bundle-size";
 import { openForgePage, runForge, type ForgeRun } from "./bench-peer";
-import { measureKeyGeneration, measurePageLoad, measureUiGeneration, openWorkbench, prepareUi, type UiRun } from "./bench-page";
+import { measureColdGeneration, measureKeyGeneration, measurePageLoad, measureUiGeneration, openWorkbench, prepareUi, type UiRun } from "./bench-page";
 import { openSslVersion, runOpenSslRecipe, type OpenSslRun } from "./bench-openssl";
-import { renderMarkdown, type BenchResults, type SizeResults } from "./bench-report";
+import { renderMarkdown, type BenchResults, type SizeResults, type StepMedians } from "./bench-report";
 import { ratio, summarize } from "./bench-stats";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -30,19 +33,31 @@ function positiveInteger(name: string, text: string): number {
 
 function readConfig() {
   const runs = positiveInteger("BENCH_RUNS", process.env.BENCH_RUNS ?? "30");
+  // Each cold run and page load opens a fresh browser context: on a busy machine these may be cut down on their own.
+  const coldRuns = positiveInteger("BENCH_COLD_RUNS", process.env.BENCH_COLD_RUNS ?? String(runs));
+  const loadRuns = positiveInteger("BENCH_LOAD_RUNS", process.env.BENCH_LOAD_RUNS ?? String(runs));
   const sizes = (process.env.BENCH_SIZES ?? "2048,3072,4096").split(",").map((text) => positiveInteger("BENCH_SIZES", text.trim()));
   for (const bits of sizes) if (![2048, 3072, 4096].includes(bits)) throw new Error(`BENCH_SIZES: the workbench offers 2048, 3072 and 4096 bits, not ${String(bits)}.`);
-  // Pure-JavaScript key generation takes about 2 s, 7 s and 25 s per key at 2048/3072/4096 bits
-  // on a 2-core EPYC, so forge gets fewer runs by default to keep the whole benchmark under ~10 min.
-  const defaultForge: Record<number, number> = { 2048: 10, 3072: 10, 4096: 5 };
+  // Pure-JavaScript key generation takes about 1 s, 8 s and 12 s per key at 2048/3072/4096 bits
+  // on a 2-core EPYC, so forge gets few runs by default to keep the whole benchmark to a few minutes.
+  const defaultForge: Record<number, number> = { 2048: 5, 3072: 3, 4096: 2 };
   const forgeSetting = process.env.BENCH_FORGE_RUNS?.split(",").map((text) => positiveInteger("BENCH_FORGE_RUNS", text.trim()));
   const forgeRuns: Record<string, number> = {};
   for (const [index, bits] of sizes.entries()) {
     forgeRuns[String(bits)] = forgeSetting === undefined ? (defaultForge[bits] ?? 5) : forgeSetting.length === 1 ? (forgeSetting[0] ?? 5) : (forgeSetting[[2048, 3072, 4096].indexOf(bits)] ?? forgeSetting[index] ?? 5);
   }
   const outDir = process.env.BENCH_OUT;
+  // A person reads the thumbprint for a few seconds before the next click; 2 s is on the short side.
+  const pauseMs = Number(process.env.BENCH_PAUSE_MS ?? "2000");
+  if (!Number.isFinite(pauseMs) || pauseMs < 0) throw new Error(`BENCH_PAUSE_MS must be a number of milliseconds, not "${process.env.BENCH_PAUSE_MS ?? ""}".`);
+  const baselineDist = process.env.BENCH_BASELINE_DIST;
+  if (baselineDist && !existsSync(join(baselineDist, "index.html"))) throw new Error(`BENCH_BASELINE_DIST: ${baselineDist} has no index.html (give the dist/ folder of an older build).`);
   return {
     runs,
+    coldRuns,
+    loadRuns,
+    pauseMs,
+    baselineDist,
     sizes,
     forgeRuns,
     resultsPath: outDir ? join(outDir, "results.json") : join(root, "bench", "results.json"),
@@ -90,7 +105,8 @@ function progress(label: string, index: number, total: number, value: number): v
   if (index === total - 1 || (index + 1) % 10 === 0) log(`${label}: ${String(index + 1)}/${String(total)} (last ${value.toFixed(0)} ms)`);
 }
 
-async function benchOurs(browser: Browser, origin: string, bits: number, runs: number) {
+/** Generate with a key made in advance: a pause before each click, as a person reads the last result. */
+async function benchOurs(browser: Browser, origin: string, bits: number, runs: number, pauseMs: number) {
   const { context, page } = await openWorkbench(browser, origin);
   try {
     await measureKeyGeneration(page, bits, WARMUP_RUNS);
@@ -98,16 +114,40 @@ async function benchOurs(browser: Browser, origin: string, bits: number, runs: n
     log(`ours key ${String(bits)}: ${String(runs)} runs, median ${String(summarize(keygen).median)} ms`);
 
     await prepareUi(page, bits);
-    for (let index = 0; index < WARMUP_RUNS; index += 1) await measureUiGeneration(page);
+    for (let index = 0; index < WARMUP_RUNS; index += 1) {
+      await page.waitForTimeout(pauseMs);
+      await measureUiGeneration(page);
+    }
     const ui: UiRun[] = [];
     for (let index = 0; index < runs; index += 1) {
+      await page.waitForTimeout(pauseMs);
       ui.push(await measureUiGeneration(page));
-      progress(`ours UI ${String(bits)}`, index, runs, ui[ui.length - 1]?.totalMs ?? 0);
+      progress(`ours UI ${String(bits)} (key ready)`, index, runs, ui[ui.length - 1]?.credentialMs ?? 0);
     }
     return { keygen, ui };
   } finally {
     await context.close();
   }
+}
+
+/** The first click after load, in a fresh context each time; alternates with the baseline build when there is one. */
+async function benchCold(browser: Browser, origins: { ours: string; baseline?: string }, bits: number, runs: number) {
+  const ours: (UiRun & { readyMs: number })[] = [];
+  const baseline: (UiRun & { readyMs: number })[] = [];
+  await measureColdGeneration(browser, origins.ours, bits);
+  if (origins.baseline) await measureColdGeneration(browser, origins.baseline, bits);
+  for (let index = 0; index < runs; index += 1) {
+    ours.push(await measureColdGeneration(browser, origins.ours, bits));
+    if (origins.baseline) baseline.push(await measureColdGeneration(browser, origins.baseline, bits));
+    progress(`cold ${String(bits)}`, index, runs, ours[ours.length - 1]?.credentialMs ?? 0);
+  }
+  return { ours, baseline };
+}
+
+/** Medians of the page's cw:* step measures over the runs that had them. */
+function stepMedians(runs: UiRun[]): StepMedians {
+  const names = [...new Set(runs.flatMap((run) => Object.keys(run.steps)))];
+  return Object.fromEntries(names.map((name) => [name, summarize(runs.flatMap((run) => (run.steps[name] === undefined ? [] : [run.steps[name]]))).median]));
 }
 
 function benchOpenSsl(bits: number, runs: number): OpenSslRun[] {
@@ -176,18 +216,26 @@ async function main(): Promise<void> {
   const distCopy = mkdtempSync(join(tmpdir(), "cw-bench-dist-"));
   cpSync(join(root, "dist"), distCopy, { recursive: true });
   const server = await startWorkbenchServer({ host: "127.0.0.1", port: 0, distDir: distCopy, logger: () => undefined });
+  const baselineServer = config.baselineDist ? await startWorkbenchServer({ host: "127.0.0.1", port: 0, distDir: config.baselineDist, logger: () => undefined }) : undefined;
   const browser = await chromium.launch(chromiumLaunchOptions());
-  log(`server ${server.origin}, Chromium ${browser.version()}, ${String(config.runs)} runs per size, forge ${JSON.stringify(config.forgeRuns)}`);
+  log(`server ${server.origin}${baselineServer ? `, baseline ${baselineServer.origin} (${config.baselineDist ?? ""})` : ""}, Chromium ${browser.version()}, ${String(config.runs)} runs per size, pause ${String(config.pauseMs)} ms, forge ${JSON.stringify(config.forgeRuns)}`);
   try {
     const loadAtStart = loadAverage();
 
     await measurePageLoad(browser, server.origin);
+    if (baselineServer) await measurePageLoad(browser, baselineServer.origin);
     const loads = [];
-    for (let index = 0; index < config.runs; index += 1) loads.push(await measurePageLoad(browser, server.origin));
-    log(`page ready: median ${String(summarize(loads.map((run) => run.readyMs)).median)} ms`);
+    const baselineLoads = [];
+    for (let index = 0; index < config.loadRuns; index += 1) {
+      loads.push(await measurePageLoad(browser, server.origin));
+      if (baselineServer) baselineLoads.push(await measurePageLoad(browser, baselineServer.origin));
+    }
+    log(`page ready: median ${String(summarize(loads.map((run) => run.readyMs)).median)} ms${baselineServer ? `, baseline ${String(summarize(baselineLoads.map((run) => run.readyMs)).median)} ms` : ""}`);
 
+    const cold = new Map<number, Awaited<ReturnType<typeof benchCold>>>();
+    for (const bits of config.sizes) cold.set(bits, await benchCold(browser, { ours: server.origin, baseline: baselineServer?.origin }, bits, config.coldRuns));
     const ours = new Map<number, Awaited<ReturnType<typeof benchOurs>>>();
-    for (const bits of config.sizes) ours.set(bits, await benchOurs(browser, server.origin, bits, config.runs));
+    for (const bits of config.sizes) ours.set(bits, await benchOurs(browser, server.origin, bits, config.runs, config.pauseMs));
     const openssl = new Map<number, OpenSslRun[]>();
     for (const bits of config.sizes) openssl.set(bits, benchOpenSsl(bits, config.runs));
     const forge = new Map<number, ForgeRun[]>();
@@ -195,10 +243,15 @@ async function main(): Promise<void> {
 
     const sizes: SizeResults[] = config.sizes.map((bits) => {
       const mine = ours.get(bits) ?? { keygen: [], ui: [] };
+      const coldRuns = cold.get(bits) ?? { ours: [], baseline: [] };
+      const readyClicks = mine.ui.filter((run) => run.keyAtClick === "ready");
+      const coldSummary = summarize(coldRuns.ours.map((run) => run.credentialMs));
+      const baselineCold = coldRuns.baseline.length > 0 ? summarize(coldRuns.baseline.map((run) => run.credentialMs)) : undefined;
       const theirs = openssl.get(bits) ?? [];
       const peer = forge.get(bits) ?? [];
       const keygen = summarize(mine.keygen);
       const uiTotal = summarize(mine.ui.map((run) => run.totalMs));
+      const uiCredential = summarize(mine.ui.map((run) => run.credentialMs));
       const opensslResult = {
         genrsa: summarize(theirs.map((run) => run.genrsaMs)),
         req: summarize(theirs.map((run) => run.reqMs)),
@@ -211,8 +264,22 @@ async function main(): Promise<void> {
         bits,
         ours: {
           keygen,
-          uiCredential: summarize(mine.ui.map((run) => run.credentialMs)),
+          uiCredential,
           uiTotal,
+          keyAtClick: {
+            ready: readyClicks.length,
+            pending: mine.ui.filter((run) => run.keyAtClick === "pending").length,
+            none: mine.ui.filter((run) => run.keyAtClick === "none").length,
+          },
+          // Click → thumbprint less the wait for the key, over the clicks that found it ready:
+          // certificate, thumbprints, PEM and rendering (issue 13's "after the key is ready").
+          afterKey: summarize(readyClicks.map((run) => run.credentialMs - (run.steps["key-wait"] ?? 0))),
+          steps: stepMedians(readyClicks.length > 0 ? readyClicks : mine.ui),
+          cold: coldSummary,
+          coldTotal: summarize(coldRuns.ours.map((run) => run.totalMs)),
+          coldKeyAtClick: { ready: coldRuns.ours.filter((run) => run.keyAtClick === "ready").length, pending: coldRuns.ours.filter((run) => run.keyAtClick === "pending").length, none: coldRuns.ours.filter((run) => run.keyAtClick === "none").length },
+          coldSteps: stepMedians(coldRuns.ours),
+          baselineCold,
           longestTaskMs: round(Math.max(0, ...mine.ui.map((run) => run.longestTaskMs))),
           runsWithLongTasks: mine.ui.filter((run) => run.longTaskCount > 0).length,
           longestFrameGapMs: round(Math.max(0, ...mine.ui.map((run) => run.longestFrameGapMs))),
@@ -229,10 +296,15 @@ async function main(): Promise<void> {
           keygenVsForge: ratio(keygen, forgeResult?.keygen),
           wholeVsOpenssl: ratio(uiTotal, opensslResult.total),
           wholeVsForge: ratio(uiTotal, forgeResult?.total),
+          readyVsOpenssl: ratio(uiCredential, opensslResult.total),
+          coldVsOpenssl: ratio(coldSummary, opensslResult.total),
+          coldVsBaseline: ratio(coldSummary, baselineCold),
         },
         samples: {
           oursKeygenMs: mine.keygen.map(round),
-          oursUi: mine.ui.map((run) => ({ credentialMs: round(run.credentialMs), totalMs: round(run.totalMs), longestTaskMs: round(run.longestTaskMs), longestFrameGapMs: round(run.longestFrameGapMs) })),
+          oursUi: mine.ui.map((run) => ({ credentialMs: round(run.credentialMs), totalMs: round(run.totalMs), keyAtClick: run.keyAtClick, longestTaskMs: round(run.longestTaskMs), longestFrameGapMs: round(run.longestFrameGapMs) })),
+          oursCold: coldRuns.ours.map((run) => ({ credentialMs: round(run.credentialMs), totalMs: round(run.totalMs), keyAtClick: run.keyAtClick, readyMs: round(run.readyMs) })),
+          baselineCold: coldRuns.baseline.map((run) => ({ credentialMs: round(run.credentialMs), totalMs: round(run.totalMs), readyMs: round(run.readyMs) })),
           openssl: theirs.map((run) => ({ genrsaMs: round(run.genrsaMs), reqMs: round(run.reqMs), x509Ms: round(run.x509Ms), fingerprintMs: round(run.fingerprintMs), totalMs: round(run.totalMs) })),
           forge: peer.map((run) => ({ keygenMs: round(run.keygenMs), restMs: round(run.restMs), totalMs: round(run.totalMs) })),
         },
@@ -243,12 +315,13 @@ async function main(): Promise<void> {
     const results: BenchResults & { durationSeconds: number; pageLoadSamples: unknown } = {
       schema: 1,
       environment: environment(browser.version(), loadAtStart),
-      config: { runs: config.runs, warmupRuns: WARMUP_RUNS, forgeRuns: config.forgeRuns, sizes: config.sizes },
+      config: { runs: config.runs, coldRuns: config.coldRuns, loadRuns: config.loadRuns, warmupRuns: WARMUP_RUNS, forgeRuns: config.forgeRuns, sizes: config.sizes, pauseMs: config.pauseMs, baselineDist: config.baselineDist },
       sizes,
       pageLoad: {
         ready: summarize(loads.map((run) => run.readyMs)),
         domContentLoaded: summarize(loads.map((run) => run.domContentLoadedMs)),
         load: summarize(loads.map((run) => run.loadMs)),
+        baselineReady: baselineLoads.length > 0 ? summarize(baselineLoads.map((run) => run.readyMs)) : undefined,
       },
       responsiveness: {
         bits: largest?.bits ?? 0,
@@ -271,6 +344,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     await server.close();
+    await baselineServer?.close();
     rmSync(distCopy, { recursive: true, force: true });
   }
 }

@@ -8,8 +8,12 @@ import { extname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 
-/** Issue 5 ("Measure speed and harden the workbench"): fail if the initial JS grows past 200 KB gzip. */
-export const INITIAL_JS_BUDGET_GZIP_BYTES = 200 * 1024;
+/**
+ * Issue 13 ("a lighter first load"): fail if the initial JS grows past 110 KB gzip (issue 5 set 200).
+ * The first screen needs React, the store and the Generate/Import/Certificate panels; X.509, ASN.1,
+ * jose, PKCS#12 and the optional panels load on demand or after first paint.
+ */
+export const INITIAL_JS_BUDGET_GZIP_BYTES = 110 * 1024;
 
 export type AssetKind = "js" | "css";
 
@@ -145,7 +149,7 @@ function main(): void {
     const over = report.initial.jsGzipBytes - report.budget.initialJsGzipBytes;
     console.error(
       `\nBundle budget exceeded: the JavaScript index.html loads at start is ${String(report.initial.jsGzipBytes)} bytes gzip, ` +
-        `${String(over)} bytes over the ${String(report.budget.initialJsGzipBytes)}-byte budget (issue 5). ` +
+        `${String(over)} bytes over the ${String(report.budget.initialJsGzipBytes)}-byte budget (issue 13). ` +
         "Load rarely used code with import() so it becomes a lazy chunk, or drop a dependency.",
     );
     process.exitCode = 1;

@@ -1,12 +1,7 @@
-import { useEffect, useRef, useState, type ReactNode } from "react";
-import { AssertionPanel } from "@/features/assertion/assertion-panel";
+import { lazy, Suspense, useEffect, useRef, useState, type ComponentType } from "react";
 import { CertificatePanel } from "@/features/certificate/certificate-panel";
 import { CodeStep } from "@/features/code/code-step";
 import { GeneratePanel } from "@/features/generate/generate-panel";
-import { ImportPanel } from "@/features/import/import-panel";
-import { InspectPanel } from "@/features/inspect/inspect-panel";
-import { RecipesPanel } from "@/features/recipes/recipes-panel";
-import { TokenPanel } from "@/features/token/token-panel";
 import { PanelBoundary } from "@/ui/panel-boundary";
 import { StepSection } from "@/ui/step-section";
 import { Tabs } from "@/ui/tabs";
@@ -30,8 +25,25 @@ const journey = [
 type JourneyId = (typeof journey)[number]["id"];
 const step = (id: JourneyId) => journey.find((entry) => entry.id === id) ?? journey[0];
 
-/** The optional section's parts: each its own module, so any can later be loaded on demand. */
-const troubleshootPanels: { name: string; Component: () => ReactNode }[] = [
+// What the first screen does not show loads after it (issue 13: initial JavaScript ≤ 110 KB gzip):
+// the "Use existing" tab (import and its parsers) and the optional section's panels.
+const ImportPanel = lazy(() => import("@/features/import/import-panel").then((module) => ({ default: module.ImportPanel })));
+const AssertionPanel = lazy(() => import("@/features/assertion/assertion-panel").then((module) => ({ default: module.AssertionPanel })));
+const TokenPanel = lazy(() => import("@/features/token/token-panel").then((module) => ({ default: module.TokenPanel })));
+const InspectPanel = lazy(() => import("@/features/inspect/inspect-panel").then((module) => ({ default: module.InspectPanel })));
+const RecipesPanel = lazy(() => import("@/features/recipes/recipes-panel").then((module) => ({ default: module.RecipesPanel })));
+
+/** Holds a lazy panel's place while its code loads, so the page does not jump when it arrives. */
+function PanelLoading({ name }: { name: string }) {
+  return (
+    <div className="panel-loading min-h-32 text-sm text-muted" role="status" aria-live="polite">
+      Loading {name}…
+    </div>
+  );
+}
+
+/** The optional section's parts: each its own module, loaded on demand. */
+const troubleshootPanels: { name: string; Component: ComponentType }[] = [
   { name: "Assertion", Component: AssertionPanel },
   { name: "Token", Component: TokenPanel },
   { name: "Inspect", Component: InspectPanel },
@@ -116,7 +128,9 @@ export function App() {
                 label: "Use existing",
                 content: (
                   <PanelBoundary name="Import">
-                    <ImportPanel />
+                    <Suspense fallback={<PanelLoading name="the import form" />}>
+                      <ImportPanel />
+                    </Suspense>
                   </PanelBoundary>
                 ),
               },
@@ -157,7 +171,9 @@ export function App() {
             <div className="mt-4 flex flex-col gap-6">
               {troubleshootPanels.map(({ name, Component }) => (
                 <PanelBoundary key={name} name={name}>
-                  <Component />
+                  <Suspense fallback={<PanelLoading name={name} />}>
+                    <Component />
+                  </Suspense>
                 </PanelBoundary>
               ))}
             </div>

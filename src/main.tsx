@@ -5,6 +5,8 @@ import "@abraham/reflection";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app";
+import { startKeyPrefetch } from "./store/key-prefetch";
+import { useWorkbenchStore } from "./store/workbench-store";
 import "./index.css";
 
 const root = document.getElementById("root");
@@ -14,3 +16,6 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+
+// Issue 13: once the page is idle, a key of the selected size is made for the next Generate.
+startKeyPrefetch(() => useWorkbenchStore.getState().generateForm.keySize);

@@ -5,9 +5,11 @@ import type { SubjectAlternativeNames } from "./certificate/subject-alternative-
 import { CREDENTIAL_FILES, type FileName } from "./credential-files";
 import { createCertificateSigningRequest, encodeCsrPem } from "./csr";
 import { toBytes } from "./encoding";
-import { exportPkcs8Der, generateRsaKeyPair, pkcs8ToPkcs1, type RsaKeySize } from "./keys";
+import { exportPkcs8Der, generateRsaKeyPair, type RsaKeySize } from "./keys";
+import { pkcs8ToPkcs1 } from "./formats/pkcs1";
 import { encodeCertificateWithKeyPem } from "./formats/combined-pem";
 import { encodePem } from "./pem";
+import { timeStep } from "./step-timing";
 import type { SubjectFields } from "./subject";
 
 /**
@@ -34,6 +36,9 @@ export interface GenerateCredentialOptions {
 
 export type GenerationStage = "key" | "certificate" | "csr" | "thumbprints";
 
+/** What a certificate for a key the page just made is built from (the form's values). */
+export type CertifyGeneratedKeyOptions = Omit<GenerateCredentialOptions, "keySize">;
+
 /**
  * The whole generate path of the seed's three OpenSSL commands: key, self-signed certificate,
  * CSR and thumbprints. `onStage` reports progress for the UI.
@@ -43,34 +48,53 @@ export async function generateCredential(
   onStage: (stage: GenerationStage) => void = () => undefined,
 ): Promise<Credential> {
   onStage("key");
-  const keys = await generateRsaKeyPair(options.keySize);
-  onStage("certificate");
-  const certificate = await createSelfSignedCertificate({
-    keys,
-    subject: options.subject,
-    validityDays: options.validityDays,
-    subjectAlternativeNames: options.subjectAlternativeNames,
-    now: options.now,
-  });
+  const keys = await timeStep("key", () => generateRsaKeyPair(options.keySize));
+  const credential = await certifyGeneratedKey(keys, options, onStage);
   onStage("csr");
-  const csrDer = await createCertificateSigningRequest({
-    keys,
-    subject: options.subject,
-    subjectAlternativeNames: options.subjectAlternativeNames,
-  });
-  onStage("thumbprints");
-  const [certificateDetails, privateKeyPkcs8Der] = await Promise.all([
-    describeCertificate(certificate),
-    exportPkcs8Der(keys.privateKey),
+  return { ...credential, csrDer: await createGeneratedKeySigningRequest(keys, options) };
+}
+
+/**
+ * The fast path after the key (issue 13): the certificate, its thumbprints and the key's PKCS#8,
+ * which is what the page shows first. The key export runs alongside the certificate's signing
+ * (WebCrypto does both off the main thread). The CSR is left out so the thumbprint can be painted
+ * first; `createGeneratedKeySigningRequest` adds it after. No key↔certificate check is needed: the
+ * certificate was just signed with this very key pair.
+ */
+export async function certifyGeneratedKey(
+  keys: CryptoKeyPair,
+  options: CertifyGeneratedKeyOptions,
+  onStage: (stage: GenerationStage) => void = () => undefined,
+): Promise<Credential> {
+  onStage("certificate");
+  const [certificate, privateKeyPkcs8Der] = await Promise.all([
+    timeStep("certificate", () =>
+      createSelfSignedCertificate({
+        keys,
+        subject: options.subject,
+        validityDays: options.validityDays,
+        subjectAlternativeNames: options.subjectAlternativeNames,
+        now: options.now,
+      }),
+    ),
+    timeStep("export-pkcs8", () => exportPkcs8Der(keys.privateKey)),
   ]);
+  onStage("thumbprints");
+  const certificateDetails = await timeStep("thumbprints", () => describeCertificate(certificate));
   return {
     privateKey: keys.privateKey,
     privateKeyPkcs8Der,
     certificateDer: toBytes(certificate.rawData),
     certificateDetails,
-    csrDer,
     origin: "generated",
   };
+}
+
+/** The PKCS#10 request (server.csr) for a generated key, with the same subject and SANs as its certificate. */
+export async function createGeneratedKeySigningRequest(keys: CryptoKeyPair, options: CertifyGeneratedKeyOptions): Promise<Uint8Array> {
+  return timeStep("csr", () =>
+    createCertificateSigningRequest({ keys, subject: options.subject, subjectAlternativeNames: options.subjectAlternativeNames }),
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 import { RSASSA_SHA256 } from "./keys";
 import { encodePem } from "./pem";
-import { buildSubjectName, type SubjectFields } from "./subject";
+import { buildSubjectName } from "./subject-name";
+import type { SubjectFields } from "./subject";
 import { toBytes } from "./encoding";
 import {
   ExtendedKeyUsageExtension,

@@ -2,8 +2,7 @@
  * What the user types in the Generate panel, as typed (strings, so nothing is lost on a bad
  * value), and the rules that turn it into a subject, SANs and a validity.
  */
-import { validateValidityDays } from "./certificate/create";
-import { validateSubjectAlternativeNames, type SubjectAlternativeNames } from "./certificate/subject-alternative-names";
+import { validateSubjectAlternativeNames, validateValidityDays, type SubjectAlternativeNames } from "./certificate/options";
 import type { RsaKeySize } from "./keys";
 import { validateSubjectFields, type SubjectFields } from "./subject";
 

@@ -1,6 +1,3 @@
-import { WorkbenchError } from "./errors";
-import { Name, type JsonNameParams } from "@peculiar/x509";
-
 /** The subject of a certificate as the user types it: one value per field, never a DN string. */
 export interface SubjectFields {
   commonName: string;
@@ -60,29 +57,4 @@ export function validateSubjectFields(fields: SubjectFields): SubjectFieldErrors
     errors.email = `"${email}" is not an e-mail address the certificate can hold (ASCII, name@domain); fix it or leave it empty.`;
   }
   return errors;
-}
-
-/**
- * Builds the X.501 Name from separate fields, attribute by attribute, so a comma, quote or
- * plus sign in a value is data, never a new RDN. Order and string types follow OpenSSL's
- * defaults: C as PrintableString, emailAddress as IA5String, everything else UTF8String.
- */
-export function buildSubjectName(fields: SubjectFields): Name {
-  const errors = validateSubjectFields(fields);
-  const firstError = Object.values(errors)[0];
-  if (firstError) throw new WorkbenchError("ERR_INVALID_SUBJECT", firstError);
-
-  const rdns: JsonNameParams = [];
-  const add = (type: string, value: string | undefined, kind: "utf8String" | "printableString" | "ia5String") => {
-    const trimmed = value?.trim();
-    if (trimmed) rdns.push({ [type]: [{ [kind]: trimmed }] });
-  };
-  add("C", fields.country, "printableString");
-  add("ST", fields.state, "utf8String");
-  add("L", fields.locality, "utf8String");
-  add("O", fields.organization, "utf8String");
-  add("OU", fields.organizationalUnit, "utf8String");
-  add("CN", fields.commonName, "utf8String");
-  add("E", fields.email, "ia5String");
-  return new Name(rdns);
 }

@@ -51,6 +51,8 @@ export const createAssertionSlice: SliceCreator<AssertionSlice> = (set, get, sto
           form: settings.form,
           lifetimeSeconds: Number(settings.lifetimeSeconds),
           includeX5c: settings.includeX5c,
+          // Generate signed this certificate with this key a moment ago: no need to check they match.
+          keyMadeForCertificate: credential.origin === "generated",
         });
         // A later signing (a keystroke, a new key) owns the screen: drop this result.
         if (sequence !== signSequence) return undefined;

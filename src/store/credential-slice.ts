@@ -1,10 +1,10 @@
-import { credentialFiles, type Credential, type CredentialFiles } from "@/core/credential";
+import type { Credential, CredentialFiles } from "@/core/credential";
 import { CREDENTIAL_FILES, fileNameAndType } from "@/core/credential-files";
 import { describeError } from "@/core/errors";
-import { encryptPrivateKeyPkcs8 } from "@/core/formats/encrypted-private-key";
-import { exportPkcs12, type Pkcs12Profile } from "@/core/formats/pkcs12-export";
+import type { Pkcs12Profile } from "@/core/formats/pkcs12-export";
 import { encodePem } from "@/core/pem";
 import { announceCredentialChanged, type CredentialChangeCause } from "./credential-changed";
+import { dropPreparedKey } from "./key-prefetch";
 import type { SliceCreator } from "./slice-creator";
 import type { WorkbenchState } from "./workbench-store";
 
@@ -34,7 +34,16 @@ export interface CredentialSlice {
    * Puts a new credential on the page (from Generate or Import) with its files, and tells the other
    * slices (credential-changed.ts). `keySaved`: whether its key already exists as a file of the user's.
    */
-  replaceCredential: (credential: Credential, options: { keySaved: boolean; cause: Exclude<CredentialChangeCause, "forgotten"> }) => void;
+  /**
+   * `files` is `credentialFiles(credential)`, made by the caller, which has loaded core/credential.ts with import():
+   * this slice is on the first screen and must not bring @peculiar/x509 and ASN.1 with it (issue 13).
+   */
+  replaceCredential: (credential: Credential, options: { keySaved: boolean; cause: Exclude<CredentialChangeCause, "forgotten">; files: CredentialFiles }) => void;
+  /**
+   * Puts `withRequest` (the same credential with server.csr) in place of the one Generate just put on the page (it is made after the thumbprint is
+   * painted, issue 13). Nothing else changed, so no other slice is told; a credential replaced meanwhile is left alone.
+   */
+  attachSigningRequest: (credential: Credential, withRequest: Credential, files: CredentialFiles) => void;
   /** Drops the key and certificate from the page's memory (nothing of them was ever stored). */
   forgetCredential: () => void;
   /** Builds a password-protected file (PFX or encrypted PKCS#8) from the page's key and certificate. */
@@ -64,12 +73,18 @@ export const createCredentialSlice: SliceCreator<CredentialSlice> = (set, get, s
   markKeySaved: (savedKeyPkcs8Der) => {
     if (savedKeyPkcs8Der && get().credential?.privateKeyPkcs8Der === savedKeyPkcs8Der) set({ keySaved: true });
   },
-  replaceCredential: (credential, { keySaved, cause }) => {
-    set({ credential, files: credentialFiles(credential), keySaved });
+  replaceCredential: (credential, { keySaved, cause, files }) => {
+    set({ credential, files, keySaved });
     announceCredentialChanged(store, { cause });
+  },
+  attachSigningRequest: (credential, withRequest, files) => {
+    if (get().credential !== credential) return;
+    set({ credential: withRequest, files });
   },
   forgetCredential: () => {
     beginCredentialChange();
+    // The key made in advance for the next Generate goes too (issue 13).
+    dropPreparedKey();
     set({ credential: undefined, files: undefined, exportError: undefined, keySaved: false });
     // Every slice drops what it kept about the removed credential (credential-changed.ts).
     announceCredentialChanged(store, { cause: "forgotten" });
@@ -87,9 +102,12 @@ export const createCredentialSlice: SliceCreator<CredentialSlice> = (set, get, s
     try {
       set({ exportError: undefined, exportErrorField: undefined });
       if (kind === "encrypted-key") {
+        // PKCS#8 encryption and PKCS#12 load when a protected file is asked for, not with the page (issue 13).
+        const { encryptPrivateKeyPkcs8 } = await import("@/core/formats/encrypted-private-key");
         const der = await encryptPrivateKeyPkcs8(credential.privateKeyPkcs8Der, password);
         return { ...fileNameAndType(CREDENTIAL_FILES.encryptedPrivateKeyPem), contents: encodePem("ENCRYPTED PRIVATE KEY", der), keyPkcs8Der: credential.privateKeyPkcs8Der };
       }
+      const { exportPkcs12 } = await import("@/core/formats/pkcs12-export");
       const pfx = await exportPkcs12({
         privateKeyPkcs8Der: credential.privateKeyPkcs8Der,
         certificateDer: credential.certificateDer,

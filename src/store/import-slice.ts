@@ -1,16 +1,14 @@
 import type { Credential } from "@/core/credential";
 import { describeError } from "@/core/errors";
-import { credentialFromImport, replaceCertificateIfKeyMatches } from "@/core/formats/credential-from-import";
 import type { ImportInput, ImportSuccess } from "@/core/formats/import-result";
-import { verifySelfSignature } from "@/core/certificate/verify";
-import { importRsaPrivateKey } from "@/core/keys";
-import { keyMatchesCertificate as keyBelongsToCertificate, privateKeySignsForCertificate } from "@/core/key-match";
-import { certifyExistingKey } from "@/core/certify-key";
 import { subjectFromForm, validateGenerateForm } from "@/core/generate-form";
 import { runWork, WorkCancelled, type WorkJob } from "@/workers/run-work";
 import { beginCredentialChange } from "./credential-slice";
 import { onCredentialChanged } from "./credential-changed";
 import type { SliceCreator } from "./slice-creator";
+
+/** The parsers and X.509 code load with the first import, not with the page (issue 13). */
+const loadImportCore = () => import("./import-core");
 
 export interface ImportSummary {
   /** What was loaded, in one sentence. */
@@ -46,11 +44,13 @@ export interface ImportSlice {
 let runningImport: WorkJob<unknown> | undefined;
 
 async function keyMatchesCertificate(pkcs8Der: Uint8Array, certificateDer: Uint8Array): Promise<boolean> {
+  const { keyMatchesCertificate: keyBelongsToCertificate } = await loadImportCore();
   return (await keyBelongsToCertificate(pkcs8Der, certificateDer)) === true;
 }
 
 /** Works out the page's next credential from an import and the current one. */
 async function nextCredential(result: ImportSuccess, current: Credential | undefined): Promise<{ credential: Credential; message: string }> {
+  const { credentialFromImport, importRsaPrivateKey, replaceCertificateIfKeyMatches } = await loadImportCore();
   const [leaf] = result.certificates;
   const currentKey = current?.privateKeyPkcs8Der;
   if (leaf && !result.privateKeyPkcs8Der && current && currentKey) {
@@ -97,6 +97,7 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get, store) =>
       const isCurrent = beginCredentialChange();
       set({ importRunning: true, importError: undefined });
       try {
+        const { certifyExistingKey, credentialFiles } = await loadImportCore();
         const credential = await certifyExistingKey({
           privateKeyPkcs8Der: pendingKeyPkcs8Der,
           subject: subjectFromForm(generateForm),
@@ -106,7 +107,7 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get, store) =>
           set({ importRunning: false, importError: "Another key was loaded meanwhile; the certificate was not made." });
           return;
         }
-        get().replaceCredential(credential, { keySaved: true, cause: "certified" });
+        get().replaceCredential(credential, { keySaved: true, cause: "certified", files: credentialFiles(credential) });
         set({
           importRunning: false,
           pendingKeyPkcs8Der: undefined,
@@ -148,6 +149,7 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get, store) =>
           return;
         }
         const { credential, message } = await nextCredential(result, get().credential);
+        const { credentialFiles, privateKeySignsForCertificate, verifySelfSignature } = await loadImportCore();
         if ((await verifySelfSignature(credential.certificateDer)) === false) {
           set({
             importRunning: false,
@@ -173,7 +175,7 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get, store) =>
         const previous = get().credential;
         // A key that came from the user's own file is already saved; a kept page key keeps its state.
         const keySaved = credential.privateKeyPkcs8Der === previous?.privateKeyPkcs8Der ? get().keySaved : true;
-        get().replaceCredential(credential, { keySaved, cause: "imported" });
+        get().replaceCredential(credential, { keySaved, cause: "imported", files: credentialFiles(credential) });
         set({
           importRunning: false,
           importSummary: {

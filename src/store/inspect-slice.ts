@@ -1,4 +1,4 @@
-import { inspectJwt } from "@/core/assertion/inspect-jwt";
+import type { inspectJwt as inspectJwtNow } from "@/core/assertion/inspect-jwt";
 import { runWork, WorkCancelled, type WorkJob } from "@/workers/run-work";
 import { onCredentialChanged } from "./credential-changed";
 import type { SliceCreator } from "./slice-creator";
@@ -31,6 +31,9 @@ export interface InspectSlice {
   inspectAccessToken: (token: string | undefined) => Promise<void>;
   inspectAssertion: (jwt: string | undefined) => Promise<void>;
 }
+
+/** The JWT inspector (jose, the lint rules) loads with the first inspection, not with the page (issue 13). */
+const inspectJwt: typeof inspectJwtNow = async (...args) => (await import("@/core/assertion/inspect-jwt")).inspectJwt(...args);
 
 let inspectSequence = 0;
 

@@ -3,8 +3,6 @@
  * Worker (Vitest in Node) or the worker cannot start, the same core function runs in place: slower for the
  * page on hostile input, but never a lost result.
  */
-import { inspectJwt } from "@/core/assertion/inspect-jwt";
-import { importCredentialMaterial } from "@/core/formats/import-material";
 import { createWorkWorker } from "@/workers/create-work-worker";
 import type { WorkRequest, WorkResult } from "./work-protocol";
 
@@ -22,8 +20,12 @@ export interface WorkJob<T> {
   cancel: () => void;
 }
 
-function runInPlace<R extends WorkRequest>(request: R): Promise<WorkResult<R>> {
-  const result = request.kind === "import" ? importCredentialMaterial(request.inputs, request.password) : inspectJwt(request.text, request.options);
+/** The core code is loaded only when it must run here: the page's own bundle stays light (issue 13). */
+async function runInPlace<R extends WorkRequest>(request: R): Promise<WorkResult<R>> {
+  const result =
+    request.kind === "import"
+      ? (await import("@/core/formats/import-material")).importCredentialMaterial(request.inputs, request.password)
+      : (await import("@/core/assertion/inspect-jwt")).inspectJwt(request.text, request.options);
   return result as Promise<WorkResult<R>>;
 }
 

@@ -1,7 +1,7 @@
-import { CompactSign } from "jose";
+// jose is loaded by the first signing, not with the page: the settings form imports this module
+// for ASSERTION_FORMS and the lifetime limits (issue 13, first load).
 import { bytesToBase64, utf8Encode } from "../encoding";
 import { WorkbenchError } from "../errors";
-import { assertKeyMatchesCertificate } from "../key-match";
 import { exportPkcs8Der, importRsaPrivateKey, rsaModulusBits, RSASSA_SHA256 } from "../keys";
 import { assertEntraKeyRule } from "../rsa-key-size";
 import { computeThumbprints } from "../thumbprints";
@@ -58,6 +58,11 @@ export interface ClientAssertionOptions {
   form: AssertionForm;
   lifetimeSeconds?: number;
   includeX5c?: boolean;
+  /**
+   * True when the page itself made the certificate with this key pair (Generate): the key↔certificate
+   * check is then skipped, as it cannot fail (issue 13). Keys and certificates loaded from files are always checked.
+   */
+  keyMadeForCertificate?: boolean;
   now?: Date;
   jti?: string;
 }
@@ -134,7 +139,10 @@ async function resolveSigningKey(options: ClientAssertionOptions): Promise<Crypt
  */
 async function checkKeyBelongsToCertificate(options: ClientAssertionOptions, signingKey: CryptoKey): Promise<void> {
   const pkcs8 = options.privateKeyPkcs8Der ?? (signingKey.extractable ? await exportPkcs8Der(signingKey) : undefined);
-  if (pkcs8) await assertKeyMatchesCertificate(pkcs8, options.certificateDer);
+  if (!pkcs8) return;
+  // key-match.ts brings the ASN.1 and X.509 parsers: loaded with the first check, not with the page (issue 13).
+  const { assertKeyMatchesCertificate } = await import("../key-match");
+  await assertKeyMatchesCertificate(pkcs8, options.certificateDer);
 }
 
 /**
@@ -160,7 +168,7 @@ export async function buildClientAssertion(options: ClientAssertionOptions): Pro
 
   const signingKey = await resolveSigningKey(options);
   assertEntraKeyRule({ algorithm: "RSA", rsaKeyBits: rsaModulusBits(signingKey) });
-  await checkKeyBelongsToCertificate(options, signingKey);
+  if (!options.keyMadeForCertificate) await checkKeyBelongsToCertificate(options, signingKey);
 
   const thumbprints = await computeThumbprints(options.certificateDer);
   const header: ClientAssertionHeader =
@@ -181,6 +189,7 @@ export async function buildClientAssertion(options: ClientAssertionOptions): Pro
     exp: issuedAt + lifetime,
   };
 
+  const { CompactSign } = await import("jose");
   const jwt = await new CompactSign(utf8Encode(JSON.stringify(payload))).setProtectedHeader({ ...header }).sign(signingKey);
   const signingInput = jwt.slice(0, jwt.lastIndexOf("."));
   return { jwt, header, payload, signingInput, warnings };

@@ -80,7 +80,7 @@ async function inspectToken(text: string, options: InspectJwtOptions): Promise<J
   const now = options.now ?? new Date();
   const kind = classifyToken(header, payload);
   const certificateDer = options.certificateDer;
-  const certificate = certificateDer ? readSigningCertificate(certificateDer) : undefined;
+  const certificate = certificateDer ? await readSigningCertificate(certificateDer) : undefined;
   const usable = certificate && !("problem" in certificate) ? certificate : undefined;
   const signatureBytesLength = signatureBytes?.length ?? 0;
   const signature: SignatureCheck =

@@ -2,9 +2,8 @@
  * Verifying a compact JWS's signature against a certificate (RFC 7515 §5.2) with jose, for the RSA
  * algorithms Entra accepts on a client assertion (RS256, PS256; RFC 7518 §3.3, §3.5).
  */
-import { compactVerify, errors as joseErrors, importX509 } from "jose";
-import { describeSubjectPublicKeyInfo } from "../certificate/describe";
-import { parseCertificateDer } from "../certificate/parse";
+// jose and the X.509 parser are loaded by the first verification, not with the page: the Inspect panel and
+// the JWT views import the inspection for its synchronous helpers (issue 13, first load).
 import { toBytes } from "../encoding";
 import { describeError } from "../errors";
 import { encodePem } from "../pem";
@@ -21,8 +20,9 @@ export interface SigningCertificate {
 export const COMMON_RSA_SIGNATURE_BYTES = [256, 384, 512];
 
 /** Reads the certificate to verify with, or the sentence saying why it cannot be used. */
-export function readSigningCertificate(certificateDer: Uint8Array): SigningCertificate | { problem: string } {
+export async function readSigningCertificate(certificateDer: Uint8Array): Promise<SigningCertificate | { problem: string }> {
   try {
+    const [{ parseCertificateDer }, { describeSubjectPublicKeyInfo }] = await Promise.all([import("../certificate/parse"), import("../certificate/describe")]);
     const certificate = parseCertificateDer(certificateDer);
     const key = describeSubjectPublicKeyInfo(toBytes(certificate.publicKey.rawData));
     return { der: certificateDer, subject: certificate.subject, rsaKeyBits: key.rsaKeyBits };
@@ -56,6 +56,7 @@ export async function verifyWithCertificate(token: string, alg: string, signatur
       };
     }
   }
+  const { compactVerify, errors: joseErrors, importX509 } = await import("jose");
   let key: CryptoKey;
   try {
     key = await importX509(encodePem("CERTIFICATE", certificate.der), alg);

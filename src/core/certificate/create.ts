@@ -2,7 +2,8 @@
 import { bytesToHex } from "../encoding";
 import { WorkbenchError } from "../errors";
 import { RSASSA_SHA256 } from "../keys";
-import { buildSubjectName, type SubjectFields } from "../subject";
+import { buildSubjectName } from "../subject-name";
+import type { SubjectFields } from "../subject";
 import {
   AuthorityKeyIdentifierExtension,
   BasicConstraintsExtension,
@@ -14,11 +15,11 @@ import {
   X509CertificateGenerator,
   type X509Certificate,
 } from "@peculiar/x509";
-import { subjectAlternativeNameExtensions, validateSubjectAlternativeNames, type SubjectAlternativeNames } from "./subject-alternative-names";
+import { subjectAlternativeNameExtensions } from "./subject-alternative-names";
+import { validateSubjectAlternativeNames, validateValidityDays, type SubjectAlternativeNames } from "./options";
 
-export const MIN_VALIDITY_DAYS = 1;
-export const MAX_VALIDITY_DAYS = 3650;
-export const DEFAULT_VALIDITY_DAYS = 365;
+export { DEFAULT_VALIDITY_DAYS, MAX_VALIDITY_DAYS, MIN_VALIDITY_DAYS, validateValidityDays } from "./options";
+
 /** notBefore is set this far in the past so a client whose clock runs slow still accepts the certificate. */
 export const NOT_BEFORE_SKEW_MS = 5 * 60 * 1000;
 
@@ -29,13 +30,6 @@ export interface SelfSignedCertificateOptions {
   subjectAlternativeNames?: SubjectAlternativeNames;
   /** The moment of issue; defaults to the current time. */
   now?: Date;
-}
-
-export function validateValidityDays(days: number): string | undefined {
-  if (!Number.isInteger(days) || days < MIN_VALIDITY_DAYS || days > MAX_VALIDITY_DAYS) {
-    return `Validity must be a whole number of days from ${String(MIN_VALIDITY_DAYS)} to ${String(MAX_VALIDITY_DAYS)} (Entra's portal accepts up to 10 years); 365 is the usual choice.`;
-  }
-  return undefined;
 }
 
 /** A random positive 16-byte serial (RFC 5280 §4.1.2.2: positive, at most 20 octets; CA/B asks for ≥ 64 random bits). */
@@ -61,7 +55,8 @@ export async function createSelfSignedCertificate(options: SelfSignedCertificate
 
   const now = options.now ?? new Date();
   const name = buildSubjectName(options.subject);
-  const { publicKey } = options.keys;
+  // Self-signed: the AKI names the same key as the SKI (RFC 5280 §4.2.1.1), so its SHA-1 key hash is computed once.
+  const subjectKeyIdentifier = await SubjectKeyIdentifierExtension.create(options.keys.publicKey);
   return X509CertificateGenerator.createSelfSigned({
     serialNumber: randomSerialNumberHex(),
     name,
@@ -73,8 +68,8 @@ export async function createSelfSignedCertificate(options: SelfSignedCertificate
       new BasicConstraintsExtension(false, undefined, false),
       new KeyUsagesExtension(KeyUsageFlags.digitalSignature, true),
       new ExtendedKeyUsageExtension([CLIENT_AUTH_OID], false),
-      await SubjectKeyIdentifierExtension.create(publicKey),
-      await AuthorityKeyIdentifierExtension.create(publicKey),
+      subjectKeyIdentifier,
+      new AuthorityKeyIdentifierExtension(subjectKeyIdentifier.keyId),
       ...subjectAlternativeNameExtensions(options.subjectAlternativeNames),
     ],
   });

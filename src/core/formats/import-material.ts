@@ -12,9 +12,9 @@ import { entraKeyRuleProblem } from "../rsa-key-size";
 import type { ImportInput, ImportResult, ImportSuccess } from "./import-result";
 import { describePrivateKey } from "./key-info";
 import { messages, readMaterial, type Collected } from "./read-material";
+import { MAX_IMPORT_BYTES } from "./import-limits";
 
-/** Files larger than this are refused before parsing: real certificates, keys and PFX files are a few KB. */
-export const MAX_IMPORT_BYTES = 1024 * 1024;
+export { MAX_IMPORT_BYTES } from "./import-limits";
 
 function uniqueBytes(list: Uint8Array[]): Uint8Array[] {
   return list.filter((item, index) => list.findIndex((other) => bytesEqual(other, item)) === index);

@@ -9,7 +9,7 @@ import { RSAPrivateKey } from "@peculiar/asn1-rsa";
 import { AsnConvert } from "@peculiar/asn1-schema";
 import { base64ToBytes, toArrayBuffer, utf8Decode } from "../encoding";
 import { WorkbenchError } from "../errors";
-import { pkcs1ToPkcs8 } from "../keys";
+import { pkcs1ToPkcs8 } from "./pkcs1";
 import { decodePemBlocks, type PemBlock } from "../pem";
 import { parseCertificateDer } from "../certificate/parse";
 import { declaredDerLength } from "./der-header";

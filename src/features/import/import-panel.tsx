@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type DragEvent } from "react";
-import { MAX_IMPORT_BYTES } from "@/core/formats/import-material";
+import { MAX_IMPORT_BYTES } from "@/core/formats/import-limits";
 import { describeImportInput, messageAboutInput } from "@/core/import-description";
 import { selectHasUnsavedKey } from "@/store/credential-slice";
 import { useWorkbenchStore } from "@/store/workbench-store";

@@ -1,0 +1,102 @@
+/**
+ * A pool of at most one key, made before the user asks for it, so Generate answers at once
+ * (issue 13). Pure: it takes the function that makes a key and a clock, and knows nothing of
+ * the DOM; src/store/key-prefetch.ts wires it to idle time, the size field and page visibility.
+ *
+ * The rules it keeps:
+ * - one key of one size at a time; asking for another size drops the one held;
+ * - `take` hands a key out once and forgets it (a key is never used twice);
+ * - the key is only held: never exported, shown or stored before the click that takes it;
+ * - `drop` forgets it ("Remove key and certificate from this page");
+ * - a key held while the page was hidden for longer than `maxHiddenMs` (default 5 minutes) is
+ *   dropped when the page is shown again or when `checkHidden` runs, so a key made before the
+ *   user walked away is not the one they get hours later.
+ */
+
+/** Hidden for longer than this, the prepared key is dropped (see above). */
+export const PREFETCH_MAX_HIDDEN_MS = 5 * 60 * 1000;
+
+export interface KeyPrefetcherOptions<Size, Key> {
+  /** Makes one key (WebCrypto generateKey in the page; any promise in tests). */
+  generate: (size: Size) => Promise<Key>;
+  /** Milliseconds, monotonic (performance.now in the page). */
+  now: () => number;
+  maxHiddenMs?: number;
+}
+
+interface Entry<Size, Key> {
+  size: Size;
+  promise: Promise<Key>;
+  ready: boolean;
+}
+
+export interface KeyPrefetcher<Size, Key> {
+  /** Starts making a key of this size unless one is held or on its way; a key of another size is dropped. */
+  prepare: (size: Size) => void;
+  /** True when a key of this size is made and waiting. */
+  isReady: (size: Size) => boolean;
+  /** The held key of this size (made, or still on its way), handed out once; without one, a new key made now. */
+  take: (size: Size) => { key: Promise<Key>; prepared: "ready" | "pending" | "none" };
+  /** Forgets the held key, ready or on its way. */
+  drop: () => void;
+  /** The page was hidden: the clock for the hidden-too-long rule starts. */
+  pageHidden: () => void;
+  /** The page is visible again: drops the key if it was hidden too long. Returns true if it dropped one. */
+  pageVisible: () => boolean;
+  /** While hidden, drops the key once the page has been hidden too long. Returns true if it dropped one. */
+  checkHidden: () => boolean;
+}
+
+export function createKeyPrefetcher<Size, Key>(options: KeyPrefetcherOptions<Size, Key>): KeyPrefetcher<Size, Key> {
+  const maxHiddenMs = options.maxHiddenMs ?? PREFETCH_MAX_HIDDEN_MS;
+  let held: Entry<Size, Key> | undefined;
+  let hiddenSince: number | undefined;
+
+  const drop = () => {
+    held = undefined;
+  };
+
+  const hiddenTooLong = () => hiddenSince !== undefined && options.now() - hiddenSince > maxHiddenMs;
+
+  return {
+    prepare: (size) => {
+      if (held?.size === size) return;
+      const promise = options.generate(size);
+      const entry: Entry<Size, Key> = { size, promise, ready: false };
+      held = entry;
+      promise.then(
+        () => {
+          entry.ready = true;
+        },
+        () => {
+          // A failed prefetch is forgotten; the click makes its own key and shows that error, if any.
+          if (held === entry) held = undefined;
+        },
+      );
+    },
+    isReady: (size) => held?.size === size && held.ready,
+    take: (size) => {
+      const entry = held;
+      if (entry?.size === size) {
+        held = undefined;
+        return { key: entry.promise, prepared: entry.ready ? "ready" : "pending" };
+      }
+      return { key: options.generate(size), prepared: "none" };
+    },
+    drop,
+    pageHidden: () => {
+      hiddenSince ??= options.now();
+    },
+    pageVisible: () => {
+      const expired = hiddenTooLong() && held !== undefined;
+      if (hiddenTooLong()) drop();
+      hiddenSince = undefined;
+      return expired;
+    },
+    checkHidden: () => {
+      if (!hiddenTooLong() || held === undefined) return false;
+      drop();
+      return true;
+    },
+  };
+}
