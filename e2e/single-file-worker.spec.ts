@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { expect, test } from "@playwright/test";
+import { useExisting } from "./support/journey";
 import { createOpenSslWorkspace, parseOpenSslFingerprint } from "../src/core/testing/openssl";
 
 // Issue 11, goal: the single file runs its worker too — inlined and started from a blob: URL, under its
@@ -30,6 +31,7 @@ test("credential-workbench.html opened from disk imports a PFX in its inlined wo
       document.addEventListener("securitypolicyviolation", (event) => violations.push(`${event.effectiveDirective} ${event.blockedURI}`));
     });
     await page.goto(pathToFileURL(singleFile).href);
+    await useExisting(page);
     await page.getByTestId("import-file").setInputFiles(openssl.path("server.pfx"));
     await page.getByTestId("import-password").fill("pw");
     await page.getByTestId("import-submit").click();
