@@ -1,7 +1,6 @@
 import type { StateCreator } from "zustand";
-import { inspectJwt } from "@/core/assertion/inspect-jwt";
 import { DEFAULT_FIC_AUDIENCE, type FederatedCredential } from "@/core/federated/federated-credential";
-import { verifyFederatedSignature, type FederatedSignatureCheck } from "@/core/federated/verify-federated-signature";
+import type { FederatedSignatureCheck } from "@/core/federated/verify-federated-signature";
 import type { JwtInspection } from "./inspect-slice";
 import type { WorkbenchState } from "./workbench-store";
 
@@ -32,6 +31,8 @@ export const createFederatedSlice: StateCreator<WorkbenchState, [], [], Federate
       set({ federatedInspection: undefined, federatedSignature: undefined });
       return;
     }
+    // Loaded on first use: the JWT inspection and jose stay off the first screen's bundle (issue 13).
+    const [{ inspectJwt }, { verifyFederatedSignature }] = await Promise.all([import("@/core/assertion/inspect-jwt"), import("@/core/federated/verify-federated-signature")]);
     const [federatedInspection, federatedSignature] = await Promise.all([inspectJwt(federatedToken), verifyFederatedSignature(federatedToken.trim().replace(/^bearer\s+/i, ""), federatedJwks)]);
     if (sequence === federatedSequence) set({ federatedInspection, federatedSignature });
   };

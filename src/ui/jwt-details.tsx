@@ -1,7 +1,8 @@
-import { useMemo } from "react";
+import { useId, useMemo, useState } from "react";
 import type { ExpiryStatus, JwtField, JwtInspectionSuccess } from "@/core/assertion/jwt-inspection";
 import { MAX_SHOWN_VALUE_CHARS } from "@/core/assertion/jwt-decode";
 import { retimeInspection } from "@/core/assertion/jwt-time";
+import { splitSources } from "@/core/text/split-sources";
 import { LintChecklist } from "./lint-checklist";
 
 const signatureStyle: Record<JwtInspectionSuccess["signature"]["status"], string> = {
@@ -35,13 +36,15 @@ interface FieldTableProps {
   caption: string;
   rows: readonly (JwtField & { time?: JwtInspectionSuccess["claims"][number]["time"] })[];
   testId?: string;
+  /** Also show each row's RFC sections and the local time (plain words and UTC come first). */
+  showSources?: boolean;
 }
 
 /**
  * Name | value with its meaning underneath: two columns, so it reads at 390 px as well as on a wide screen.
  * Each table sizes its own rows (a grid item aligned to start, never stretched to its neighbour's height).
  */
-export function JwtFieldTable({ caption, rows, testId }: FieldTableProps) {
+export function JwtFieldTable({ caption, rows, testId, showSources = false }: FieldTableProps) {
   const shown = rows.length > MAX_SHOWN_ROWS ? rows.slice(0, MAX_SHOWN_ROWS) : rows;
   const hidden = rows.length - shown.length;
   return (
@@ -54,7 +57,9 @@ export function JwtFieldTable({ caption, rows, testId }: FieldTableProps) {
         </tr>
       </thead>
       <tbody>
-        {shown.map((row) => (
+        {shown.map((row) => {
+          const explanation = splitSources(row.explanation);
+          return (
           <tr key={row.name} className="border-t border-[var(--cw-border)] align-top" data-claim={row.name}>
             <th scope="row" className="py-1.5 pr-3 font-mono font-semibold whitespace-nowrap">
               {row.name}
@@ -71,15 +76,24 @@ export function JwtFieldTable({ caption, rows, testId }: FieldTableProps) {
                 )}
                 {row.time && (
                   <div className="text-xs text-muted" data-time="">
-                    <span className="font-medium whitespace-nowrap">{row.time.relative}</span> · <span className="whitespace-nowrap">{row.time.utc}</span> ·{" "}
-                    <span className="whitespace-nowrap">{row.time.local}</span>
+                    <span className="font-medium whitespace-nowrap">{row.time.relative}</span> · <span className="whitespace-nowrap">{row.time.utc}</span>
+                    {showSources && (
+                      <>
+                        {" "}
+                        · <span className="whitespace-nowrap">{row.time.local}</span>
+                      </>
+                    )}
                   </div>
                 )}
-                <div className="text-xs text-muted wrap-break-word">{row.explanation}</div>
+                <div className="text-xs text-muted wrap-break-word">
+                  {explanation.plain}
+                  {showSources && explanation.sources.length > 0 && <span data-field-sources=""> ({explanation.sources.join("; ")})</span>}
+                </div>
               </div>
             </td>
           </tr>
-        ))}
+          );
+        })}
         {hidden > 0 && (
           <tr className="border-t border-[var(--cw-border)]" data-rows-hidden={hidden}>
             <td colSpan={2} className="py-1.5 text-sm text-warn">
@@ -110,6 +124,9 @@ export function JwtDetails({ inspection: given, testIdPrefix, now }: JwtDetailsP
   const { expiry } = inspection;
   // Valid times do not make a token valid: with a failed signature the time line must not read as good news.
   const signatureFailed = inspection.signature.status === "invalid";
+  // Plain words and UTC times first; the RFC sections and local times when asked for.
+  const [showSources, setShowSources] = useState(false);
+  const sourcesToggleId = useId();
   return (
     <div className="flex min-w-0 flex-col gap-4">
       <p
@@ -129,9 +146,13 @@ export function JwtDetails({ inspection: given, testIdPrefix, now }: JwtDetailsP
           {signatureFailed && expiry.state === "valid" ? `Its times are current, but its signature fails: Entra rejects it. (${expiry.message})` : expiry.message}
         </p>
       )}
+      <label className="flex items-center gap-2 text-sm" htmlFor={sourcesToggleId}>
+        <input id={sourcesToggleId} type="checkbox" checked={showSources} data-testid={`${testIdPrefix}-show-sources`} onChange={(event) => setShowSources(event.target.checked)} />
+        Show the RFC sections and local times
+      </label>
       <div className="grid min-w-0 items-start gap-4 xl:grid-cols-2">
-        <JwtFieldTable caption="Header" rows={inspection.headerFields} testId={`${testIdPrefix}-header-table`} />
-        <JwtFieldTable caption="Claims" rows={inspection.claims} testId={`${testIdPrefix}-claims-table`} />
+        <JwtFieldTable caption="Header" rows={inspection.headerFields} testId={`${testIdPrefix}-header-table`} showSources={showSources} />
+        <JwtFieldTable caption="Claims" rows={inspection.claims} testId={`${testIdPrefix}-claims-table`} showSources={showSources} />
       </div>
       {inspection.lint.length > 0 && (
         <div className="flex flex-col gap-2">
