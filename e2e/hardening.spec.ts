@@ -126,8 +126,10 @@ test("the main flow works by keyboard alone", async ({ page }) => {
   await page.keyboard.press("ArrowDown");
   await expect(page.getByTestId("assertion-form")).toHaveValue("PS256-x5t#S256");
   await expect(page.getByTestId("assertion-jwt")).toHaveText(/^eyJ/);
-  const header = JSON.parse(Buffer.from(((await page.getByTestId("assertion-jwt").textContent()) ?? "").split(".")[0] ?? "", "base64url").toString()) as { alg: string };
-  expect(header.alg).toBe("PS256");
+  // The RS256 assertion stays on screen until the PS256 one is signed (jose now loads on first use): wait for it.
+  const shownAlg = async () =>
+    (JSON.parse(Buffer.from(((await page.getByTestId("assertion-jwt").textContent()) ?? "").split(".")[0] ?? "", "base64url").toString()) as { alg: string }).alg;
+  await expect.poll(shownAlg).toBe("PS256");
   await reached("resign-assertion");
   await page.keyboard.press("Enter");
 });
