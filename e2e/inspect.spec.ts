@@ -120,3 +120,15 @@ test("at 390 px the decoded token fits: no page scroll, short values and dates n
   const claimsTable = await page.getByTestId("inspect-claims-table").boundingBox();
   expect(headerTable && claimsTable && headerTable.height < claimsTable.height).toBe(true);
 });
+
+test("plain words first: the RFC sections and local times show only when asked for", async ({ page }) => {
+  const jwt = await pageAssertion(page);
+  await page.getByTestId("jwt-inspect-input").fill(jwt);
+  const issRow = page.locator('[data-testid="inspect-claims-table"] [data-claim="iss"]');
+  await expect(issRow).toBeVisible();
+  await expect(issRow).not.toContainText("RFC 7519");
+  await expect(page.locator('[data-testid="inspect-claims-table"] [data-claim="exp"] [data-time] span')).toHaveCount(2);
+  await page.getByTestId("inspect-show-sources").check();
+  await expect(issRow.locator("[data-field-sources]")).toContainText("RFC 7519");
+  await expect(page.locator('[data-testid="inspect-claims-table"] [data-claim="exp"] [data-time] span')).toHaveCount(3);
+});
