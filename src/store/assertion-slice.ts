@@ -4,9 +4,6 @@ import { describeError } from "@/core/errors";
 import { onCredentialChanged } from "./credential-changed";
 import type { SliceCreator } from "./slice-creator";
 
-// Moved to core (src/core/app-settings.ts); re-exported for imports written before the move.
-export { tokenEndpointFromSettings, validateAppSettings, type AppSettingErrors } from "@/core/app-settings";
-
 export interface AssertionSlice {
   assertion?: ClientAssertion;
   assertionError?: string;

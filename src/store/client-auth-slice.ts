@@ -1,7 +1,8 @@
 import type { StateCreator } from "zustand";
 import { buildClientSecretForm } from "@/core/client-secret/client-secret-form";
 import { checkClientSecret } from "@/core/client-secret/check-client-secret";
-import { buildClientCredentialsForm, type ClientCredentialsForm } from "@/core/token-request";
+import { buildClientCredentialsForm } from "@/core/token-request/client-credentials-form";
+import type { ClientCredentialsForm } from "@/entra/token-form";
 import type { WorkbenchState } from "./workbench-store";
 
 /** How the token request authenticates the app (the `auth-method` select). */

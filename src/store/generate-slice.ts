@@ -9,9 +9,6 @@ import { onCredentialChanged } from "./credential-changed";
 import type { SliceCreator } from "./slice-creator";
 import { keySizeChanged, loadCredentialCore, prepareKeyWhenIdle, takeKey } from "./key-prefetch";
 
-// Moved to core (src/core/generate-form.ts); re-exported for imports written before the move.
-export { subjectFromForm, validateGenerateForm, type GenerateForm, type GenerateFormErrors, type GenerateFormField } from "@/core/generate-form";
-
 export interface GenerationStatus {
   running: boolean;
   stage?: GenerationStage;

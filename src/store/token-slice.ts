@@ -8,9 +8,6 @@ import { credentialBlocker, formForChosenCredential } from "./client-auth-slice"
 import { onCredentialChanged } from "./credential-changed";
 import type { SliceCreator } from "./slice-creator";
 
-// Moved to core (src/core/token-request/request-blockers.ts); re-exported for imports written before the move.
-export { tokenRequestBlockers, type ProxyAvailability, type TokenRequestBlockers } from "@/core/token-request/request-blockers";
-
 /** What the proxy returns when the token endpoint answered (src/entra/api-wire.ts). */
 export type TokenResponse = TokenProxyEnvelope;
 

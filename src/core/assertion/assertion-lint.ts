@@ -32,9 +32,6 @@ export interface SignatureVerdict {
   subject?: string;
 }
 
-// Transitional: inspect-jwt.ts still imports the allowance from here; it lives in ../time-window.
-// Delete this line once inspect-jwt.ts imports it from there.
-export { CLOCK_SKEW_SECONDS } from "../time-window";
 const CLOUD_NAMES = { public: "public cloud", usgov: "US Government cloud", china: "China (21Vianet) cloud", custom: "custom authority" };
 
 type Verdict = [LintResult["status"], string, string?];

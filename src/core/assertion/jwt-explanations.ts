@@ -6,7 +6,6 @@
 import { formatDuration, numericDate, utcText } from "../time-window";
 
 /** Transitional: assertion-lint.ts on this branch still imports it from here; its one home is ../time-window.ts. */
-export { formatDuration };
 
 /**
  * An explanation by name from one of the tables below, or undefined. Own properties only: a claim called

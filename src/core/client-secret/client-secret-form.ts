@@ -6,7 +6,7 @@
  */
 import type { EndpointVersion } from "../../entra/clouds";
 import { CLIENT_CREDENTIALS_GRANT_TYPE, type ClientCredentialsForm } from "../../entra/token-form";
-import { resourceFromScope } from "../token-request";
+import { resourceFromScope } from "../token-request/default-scope";
 
 export function buildClientSecretForm(options: { clientId: string; scope: string; clientSecret: string; version?: EndpointVersion }): ClientCredentialsForm {
   const base = { grant_type: CLIENT_CREDENTIALS_GRANT_TYPE, client_id: options.clientId.trim(), client_secret: options.clientSecret } as const;

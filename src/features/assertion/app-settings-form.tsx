@@ -1,6 +1,6 @@
 import { ASSERTION_FORMS, type AssertionForm } from "@/core/assertion/client-assertion";
 import type { EndpointVersion } from "@/core/assertion/token-endpoint";
-import { validateAppSettings } from "@/store/assertion-slice";
+import { validateAppSettings } from "@/core/app-settings";
 import { useWorkbenchStore } from "@/store/workbench-store";
 import { Field } from "@/ui/field";
 

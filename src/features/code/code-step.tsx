@@ -1,7 +1,7 @@
 import type { Cloud } from "@/core/assertion/token-endpoint";
 import { LIBRARIES, libraryById, snippetForLibrary, type LibraryId } from "@/core/libraries";
 import { recipeInputsFor } from "@/core/recipe-inputs";
-import { tokenEndpointFromSettings, validateAppSettings } from "@/store/assertion-slice";
+import { tokenEndpointFromSettings, validateAppSettings } from "@/core/app-settings";
 import { useWorkbenchStore } from "@/store/workbench-store";
 import { CodeBlock } from "@/ui/code-block";
 import { CopyButton } from "@/ui/copy-button";

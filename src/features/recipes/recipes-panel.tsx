@@ -5,7 +5,7 @@ import { CREDENTIAL_FILES, fileNameAndType } from "@/core/credential-files";
 import { buildRecipes } from "@/core/recipes/build-recipes";
 import { RECIPE_GROUPS, type Recipe } from "@/core/recipes/recipe";
 import { rotationReminderIcs } from "@/core/rotation-reminder";
-import { tokenEndpointFromSettings } from "@/store/assertion-slice";
+import { tokenEndpointFromSettings } from "@/core/app-settings";
 import { useWorkbenchStore } from "@/store/workbench-store";
 import { CodeBlock } from "@/ui/code-block";
 import { CopyButton } from "@/ui/copy-button";

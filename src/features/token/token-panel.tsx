@@ -3,8 +3,8 @@ import { buildClientCredentialsForm } from "@/core/token-request/client-credenti
 import { curlCommandFor } from "@/core/token-request/curl-command";
 import { scopeCloudMismatch } from "@/core/token-request/graph-resources";
 import { checkTargetField, type ScopeFix } from "@/core/token-request/target-field";
-import { tokenEndpointFromSettings } from "@/store/assertion-slice";
-import { tokenRequestBlockers } from "@/store/token-slice";
+import { tokenEndpointFromSettings } from "@/core/app-settings";
+import { tokenRequestBlockers } from "@/core/token-request/request-blockers";
 import { AUTH_METHOD_CHOICES, credentialBlocker, formForChosenCredential, type AuthMethodChoice } from "@/store/client-auth-slice";
 import { useWorkbenchStore } from "@/store/workbench-store";
 import { CodeBlock } from "@/ui/code-block";
