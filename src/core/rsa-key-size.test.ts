@@ -37,7 +37,7 @@ describe("Entra's key rule: RSA ≥ 2048 bits (AADSTS50032)", () => {
   });
   it("says what the key is and the rule, in one sentence", () => {
     expect(entraKeyRuleProblem({ algorithm: "RSA", rsaKeyBits: 1024 })).toBe("This key is RSA 1024-bit; Entra needs RSA ≥ 2048 bits (AADSTS50032).");
-    expect(entraKeyRuleProblem({ algorithm: "EC (P-256)" }, "The certificate's key")).toBe("The certificate's key is EC (P-256); Entra needs RSA ≥ 2048 bits (AADSTS50032).");
+    expect(entraKeyRuleProblem({ algorithm: "EC (P-256)" }, "The certificate's key")).toBe("The certificate's key is EC (P-256); Entra accepts RSA keys only, of at least 2048 bits (AADSTS50032).");
     expect(entraKeyRuleProblem({ algorithm: "RSA", rsaKeyBits: 2048 })).toBeUndefined();
   });
   it("throws with a code that says which part is wrong", () => {

@@ -46,7 +46,11 @@ export function meetsEntraKeyRule(key: KeyShape): boolean {
  */
 export function entraKeyRuleProblem(key: KeyShape, whose = "This key"): string | undefined {
   if (meetsEntraKeyRule(key)) return undefined;
-  const what = key.algorithm === "RSA" && key.rsaKeyBits !== undefined ? `RSA ${String(key.rsaKeyBits)}-bit` : key.algorithm;
+  if (key.algorithm !== "RSA") {
+    // Certificate credentials are RSA only: an EC or Ed25519 key cannot sign what Entra checks (docs/entra.md, "Keys").
+    return `${whose} is ${key.algorithm}; Entra accepts RSA keys only, of at least ${String(MIN_ENTRA_RSA_BITS)} bits (AADSTS50032).`;
+  }
+  const what = key.rsaKeyBits !== undefined ? `RSA ${String(key.rsaKeyBits)}-bit` : "RSA";
   return `${whose} is ${what}; Entra needs RSA ≥ ${String(MIN_ENTRA_RSA_BITS)} bits (AADSTS50032).`;
 }
 

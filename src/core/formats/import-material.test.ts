@@ -99,7 +99,7 @@ describe("importCredentialMaterial, with files made by OpenSSL", () => {
     const result = ok(await importCredentialMaterial([{ bytes: file("ec-key.pem") }, { bytes: file("ec-cert.pem") }]));
     expect(result.keyInfo?.algorithm).toBe("EC (P-256)");
     expect(result.keyInfo?.usableForEntra).toBe(false);
-    expect(result.keyInfo?.reason).toContain("Entra needs RSA ≥ 2048 bits (AADSTS50032)");
+    expect(result.keyInfo?.reason).toContain("Entra accepts RSA keys only");
     expect(result.keyMatchesCertificate).toBe(true);
     const credential = await credentialFromImport(result);
     expect(credential.privateKey).toBeUndefined();
