@@ -3,6 +3,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { CRAFTED_PFX_SCHEMES, opensslCertificatePfx, repeatEncryptedPart } from "../src/core/testing/crafted-pfx";
 import { createOpenSslWorkspace, type OpenSslWorkspace } from "../src/core/testing/openssl";
 import { createDownloadFolder, downloadThroughPage, generateThroughPage } from "./support/downloads";
+import { openTroubleshooting } from "./support/journey";
 import { longestTaskSince, pageClock, recordLongTasks } from "./support/long-tasks";
 
 // Issue 11, items 5–9 and its goal: each reproduction, end to end. The main thread never runs one task
@@ -26,6 +27,8 @@ async function pageWithCredential(page: Page): Promise<{ thumbprint: string; sin
   await page.goto("/");
   const thumbprint = await generateThroughPage(page);
   await page.getByTestId("tenant-input").fill(tenant);
+  // Inspect, like the assertion, lives in the optional "Check and troubleshoot" section.
+  await openTroubleshooting(page);
   // Let the page settle, then look only at what the hostile input causes.
   await page.waitForTimeout(300);
   return { thumbprint, since: await pageClock(page) };

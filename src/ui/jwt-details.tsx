@@ -1,6 +1,7 @@
 import { useMemo } from "react";
 import type { ExpiryStatus, JwtField, JwtInspectionSuccess } from "@/core/assertion/jwt-inspection";
 import { MAX_SHOWN_VALUE_CHARS } from "@/core/assertion/jwt-decode";
+import { MAX_DESCRIBED_ROWS } from "@/core/assertion/jwt-fields";
 import { retimeInspection } from "@/core/assertion/jwt-time";
 import { LintChecklist } from "./lint-checklist";
 
@@ -29,21 +30,24 @@ function valueWrap(value: string): string {
  * The most rows one table renders. A real header has a handful of fields and an access token a few dozen
  * claims; a crafted token with 10,000 claims would otherwise take seconds of main-thread layout.
  */
-export const MAX_SHOWN_ROWS = 200;
+export const MAX_SHOWN_ROWS = MAX_DESCRIBED_ROWS;
 
 interface FieldTableProps {
   caption: string;
   rows: readonly (JwtField & { time?: JwtInspectionSuccess["claims"][number]["time"] })[];
   testId?: string;
+  /** How many rows the token has when `rows` holds only the first of them (core describes at most MAX_DESCRIBED_ROWS). */
+  total?: number;
 }
 
 /**
  * Name | value with its meaning underneath: two columns, so it reads at 390 px as well as on a wide screen.
  * Each table sizes its own rows (a grid item aligned to start, never stretched to its neighbour's height).
  */
-export function JwtFieldTable({ caption, rows, testId }: FieldTableProps) {
+export function JwtFieldTable({ caption, rows, testId, total: given }: FieldTableProps) {
   const shown = rows.length > MAX_SHOWN_ROWS ? rows.slice(0, MAX_SHOWN_ROWS) : rows;
-  const hidden = rows.length - shown.length;
+  const total = Math.max(given ?? 0, rows.length);
+  const hidden = total - shown.length;
   return (
     <table className="w-full min-w-0 border-collapse text-left text-sm" data-testid={testId}>
       <caption className="pb-1 text-left font-medium">{caption}</caption>
@@ -83,7 +87,7 @@ export function JwtFieldTable({ caption, rows, testId }: FieldTableProps) {
         {hidden > 0 && (
           <tr className="border-t border-[var(--cw-border)]" data-rows-hidden={hidden}>
             <td colSpan={2} className="py-1.5 text-sm text-warn">
-              {hidden.toLocaleString("en-US")} more not shown: this token has {rows.length.toLocaleString("en-US")}, and the page lists the first {MAX_SHOWN_ROWS}.
+              {hidden.toLocaleString("en-US")} more not shown: this token has {total.toLocaleString("en-US")}, and the page lists the first {MAX_SHOWN_ROWS}.
             </td>
           </tr>
         )}
@@ -130,8 +134,8 @@ export function JwtDetails({ inspection: given, testIdPrefix, now }: JwtDetailsP
         </p>
       )}
       <div className="grid min-w-0 items-start gap-4 xl:grid-cols-2">
-        <JwtFieldTable caption="Header" rows={inspection.headerFields} testId={`${testIdPrefix}-header-table`} />
-        <JwtFieldTable caption="Claims" rows={inspection.claims} testId={`${testIdPrefix}-claims-table`} />
+        <JwtFieldTable caption="Header" rows={inspection.headerFields} total={inspection.headerFieldCount} testId={`${testIdPrefix}-header-table`} />
+        <JwtFieldTable caption="Claims" rows={inspection.claims} total={inspection.claimCount} testId={`${testIdPrefix}-claims-table`} />
       </div>
       {inspection.lint.length > 0 && (
         <div className="flex flex-col gap-2">
