@@ -408,6 +408,7 @@ describe("hostile keys and sizes (issue 11, items 5 and 7)", () => {
     expect(result.claims[199]).toMatchObject({ name: "c199", value: "199" });
     expect(result.claimCount).toBe(10_000);
     expect(result.headerFieldCount).toBe(1);
+    expect(Object.keys(result.payload)).toHaveLength(200);
   });
 
   it("quotes a 100 KB typ in its check as a short prefix with the size, not the whole value", async () => {

@@ -45,6 +45,7 @@ export interface ExpiryStatus {
 export interface JwtInspectionSuccess {
   ok: true;
   header: Record<string, unknown>;
+  /** The decoded payload; for more than MAX_DESCRIBED_ROWS claims, only the described ones and the time claims. */
   payload: Record<string, unknown>;
   signatureBytesLength: number;
   /** The raw base64url segments, for colouring the compact form (RFC 7515 §7.1). */
