@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from "react";
 import type { ExpiryStatus, JwtField, JwtInspectionSuccess } from "@/core/assertion/jwt-inspection";
 import { MAX_SHOWN_VALUE_CHARS } from "@/core/assertion/jwt-decode";
+import { MAX_DESCRIBED_ROWS } from "@/core/assertion/jwt-fields";
 import { retimeInspection } from "@/core/assertion/jwt-time";
 import { splitSources } from "@/core/text/split-sources";
 import { LintChecklist } from "./lint-checklist";
@@ -30,7 +31,7 @@ function valueWrap(value: string): string {
  * The most rows one table renders. A real header has a handful of fields and an access token a few dozen
  * claims; a crafted token with 10,000 claims would otherwise take seconds of main-thread layout.
  */
-export const MAX_SHOWN_ROWS = 200;
+export const MAX_SHOWN_ROWS = MAX_DESCRIBED_ROWS;
 
 interface FieldTableProps {
   caption: string;
@@ -38,15 +39,18 @@ interface FieldTableProps {
   testId?: string;
   /** Also show each row's RFC sections and the local time (plain words and UTC come first). */
   showSources?: boolean;
+  /** How many rows the token has when `rows` holds only the first of them (core describes at most MAX_DESCRIBED_ROWS). */
+  total?: number;
 }
 
 /**
  * Name | value with its meaning underneath: two columns, so it reads at 390 px as well as on a wide screen.
  * Each table sizes its own rows (a grid item aligned to start, never stretched to its neighbour's height).
  */
-export function JwtFieldTable({ caption, rows, testId, showSources = false }: FieldTableProps) {
+export function JwtFieldTable({ caption, rows, testId, total: given, showSources = false }: FieldTableProps) {
   const shown = rows.length > MAX_SHOWN_ROWS ? rows.slice(0, MAX_SHOWN_ROWS) : rows;
-  const hidden = rows.length - shown.length;
+  const total = Math.max(given ?? 0, rows.length);
+  const hidden = total - shown.length;
   return (
     <table className="w-full min-w-0 border-collapse text-left text-sm" data-testid={testId}>
       <caption className="pb-1 text-left font-medium">{caption}</caption>
@@ -97,7 +101,7 @@ export function JwtFieldTable({ caption, rows, testId, showSources = false }: Fi
         {hidden > 0 && (
           <tr className="border-t border-[var(--cw-border)]" data-rows-hidden={hidden}>
             <td colSpan={2} className="py-1.5 text-sm text-warn">
-              {hidden.toLocaleString("en-US")} more not shown: this token has {rows.length.toLocaleString("en-US")}, and the page lists the first {MAX_SHOWN_ROWS}.
+              {hidden.toLocaleString("en-US")} more not shown: this token has {total.toLocaleString("en-US")}, and the page lists the first {MAX_SHOWN_ROWS}.
             </td>
           </tr>
         )}
@@ -151,8 +155,8 @@ export function JwtDetails({ inspection: given, testIdPrefix, now }: JwtDetailsP
         Show the RFC sections and local times
       </label>
       <div className="grid min-w-0 items-start gap-4 xl:grid-cols-2">
-        <JwtFieldTable caption="Header" rows={inspection.headerFields} testId={`${testIdPrefix}-header-table`} showSources={showSources} />
-        <JwtFieldTable caption="Claims" rows={inspection.claims} testId={`${testIdPrefix}-claims-table`} showSources={showSources} />
+        <JwtFieldTable caption="Header" rows={inspection.headerFields} total={inspection.headerFieldCount} testId={`${testIdPrefix}-header-table`} showSources={showSources} />
+        <JwtFieldTable caption="Claims" rows={inspection.claims} total={inspection.claimCount} testId={`${testIdPrefix}-claims-table`} showSources={showSources} />
       </div>
       {inspection.lint.length > 0 && (
         <div className="flex flex-col gap-2">

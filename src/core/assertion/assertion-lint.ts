@@ -40,6 +40,19 @@ function result(id: string, title: string, [status, detail, fix = ""]: Verdict):
   return { id, status, title, detail, fix: status === "pass" ? "" : fix };
 }
 
+/**
+ * The most characters of a token's value that one check's sentence quotes: enough to recognise it, while a
+ * crafted 100 KB value makes neither a 100 KB sentence nor a long layout of the checklist (issue 11, item 7).
+ */
+const MAX_QUOTED_CHARS = 120;
+
+/** A value as JSON for a sentence, cut with its size when longer than MAX_QUOTED_CHARS; undefined stays undefined, as with JSON.stringify. */
+function quote(value: unknown): string {
+  const json = JSON.stringify(value) as string | undefined;
+  if (json === undefined || json.length <= MAX_QUOTED_CHARS) return json as string;
+  return `${json.slice(0, MAX_QUOTED_CHARS)}… (${json.length.toLocaleString("en-US")} characters)`;
+}
+
 function str(value: unknown): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
@@ -50,7 +63,7 @@ function lintAud(aud: unknown): LintResult[] {
   const single = Array.isArray(aud) && aud.length === 1 ? str(aud[0]) : str(aud);
   const parts = single === undefined ? undefined : parseTokenEndpoint(single);
   if (!parts) {
-    const shown = aud === undefined ? "missing" : JSON.stringify(aud);
+    const shown = aud === undefined ? "missing" : quote(aud);
     return [result("aud-token-endpoint", title, ["fail", `aud is ${shown}, not a token endpoint; Entra rejects an assertion whose audience is not its token endpoint (AADSTS700016/50012).`, fix])];
   }
   const where = `the ${parts.version} token endpoint of the ${CLOUD_NAMES[parts.cloud]} (${parts.origin})`;
@@ -67,13 +80,13 @@ function lintIssuer(payload: Record<string, unknown>): LintResult[] {
   const sub = str(payload.sub);
   return [
     result("iss-equals-sub", "iss equals sub", iss !== undefined && iss === sub
-      ? ["pass", `Both are ${JSON.stringify(iss)}.`]
-      : ["fail", `iss is ${JSON.stringify(payload.iss) ?? "missing"} and sub is ${JSON.stringify(payload.sub) ?? "missing"}; Entra requires both to be the client ID (AADSTS50048).`, "Set iss and sub to the Application (client) ID."]),
+      ? ["pass", `Both are ${quote(iss)}.`]
+      : ["fail", `iss is ${quote(payload.iss) ?? "missing"} and sub is ${quote(payload.sub) ?? "missing"}; Entra requires both to be the client ID (AADSTS50048).`, "Set iss and sub to the Application (client) ID."]),
     result("iss-client-id", "iss is an application (client) ID", iss !== undefined && isGuid(iss)
       ? ["pass", `${iss ?? ""} has the GUID form of a client ID.`]
-      : ["fail", `iss is ${JSON.stringify(payload.iss) ?? "missing"}, not a GUID; it must be the Application (client) ID.`, "Copy the Application (client) ID from the app registration's Overview page."]),
+      : ["fail", `iss is ${quote(payload.iss) ?? "missing"}, not a GUID; it must be the Application (client) ID.`, "Copy the Application (client) ID from the app registration's Overview page."]),
     result("jti-present", "jti is present", str(payload.jti)?.trim()
-      ? ["pass", `jti is ${JSON.stringify(payload.jti)}.`]
+      ? ["pass", `jti is ${quote(payload.jti)}.`]
       : ["fail", "There is no jti; Entra uses it to refuse a replayed assertion.", "Add jti with a fresh GUID for each assertion."]),
   ];
 }
@@ -119,7 +132,7 @@ const WINDOW_TITLE = "Valid now (nbf ≤ now < exp, ~5 min skew)";
 function judgeThumbprint(name: "x5t" | "x5t#S256", value: unknown): Verdict {
   const [expectedBytes, digest] = name === "x5t" ? [20, "SHA-1"] : [32, "SHA-256"];
   const fix = `Put base64url(${digest}(certificate DER)) in ${name}: ${String(Math.ceil((expectedBytes * 4) / 3))} characters of A–Z a–z 0–9 - _.`;
-  if (typeof value !== "string") return ["fail", `${name} is ${JSON.stringify(value)}, not a string.`, fix];
+  if (typeof value !== "string") return ["fail", `${name} is ${quote(value)}, not a string.`, fix];
   if (/^[0-9a-f]{40}$/i.test(value) || /^[0-9a-f]{64}$/i.test(value) || /^([0-9a-f]{2}:)+[0-9a-f]{2}$/i.test(value)) {
     return ["fail", `${name} holds a hex thumbprint (${String(value.replace(/:/g, "").length)} hex digits); the portal's hex thumbprint must be base64url-encoded bytes, not hex text.`, fix];
   }
@@ -142,11 +155,11 @@ function lintHeader(input: LintInput): LintResult[] {
   const results: LintResult[] = [];
   results.push(result("alg-allowed", "alg is RS256 or PS256", alg === "RS256" || alg === "PS256"
     ? ["pass", alg === "RS256" ? "RS256: RSASSA-PKCS1-v1_5 with SHA-256, signed by the certificate's key." : "PS256: RSASSA-PSS with SHA-256, signed by the certificate's key."]
-    : ["fail", `alg is ${JSON.stringify(alg)}; Entra certificate credentials need an RSA signature by the certificate's key (${alg === "none" ? "none means unsigned" : typeof alg === "string" && alg.startsWith("HS") ? "HS* uses a shared secret, not the certificate" : "RS256 or PS256 only"}).`, "Sign with RS256 (x5t) or PS256 (x5t#S256)."]));
+    : ["fail", `alg is ${quote(alg)}; Entra certificate credentials need an RSA signature by the certificate's key (${alg === "none" ? "none means unsigned" : typeof alg === "string" && alg.startsWith("HS") ? "HS* uses a shared secret, not the certificate" : "RS256 or PS256 only"}).`, "Sign with RS256 (x5t) or PS256 (x5t#S256)."]));
   results.push(result("typ-jwt", "typ is JWT", header.typ === "JWT"
     ? ["pass", "The header declares \"typ\": \"JWT\", as MSAL sends."]
     : header.typ === undefined ? ["warn", "There is no typ; MSAL always sends typ JWT.", "Add \"typ\": \"JWT\"."]
-    : ["fail", `typ is ${JSON.stringify(header.typ)}; a client assertion is typ JWT (RFC 7519 §5.1).`, "Set \"typ\": \"JWT\"."]));
+    : ["fail", `typ is ${quote(header.typ)}; a client assertion is typ JWT (RFC 7519 §5.1).`, "Set \"typ\": \"JWT\"."]));
   results.push(result("thumbprint-header-present", "A thumbprint header names the certificate", hasX5t || hasS256
     ? ["pass", `The header has ${[hasX5t && "x5t", hasS256 && "x5t#S256"].filter(Boolean).join(" and ")}.`]
     : ["fail", "There is neither x5t nor x5t#S256; Entra finds the certificate by its thumbprint (AADSTS700027).", "Add x5t (RS256) or x5t#S256 (PS256)."]));
@@ -165,8 +178,8 @@ function lintHeader(input: LintInput): LintResult[] {
   const thumbprints = input.certificateThumbprints;
   if (thumbprints && (hasX5t || hasS256)) {
     const mismatches = [
-      hasX5t && header.x5t !== thumbprints.x5t ? `x5t is ${JSON.stringify(header.x5t)} but the certificate's is ${thumbprints.x5t}` : "",
-      hasS256 && header["x5t#S256"] !== thumbprints.x5tS256 ? `x5t#S256 is ${JSON.stringify(header["x5t#S256"])} but the certificate's is ${thumbprints.x5tS256}` : "",
+      hasX5t && header.x5t !== thumbprints.x5t ? `x5t is ${quote(header.x5t)} but the certificate's is ${thumbprints.x5t}` : "",
+      hasS256 && header["x5t#S256"] !== thumbprints.x5tS256 ? `x5t#S256 is ${quote(header["x5t#S256"])} but the certificate's is ${thumbprints.x5tS256}` : "",
     ].filter(Boolean);
     results.push(result("thumbprint-matches-certificate", "The thumbprint matches the certificate", mismatches.length === 0
       ? ["pass", `${[hasX5t && "x5t", hasS256 && "x5t#S256"].filter(Boolean).join(" and ")} equal${hasX5t && hasS256 ? "" : "s"} the loaded certificate's ${hasX5t && hasS256 ? "thumbprints" : "thumbprint"}.`]

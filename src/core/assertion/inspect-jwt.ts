@@ -9,9 +9,9 @@ import { lintClientAssertion, type LintResult } from "./assertion-lint";
 import { normalizeTokenText } from "./jwt-base64url";
 import { decodeSegment, InspectionProblem, parseJsonObject, shortenForDisplay, showValue } from "./jwt-decode";
 import { inspectEncryptedToken } from "./jwt-encrypted";
-import type { JwtKind } from "./jwt-explanations";
-import { describeClaims, describeHeaderFields } from "./jwt-fields";
-import type { InspectJwtOptions, JwtInspection, SignatureCheck } from "./jwt-inspection";
+import { describeClaims, describeHeaderFields, MAX_DESCRIBED_ROWS } from "./jwt-fields";
+import { TIME_CLAIMS, type JwtKind } from "./jwt-explanations";
+import type { InspectJwtOptions, JwtClaim, JwtInspection, SignatureCheck } from "./jwt-inspection";
 import { COMMON_RSA_SIGNATURE_BYTES, readSigningCertificate, verifyWithCertificate } from "./jwt-signature";
 import { describeExpiry } from "./jwt-time";
 import { parseTokenEndpoint } from "./token-endpoint";
@@ -52,6 +52,18 @@ function notCheckedMessage({ header, payload, kind, signatureBytes }: SignatureC
       ? ` Its signature has ${String(signatureBytes)} bytes, which no 2048/3072/4096-bit RSA key makes (2048-bit: 256): the token looks cut short (truncated).`
       : "";
   return `Signature not checked: no certificate is loaded on this page to verify it with.${shortened}`;
+}
+
+/**
+ * The payload as the inspection keeps it: whole, unless it has more claims than are described; then only the
+ * described claims and the time claims (which re-timing reads), so a crafted 10,000-claim payload is not cloned
+ * out of the worker onto the main thread (issue 11, item 7). `claimCount` still says how many it has.
+ */
+function payloadAsKept(payload: Record<string, unknown>, claims: readonly JwtClaim[]): Record<string, unknown> {
+  if (Object.keys(payload).length <= MAX_DESCRIBED_ROWS) return payload;
+  const names = [...claims.map((row) => row.name), ...TIME_CLAIMS];
+  // Object.fromEntries defines own data properties, so a claim named __proto__ stays data.
+  return Object.fromEntries(names.filter((name) => Object.hasOwn(payload, name)).map((name) => [name, payload[name]]));
 }
 
 function shortenLint(rule: LintResult): LintResult {
@@ -101,14 +113,17 @@ async function inspectToken(text: string, options: InspectJwtOptions): Promise<J
           now,
         })
       : [];
+  const claims = describeClaims(payload, kind, now);
   return {
     ok: true,
     header,
-    payload,
+    payload: payloadAsKept(payload, claims),
     signatureBytesLength,
     parts: { header: headerPart, payload: payloadPart, signature: signaturePart },
     headerFields: describeHeaderFields(header, kind),
-    claims: describeClaims(payload, kind, now),
+    headerFieldCount: Object.keys(header).length,
+    claims,
+    claimCount: Object.keys(payload).length,
     signature: { ...signature, message: shortenForDisplay(signature.message, MAX_MESSAGE_CHARS).value },
     lint: lint.map(shortenLint),
     kind,

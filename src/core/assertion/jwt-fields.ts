@@ -1,17 +1,46 @@
 /** The header fields and claims of a decoded JWT as rows: name, value as shown, meaning, and the time for NumericDates. */
 import { describeTime, explainClaim, explainHeaderField, TIME_CLAIMS, type JwtKind } from "./jwt-explanations";
-import { showValue } from "./jwt-decode";
+import { ownField, showValue } from "./jwt-decode";
 import type { JwtClaim, JwtField } from "./jwt-inspection";
 
-/** Header parameters (RFC 7515 §4.1) explained in words that fit the token's kind. Linear in the header's size. */
-export function describeHeaderFields(header: Record<string, unknown>, kind: JwtKind): JwtField[] {
-  return Object.entries(header).map(([name, value]) => ({ name, ...showValue(value), explanation: explainHeaderField(name, value, kind) }));
+/**
+ * The most rows described for one table. A real header has a handful of fields and an access token a few
+ * dozen claims; a crafted token with 10,000 claims would otherwise send 10,000 rows from the worker, have
+ * them cloned onto the main thread and laid out (issue 11, item 7). The rest are counted, not described.
+ */
+export const MAX_DESCRIBED_ROWS = 200;
+
+/** The first MAX_DESCRIBED_ROWS own entries of an object, without listing all of a huge one's entries first. */
+function firstEntries(object: Record<string, unknown>): [string, unknown][] {
+  const entries: [string, unknown][] = [];
+  for (const name of Object.keys(object)) {
+    if (entries.length === MAX_DESCRIBED_ROWS) break;
+    entries.push([name, object[name]]);
+  }
+  return entries;
 }
 
-/** Claims (RFC 7519 §4.1) explained, with exp/nbf/iat/auth_time also shown as times relative to `now`. Linear in the payload's size. */
+/** Header parameters (RFC 7515 §4.1) explained in words that fit the token's kind: the first MAX_DESCRIBED_ROWS. Linear in the header's size. */
+export function describeHeaderFields(header: Record<string, unknown>, kind: JwtKind): JwtField[] {
+  return firstEntries(header).map(([name, value]) => ({ name, ...showValue(value), explanation: explainHeaderField(name, value, kind) }));
+}
+
+/** Claims (RFC 7519 §4.1) explained, with exp/nbf/iat/auth_time also shown as times relative to `now`: the first MAX_DESCRIBED_ROWS. Linear in the payload's size. */
 export function describeClaims(payload: Record<string, unknown>, kind: JwtKind, now: Date): JwtClaim[] {
-  return Object.entries(payload).map(([name, value]) => {
+  return firstEntries(payload).map(([name, value]) => {
     const time = TIME_CLAIMS.includes(name) ? describeTime(name, value, now) : undefined;
     return { name, ...showValue(value), explanation: explainClaim(name, kind), ...(time ? { time } : {}) };
+  });
+}
+
+/**
+ * The claim rows with their times judged again at `now`; the other rows are kept as they are. Work is
+ * proportional to the rows already described, never to the payload, so a timer can call it cheaply.
+ */
+export function retimeClaims(claims: readonly JwtClaim[], payload: Record<string, unknown>, now: Date): JwtClaim[] {
+  return claims.map((row) => {
+    if (!row.time) return row;
+    const time = describeTime(row.name, ownField(payload, row.name), now);
+    return time ? { ...row, time } : row;
   });
 }

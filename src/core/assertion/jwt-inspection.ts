@@ -45,12 +45,17 @@ export interface ExpiryStatus {
 export interface JwtInspectionSuccess {
   ok: true;
   header: Record<string, unknown>;
+  /** The decoded payload; for more than MAX_DESCRIBED_ROWS claims, only the described ones and the time claims. */
   payload: Record<string, unknown>;
   signatureBytesLength: number;
   /** The raw base64url segments, for colouring the compact form (RFC 7515 §7.1). */
   parts: { header: string; payload: string; signature: string };
+  /** The first MAX_DESCRIBED_ROWS (jwt-fields.ts) header fields, described; `headerFieldCount` says how many there are. */
   headerFields: JwtField[];
+  headerFieldCount: number;
+  /** The first MAX_DESCRIBED_ROWS claims, described; `claimCount` says how many there are. */
   claims: JwtClaim[];
+  claimCount: number;
   signature: SignatureCheck;
   lint: LintResult[];
   kind: JwtKind;

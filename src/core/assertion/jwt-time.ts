@@ -5,7 +5,7 @@
 import { describeSkewAllowance, describeWindowTiming, numericDate, placeInTimeWindow } from "../time-window";
 import { lintAssertionTimes } from "./assertion-lint";
 import type { JwtKind } from "./jwt-explanations";
-import { describeClaims } from "./jwt-fields";
+import { retimeClaims } from "./jwt-fields";
 import type { ExpiryStatus, JwtInspectionSuccess } from "./jwt-inspection";
 
 const NOUNS: Record<JwtKind, string> = { "client-assertion": "client assertion", "access-token": "access token", other: "token" };
@@ -54,7 +54,7 @@ export function retimeInspection(inspection: JwtInspectionSuccess, now: Date): J
   const expiry = describeExpiry(inspection.kind, inspection.payload, now);
   return {
     ...inspection,
-    claims: describeClaims(inspection.payload, inspection.kind, now),
+    claims: retimeClaims(inspection.claims, inspection.payload, now),
     lint: times ? inspection.lint.map((rule) => times.get(rule.id) ?? rule) : inspection.lint,
     ...(expiry ? { expiry } : {}),
     now,
