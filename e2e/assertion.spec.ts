@@ -40,6 +40,9 @@ test("the assertion on the page verifies with the downloaded server.crt, in both
 
   await page.getByTestId("assertion-form").selectOption("PS256-x5t#S256");
   await page.getByTestId("cloud-select").selectOption("usgov");
+  // Two changes, two signings: wait for the one made with both (the first may show PS256 for the public cloud).
+  const usgovAudience = `https://login.microsoftonline.us/${tenant}/oauth2/v2.0/token`;
+  await expect.poll(async () => decodeSegment(((await page.getByTestId("assertion-jwt").textContent()) ?? "").split(".")[1] ?? "e30").aud).toBe(usgovAudience);
   const current = await readAssertion(page, classic);
   const [h2, p2, s2] = current.split(".") as [string, string, string];
   expect(decodeSegment(h2)).toEqual({ alg: "PS256", typ: "JWT", "x5t#S256": sha256 });
