@@ -11,6 +11,9 @@
  * `az login --service-principal -u <appId> -p <secret> --tenant <tenant>` ("Sign in with a service
  * principal", https://learn.microsoft.com/cli/azure/authenticate-azure-cli-service-principal).
  */
+import { literal, placeholder } from "../recipes/recipe";
+import { shellQuote } from "../shell-quote";
+
 export interface SecretRecipeInputs {
   tenant: string;
   clientId: string;
@@ -32,10 +35,6 @@ export interface SecretRecipe {
 /** The environment variable every snippet reads the secret from. */
 export const SECRET_ENV_VAR = "AZURE_CLIENT_SECRET";
 
-const placeholder = (value: string, fallback: string) => (value.trim() === "" ? fallback : value.trim());
-/** A string literal valid in Python, JavaScript and C# alike (JSON escaping is a subset of all three). */
-const literal = (value: string) => JSON.stringify(value);
-const shellQuote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
 
 export function buildSecretRecipes(inputs: SecretRecipeInputs): SecretRecipe[] {
   const tenant = placeholder(inputs.tenant, "<tenant id>");

@@ -14,10 +14,10 @@
  *   (https://learn.microsoft.com/azure/aks/workload-identity-overview).
  * Values go into JSON and YAML as JSON strings, which YAML reads as double-quoted scalars.
  */
+import { literal } from "../recipes/recipe";
 import type { FederatedCredential } from "./federated-credential";
 import type { GitHubSubjectParts, KubernetesSubjectParts } from "./subject-builder";
 
-const literal = (value: string) => JSON.stringify(value);
 
 /** A credential name Entra accepts, derived from the subject ("repo:org/web:ref:refs/heads/main" → "repo-org-web-ref-refs-heads-main"). */
 export function federatedCredentialName(subject: string): string {

@@ -51,7 +51,8 @@ export const RECIPE_GROUPS: readonly { id: RecipeGroup; title: string; descripti
 /** A string literal valid in Python, JavaScript, C# and JSON alike (JSON escaping is a subset of all four). */
 export const literal = (value: string): string => JSON.stringify(value);
 
-const placeholder = (value: string, fallback: string) => (value.trim() === "" ? fallback : value.trim());
+/** The user's value, trimmed, or a placeholder such as `<tenant id>` while the field is empty. */
+export const placeholder = (value: string, fallback: string): string => (value.trim() === "" ? fallback : value.trim());
 
 /** How the recipes name each assertion form. */
 export const FORM_NAMES: Readonly<Record<AssertionForm, string>> = {
