@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef, useState, type ComponentType } from "react";
+import { lazy, Suspense, useEffect, useRef, useState, type ComponentType, type RefObject } from "react";
 import { CertificatePanel } from "@/features/certificate/certificate-panel";
 import { CodeStep } from "@/features/code/code-step";
 import { GeneratePanel } from "@/features/generate/generate-panel";
@@ -50,33 +50,54 @@ const troubleshootPanels: { name: string; Component: ComponentType }[] = [
   { name: "Recipes", Component: RecipesPanel },
 ];
 
-/** Moves focus to step 2's heading, in view, when a new credential arrives (Generate, an import), and announces it. */
-function useFocusOnNewCredential() {
+/**
+ * Moves focus to step 2's heading, in view, when a new credential arrives (Generate, an import), and
+ * announces it. Its own component, so a new credential re-renders this line and not the whole page
+ * (issue 13: the thumbprint is on screen sooner).
+ */
+function NewCredentialAnnouncement({ heading }: { heading: RefObject<HTMLHeadingElement | null> }) {
   const credential = useWorkbenchStore((state) => state.credential);
-  const heading = useRef<HTMLHeadingElement>(null);
   const previous = useRef(credential);
   const [announcement, setAnnouncement] = useState("");
   useEffect(() => {
-    if (credential && credential !== previous.current) {
-      const target = heading.current;
-      if (target) {
-        target.focus({ preventScroll: true });
-        target.scrollIntoView({ block: "start", behavior: prefersReducedMotion() ? "auto" : "smooth" });
-      }
-      setAnnouncement(
-        `Certificate ready. Step 2, save and upload: thumbprint ${credential.certificateDetails.thumbprints.sha1Hex}, then save server.crt and server.pem.`,
-      );
-    }
+    const arrived = credential && credential !== previous.current ? credential : undefined;
     previous.current = credential;
-  }, [credential]);
-  return { heading, announcement };
+    if (!arrived) return;
+    // After the frame that paints the new thumbprint: focus() and scrollIntoView() force a layout of
+    // the whole page, which would otherwise come before that paint (issue 13).
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => {
+        const target = heading.current;
+        if (target) {
+          target.focus({ preventScroll: true });
+          target.scrollIntoView({ block: "start", behavior: prefersReducedMotion() ? "auto" : "smooth" });
+        }
+        setAnnouncement(`Certificate ready. Step 2, save and upload: thumbprint ${arrived.certificateDetails.thumbprints.sha1Hex}, then save server.crt and server.pem.`);
+      }, 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [credential, heading]);
+  return (
+    <p className="sr-only" role="status" aria-live="polite" data-testid="journey-announcement">
+      {announcement}
+    </p>
+  );
+}
+
+/** The browser's leave-page prompt while a key is unsaved; its own component for the same reason. */
+function UnsavedKeyPrompt() {
+  const unsavedKey = useWorkbenchStore(selectHasUnsavedKey);
+  return <UnsavedKeyGuard active={unsavedKey} />;
 }
 
 export function App() {
-  const unsavedKey = useWorkbenchStore(selectHasUnsavedKey);
   const [createTab, setCreateTab] = useState(() => (window.location.hash === "#import" ? "existing" : "create"));
   const [troubleshootOpen, setTroubleshootOpen] = useState(false);
-  const { heading: saveHeading, announcement } = useFocusOnNewCredential();
+  const saveHeading = useRef<HTMLHeadingElement>(null);
 
   // A link to anything folded (#token, #inspect, the tab of an import) opens what hides it.
   useEffect(() => {
@@ -96,7 +117,7 @@ export function App() {
 
   return (
     <div className="page">
-      <UnsavedKeyGuard active={unsavedKey} />
+      <UnsavedKeyPrompt />
       <header className="page-header">
         <h1 className="text-2xl font-bold">Credential Workbench</h1>
         <p className="text-sm text-muted">
@@ -105,9 +126,7 @@ export function App() {
         </p>
       </header>
       <main id="main" tabIndex={-1} className="page-main">
-        <p className="sr-only" role="status" aria-live="polite" data-testid="journey-announcement">
-          {announcement}
-        </p>
+        <NewCredentialAnnouncement heading={saveHeading} />
         <StepSection id="step-create" number={step("step-create").number} title={step("step-create").title}>
           <Tabs
             label="Create or bring a credential"

@@ -66,6 +66,15 @@ describe.each(RSA_KEY_SIZES)("a generated %i-bit credential, judged by OpenSSL",
     expect(text).toMatch(/DNS:app\.contoso\.example, URI:urn:contoso:app/);
   });
 
+  it("names its key by SHA-1 of the RSAPublicKey in both SKI and AKI (RFC 5280 §4.2.1.2 method 1)", () => {
+    // The subjectPublicKey BIT STRING of an RSA key holds its PKCS#1 RSAPublicKey: Node exports that DER.
+    const rsaPublicKeyDer = new NodeX509Certificate(files["server.crt"]).publicKey.export({ type: "pkcs1", format: "der" });
+    const keyId = createHash("sha1").update(rsaPublicKeyDer).digest("hex").toUpperCase().replace(/(..)(?!$)/g, "$1:");
+    const text = openssl.run(["x509", "-in", "server.crt", "-noout", "-ext", "subjectKeyIdentifier,authorityKeyIdentifier"]);
+    expect(text).toMatch(new RegExp(`Subject Key Identifier:\\s*\\n\\s*${keyId}\\s*\\n`));
+    expect(text).toMatch(new RegExp(`Authority Key Identifier:\\s*\\n\\s*(keyid:)?${keyId}\\s*\\n`));
+  });
+
   it("is valid for the days asked for, starting a few minutes in the past", () => {
     const nodeCert = new NodeX509Certificate(files["server.crt"]);
     const notBefore = new Date(nodeCert.validFrom).getTime();

@@ -1,6 +1,7 @@
 import { createSelfSignedCertificate } from "./certificate/create";
 import { describeCertificate, type CertificateDetails } from "./certificate/describe";
 import { encodeCertificatePem } from "./certificate/parse";
+import type { PublicKeyInfo } from "./certificate/public-key-info";
 import type { SubjectAlternativeNames } from "./certificate/subject-alternative-names";
 import { CREDENTIAL_FILES, type FileName } from "./credential-files";
 import { createCertificateSigningRequest, encodeCsrPem } from "./csr";
@@ -36,8 +37,13 @@ export interface GenerateCredentialOptions {
 
 export type GenerationStage = "key" | "certificate" | "csr" | "thumbprints";
 
-/** What a certificate for a key the page just made is built from (the form's values). */
-export type CertifyGeneratedKeyOptions = Omit<GenerateCredentialOptions, "keySize">;
+/**
+ * What a certificate for a key the page just made is built from (the form's values), and the key's
+ * public half when it was read ahead with the key (issue 13: store/key-prefetch.ts).
+ */
+export type CertifyGeneratedKeyOptions = Omit<GenerateCredentialOptions, "keySize"> & { publicKeyInfo?: PublicKeyInfo };
+
+export { readPublicKeyInfo } from "./certificate/public-key-info";
 
 /**
  * The whole generate path of the seed's three OpenSSL commands: key, self-signed certificate,
@@ -75,6 +81,7 @@ export async function certifyGeneratedKey(
         validityDays: options.validityDays,
         subjectAlternativeNames: options.subjectAlternativeNames,
         now: options.now,
+        publicKeyInfo: options.publicKeyInfo,
       }),
     ),
     timeStep("export-pkcs8", () => exportPkcs8Der(keys.privateKey)),

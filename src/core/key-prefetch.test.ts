@@ -32,11 +32,13 @@ describe("key prefetcher", () => {
 
     const first = prefetcher.take(2048);
     expect(first.prepared).toBe("ready");
+    expect(first.readyKey).toBe("key-1-2048");
     expect(await first.key).toBe("key-1-2048");
     // Used at most once: the next take does not get the same key; it makes a new one.
     expect(prefetcher.isReady(2048)).toBe(false);
     const second = prefetcher.take(2048);
     expect(second.prepared).toBe("none");
+    expect(second.readyKey).toBeUndefined();
     expect(maker.calls).toHaveLength(2);
     maker.calls[1]?.resolve();
     expect(await second.key).toBe("key-2-2048");

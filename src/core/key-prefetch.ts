@@ -27,7 +27,8 @@ export interface KeyPrefetcherOptions<Size, Key> {
 interface Entry<Size, Key> {
   size: Size;
   promise: Promise<Key>;
-  ready: boolean;
+  /** The key, once made. */
+  made?: { key: Key };
 }
 
 export interface KeyPrefetcher<Size, Key> {
@@ -36,7 +37,7 @@ export interface KeyPrefetcher<Size, Key> {
   /** True when a key of this size is made and waiting. */
   isReady: (size: Size) => boolean;
   /** The held key of this size (made, or still on its way), handed out once; without one, a new key made now. */
-  take: (size: Size) => { key: Promise<Key>; prepared: "ready" | "pending" | "none" };
+  take: (size: Size) => { key: Promise<Key>; prepared: "ready" | "pending" | "none"; readyKey?: Key };
   /** Forgets the held key, ready or on its way. */
   drop: () => void;
   /** The page was hidden: the clock for the hidden-too-long rule starts. */
@@ -62,11 +63,11 @@ export function createKeyPrefetcher<Size, Key>(options: KeyPrefetcherOptions<Siz
     prepare: (size) => {
       if (held?.size === size) return;
       const promise = options.generate(size);
-      const entry: Entry<Size, Key> = { size, promise, ready: false };
+      const entry: Entry<Size, Key> = { size, promise };
       held = entry;
       promise.then(
-        () => {
-          entry.ready = true;
+        (key) => {
+          entry.made = { key };
         },
         () => {
           // A failed prefetch is forgotten; the click makes its own key and shows that error, if any.
@@ -74,12 +75,13 @@ export function createKeyPrefetcher<Size, Key>(options: KeyPrefetcherOptions<Siz
         },
       );
     },
-    isReady: (size) => held?.size === size && held.ready,
+    isReady: (size) => held?.size === size && held.made !== undefined,
     take: (size) => {
       const entry = held;
       if (entry?.size === size) {
         held = undefined;
-        return { key: entry.promise, prepared: entry.ready ? "ready" : "pending" };
+        // A ready key is also handed over as is, so the click need not wait a turn for its promise.
+        return entry.made ? { key: entry.promise, prepared: "ready", readyKey: entry.made.key } : { key: entry.promise, prepared: "pending" };
       }
       return { key: options.generate(size), prepared: "none" };
     },

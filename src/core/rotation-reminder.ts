@@ -10,18 +10,29 @@ function icsText(text: string): string {
   return text.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
 }
 
-/** Folds a content line at 75 octets (RFC 5545 §3.1): CRLF then one space before each continuation. */
+/** UTF-8 length of one code point (RFC 3629 §3). */
+function utf8Length(codePoint: number): number {
+  return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+}
+
+/**
+ * Folds a content line at 75 octets (RFC 5545 §3.1): CRLF then one space before each continuation.
+ * Counts octets per code point as it goes, so a long line costs one pass (never a split UTF-8 sequence).
+ */
 function foldIcsLine(line: string): string {
-  const encoder = new TextEncoder();
   const pieces: string[] = [];
   let current = "";
+  let currentOctets = 0;
   for (const character of line) {
     const limit = pieces.length === 0 ? 75 : 74;
-    if (encoder.encode(current + character).length > limit) {
+    const octets = utf8Length(character.codePointAt(0) ?? 0);
+    if (currentOctets + octets > limit) {
       pieces.push(current);
       current = "";
+      currentOctets = 0;
     }
     current += character;
+    currentOctets += octets;
   }
   pieces.push(current);
   return pieces.join("\r\n ");

@@ -7,7 +7,7 @@ import type { RsaKeySize } from "@/core/keys";
 import { beginCredentialChange } from "./credential-slice";
 import { onCredentialChanged } from "./credential-changed";
 import type { SliceCreator } from "./slice-creator";
-import { keySizeChanged, loadCredentialCore, prepareKeyWhenIdle, takeKey } from "./key-prefetch";
+import { keySizeChanged, loadCredentialCore, loadedCredentialCore, prepareKeyWhenIdle, takeKey } from "./key-prefetch";
 
 export interface GenerationStatus {
   running: boolean;
@@ -55,7 +55,16 @@ function afterPaint(): Promise<void> {
   });
 }
 
+/**
+ * With a key made in advance the whole path takes a few milliseconds, and a progress line shown for
+ * that long only flickers and costs a render on the way to the thumbprint (issue 13): progress is
+ * shown when the click has to wait for its key, or once the work takes longer than this.
+ */
+export const PROGRESS_DELAY_MS = 150;
+
 export const createGenerateSlice: SliceCreator<GenerateSlice> = (set, get, store) => {
+  // Whether a generation is under way, shown or not yet: a second click meanwhile is ignored.
+  let inFlight = false;
   // "Generated in n s" described the removed key.
   onCredentialChanged(store, ({ cause }) => {
     if (cause === "forgotten") set({ generation: { running: false } });
@@ -69,30 +78,48 @@ export const createGenerateSlice: SliceCreator<GenerateSlice> = (set, get, store
       if (field === "keySize") keySizeChanged(value as RsaKeySize);
     },
     generate: async () => {
-      const { generateForm: form, generation } = get();
-      if (generation.running) return;
+      const { generateForm: form } = get();
+      if (inFlight) return;
       if (Object.keys(validateGenerateForm(form)).length > 0) return;
+      inFlight = true;
       const clickedAt = performance.now();
+      const startedAt = Date.now();
       const isCurrent = beginCredentialChange();
       // The key made while the page was idle, if any (issue 13); used once, and a new one follows.
-      const { key, prepared } = takeKey(form.keySize);
+      const { key, prepared, readyKey } = takeKey(form.keySize);
       // Whether this click found its key ready, on its way or not started: `npm run bench` reads it.
       if (typeof performance.mark === "function") performance.mark(`cw:key-${prepared}`);
-      set({ generation: { running: true, stage: prepared === "ready" ? "certificate" : "key", keySize: form.keySize, startedAt: Date.now() } });
-      const options: CertifyGeneratedKeyOptions = {
+      let stage: GenerationStage = prepared === "ready" ? "certificate" : "key";
+      let progressShown = false;
+      const showProgress = () => {
+        progressShown = true;
+        set({ generation: { running: true, stage, keySize: form.keySize, startedAt } });
+      };
+      const progressTimer = prepared === "ready" ? setTimeout(showProgress, PROGRESS_DELAY_MS) : undefined;
+      if (prepared !== "ready") showProgress();
+      const onStage = (next: GenerationStage) => {
+        stage = next;
+        if (progressShown) set((state) => ({ generation: { ...state.generation, stage: next } }));
+      };
+      const formOptions: CertifyGeneratedKeyOptions = {
         subject: subjectFromForm(form),
         validityDays: Number(form.validityDays),
         subjectAlternativeNames: subjectAlternativeNamesFromForm(form),
       };
       try {
-        const [keys, core] = await Promise.all([timeStep("key-wait", () => key), loadCredentialCore()]);
-        const credential = await core.certifyGeneratedKey(keys, options, (stage) => set((state) => ({ generation: { ...state.generation, stage } })));
+        const loadedCore = loadedCredentialCore();
+        // With the key made and the module loaded, nothing to wait for: no turn of the event loop is spent.
+        const [{ keys, publicKeyInfo }, core] =
+          readyKey && loadedCore ? [readyKey, loadedCore] : await Promise.all([timeStep("key-wait", () => key), loadCredentialCore()]);
+        const options = { ...formOptions, publicKeyInfo };
+        const credential = await core.certifyGeneratedKey(keys, options, onStage);
+        clearTimeout(progressTimer);
         if (!isCurrent()) {
           // An import or removal happened meanwhile: what the user did last stays on the page.
           set({ generation: { running: false, error: "The new key was discarded because another key or certificate was loaded (or removed) while it was being generated. Press Generate again to replace it." } });
           return;
         }
-        const seconds = (Date.now() - (get().generation.startedAt ?? Date.now())) / 1000;
+        const seconds = (Date.now() - startedAt) / 1000;
         const filesStart = performance.now();
         const files = core.credentialFiles(credential);
         recordStep("files", filesStart);
@@ -105,9 +132,11 @@ export const createGenerateSlice: SliceCreator<GenerateSlice> = (set, get, store
         const withRequest = { ...credential, csrDer };
         get().attachSigningRequest(credential, withRequest, core.credentialFiles(withRequest));
       } catch (error) {
+        clearTimeout(progressTimer);
         // The previous credential stays on screen; only the message is new.
         set({ generation: { running: false, error: `Generation failed: ${describeError(error)}` } });
       } finally {
+        inFlight = false;
         prepareKeyWhenIdle();
       }
     },

@@ -9,21 +9,47 @@
  *   generates or changes the size again (the user asked the page to hold no key);
  * - hidden for more than 5 minutes (PREFETCH_MAX_HIDDEN_MS), the page drops it; a new one is made
  *   once the page is visible and idle again.
+ * - only the key's public half (SubjectPublicKeyInfo, key identifier) is read ahead; the private key
+ *   is exported, for server.pem, only after the click that takes it.
  * Unit tests never call `startKeyPrefetch`, so there `takeKey` simply makes a key on the spot.
  */
+import type { PublicKeyInfo } from "@/core/certificate/public-key-info";
 import { createKeyPrefetcher, PREFETCH_MAX_HIDDEN_MS } from "@/core/key-prefetch";
 import { generateRsaKeyPair, type RsaKeySize } from "@/core/keys";
-
-export const keyPrefetcher = createKeyPrefetcher<RsaKeySize, CryptoKeyPair>({
-  generate: generateRsaKeyPair,
-  now: () => performance.now(),
-});
 
 /**
  * Certificates, CSRs and their ASN.1 (@peculiar/x509) are not in the first screen's JavaScript; they
  * load right after the first paint (startKeyPrefetch) or on the first Generate, whichever is first.
  */
-export const loadCredentialCore = () => import("@/core/credential");
+export const loadCredentialCore = () =>
+  import("@/core/credential").then((module) => {
+    credentialCore = module;
+    return module;
+  });
+let credentialCore: typeof import("@/core/credential") | undefined;
+
+/** The module once loaded, without waiting a turn for import() (issue 13: a click goes straight to signing). */
+export const loadedCredentialCore = () => credentialCore;
+
+/** A key pair made for the next Generate, with its public half already read (SPKI and key identifier). */
+export interface PreparedKeyPair {
+  keys: CryptoKeyPair;
+  publicKeyInfo: PublicKeyInfo;
+}
+
+/**
+ * Makes a key and reads its public half, so the click only has to sign (issue 13). The private key
+ * is not exported here: that happens after the click that takes it.
+ */
+async function prepareKeyPair(size: RsaKeySize): Promise<PreparedKeyPair> {
+  const [keys, core] = await Promise.all([generateRsaKeyPair(size), loadCredentialCore()]);
+  return { keys, publicKeyInfo: await core.readPublicKeyInfo(keys.publicKey) };
+}
+
+export const keyPrefetcher = createKeyPrefetcher<RsaKeySize, PreparedKeyPair>({
+  generate: prepareKeyPair,
+  now: () => performance.now(),
+});
 
 let wiring: { keySize: () => RsaKeySize; suspended: boolean } | undefined;
 

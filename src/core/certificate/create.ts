@@ -15,6 +15,7 @@ import {
   X509CertificateGenerator,
   type X509Certificate,
 } from "@peculiar/x509";
+import { readPublicKeyInfo, type PublicKeyInfo } from "./public-key-info";
 import { subjectAlternativeNameExtensions } from "./subject-alternative-names";
 import { validateSubjectAlternativeNames, validateValidityDays, type SubjectAlternativeNames } from "./options";
 
@@ -30,6 +31,8 @@ export interface SelfSignedCertificateOptions {
   subjectAlternativeNames?: SubjectAlternativeNames;
   /** The moment of issue; defaults to the current time. */
   now?: Date;
+  /** `keys.publicKey` read ahead (readPublicKeyInfo), for a key made in advance; read here when absent. */
+  publicKeyInfo?: PublicKeyInfo;
 }
 
 /** A random positive 16-byte serial (RFC 5280 §4.1.2.2: positive, at most 20 octets; CA/B asks for ≥ 64 random bits). */
@@ -55,15 +58,20 @@ export async function createSelfSignedCertificate(options: SelfSignedCertificate
 
   const now = options.now ?? new Date();
   const name = buildSubjectName(options.subject);
+  const { publicKey, keyIdentifierHex } = options.publicKeyInfo ?? (await readPublicKeyInfo(options.keys.publicKey));
   // Self-signed: the AKI names the same key as the SKI (RFC 5280 §4.2.1.1), so its SHA-1 key hash is computed once.
-  const subjectKeyIdentifier = await SubjectKeyIdentifierExtension.create(options.keys.publicKey);
-  return X509CertificateGenerator.createSelfSigned({
+  const subjectKeyIdentifier = new SubjectKeyIdentifierExtension(keyIdentifierHex);
+  // Issuer = subject, signed with the pair's own private key: what createSelfSigned does, but with the
+  // public key already read, so the only WebCrypto call left is the signature.
+  return X509CertificateGenerator.create({
     serialNumber: randomSerialNumberHex(),
-    name,
+    subject: name,
+    issuer: name,
     notBefore: new Date(now.getTime() - NOT_BEFORE_SKEW_MS),
     notAfter: new Date(now.getTime() + options.validityDays * 24 * 60 * 60 * 1000),
     signingAlgorithm: RSASSA_SHA256,
-    keys: options.keys,
+    publicKey,
+    signingKey: options.keys.privateKey,
     extensions: [
       new BasicConstraintsExtension(false, undefined, false),
       new KeyUsagesExtension(KeyUsageFlags.digitalSignature, true),

@@ -118,6 +118,10 @@ function describeExtension(extension: Extension): { name: string; value: string 
 /** Reads what a user needs to know about a certificate, thumbprints included. */
 export async function describeCertificate(certificate: X509Certificate): Promise<CertificateDetails> {
   const der = toBytes(certificate.rawData);
+  // The digests run in WebCrypto while the fields below are read (issue 13: the thumbprint comes first).
+  const thumbprints = computeThumbprints(der);
+  // Should reading a field below throw, that error is the one reported: no unhandled rejection from the digests.
+  thumbprints.catch(() => undefined);
   const key = describeSubjectPublicKeyInfo(toBytes(certificate.publicKey.rawData));
   return {
     subject: certificate.subject,
@@ -131,6 +135,6 @@ export async function describeCertificate(certificate: X509Certificate): Promise
     rsaKeyBits: key.rsaKeyBits,
     signatureAlgorithm: describeAlgorithm(certificate.signatureAlgorithm as Algorithm & { hash?: Algorithm }),
     extensions: certificate.extensions.map((extension) => ({ ...describeExtension(extension), critical: extension.critical })),
-    thumbprints: await computeThumbprints(der),
+    thumbprints: await thumbprints,
   };
 }

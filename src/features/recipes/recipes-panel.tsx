@@ -1,3 +1,6 @@
+import { memo, useDeferredValue } from "react";
+import type { Credential } from "@/core/credential";
+import type { AppSettings } from "@/core/app-settings";
 import { libraryById } from "@/core/libraries";
 import { recipeInputsFor } from "@/core/recipe-inputs";
 import { EXPIRY_WARNING_DAYS } from "@/core/certificate-validity";
@@ -29,8 +32,14 @@ function RecipeView({ recipe }: { recipe: Recipe }) {
 }
 
 export function RecipesPanel() {
-  const credential = useWorkbenchStore((state) => state.credential);
-  const settings = useWorkbenchStore((state) => state.settings);
+  // Folded under "Check and troubleshoot": a new credential is rendered here after the thumbprint is
+  // on screen, not before it (issue 13). Until then the recipes of the previous one stay, unchanged.
+  const credential = useDeferredValue(useWorkbenchStore((state) => state.credential));
+  const settings = useDeferredValue(useWorkbenchStore((state) => state.settings));
+  return <Recipes credential={credential} settings={settings} />;
+}
+
+const Recipes = memo(function Recipes({ credential, settings }: { credential: Credential | undefined; settings: AppSettings }) {
   if (!credential) {
     return (
       <Panel id="recipes" title="Recipes" description="Ready-to-paste code for MSAL, Azure Identity, the Azure CLI and Graph, filled with this page's values.">
@@ -74,4 +83,4 @@ export function RecipesPanel() {
       })}
     </Panel>
   );
-}
+});

@@ -1,0 +1,35 @@
+import { createHash, createPublicKey, X509Certificate as NodeX509Certificate } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { toBytes } from "../encoding";
+import { generateRsaKeyPair } from "../keys";
+import { createOpenSslWorkspace } from "../testing/openssl";
+import { createSelfSignedCertificate } from "./create";
+import { readPublicKeyInfo } from "./public-key-info";
+
+describe("readPublicKeyInfo: a key's public half read ahead (issue 13)", () => {
+  it("gives the key's SubjectPublicKeyInfo and SHA-1 of its RSAPublicKey, as Node computes them", async () => {
+    const keys = await generateRsaKeyPair(2048);
+    const info = await readPublicKeyInfo(keys.publicKey);
+    const nodeKey = createPublicKey({ key: Buffer.from(await crypto.subtle.exportKey("spki", keys.publicKey)), format: "der", type: "spki" });
+    expect(Buffer.from(toBytes(info.publicKey.rawData)).equals(nodeKey.export({ type: "spki", format: "der" }))).toBe(true);
+    expect(info.keyIdentifierHex).toBe(createHash("sha1").update(nodeKey.export({ type: "pkcs1", format: "der" })).digest("hex"));
+  });
+
+  it("makes the same certificate as reading the key at signing time: OpenSSL verifies it, SKI and AKI name the key", async () => {
+    const keys = await generateRsaKeyPair(2048);
+    const info = await readPublicKeyInfo(keys.publicKey);
+    const certificate = await createSelfSignedCertificate({ keys, subject: { commonName: "ahead" }, validityDays: 2, publicKeyInfo: info });
+    const openssl = createOpenSslWorkspace();
+    try {
+      openssl.write("c.pem", new NodeX509Certificate(Buffer.from(certificate.rawData)).toString());
+      expect(openssl.run(["verify", "-CAfile", "c.pem", "c.pem"])).toContain("c.pem: OK");
+      const keyId = info.keyIdentifierHex.toUpperCase().replace(/(..)(?!$)/g, "$1:");
+      const text = openssl.run(["x509", "-in", "c.pem", "-noout", "-ext", "subjectKeyIdentifier,authorityKeyIdentifier"]);
+      expect(text.split(keyId).length - 1).toBe(2);
+      const spkiFromCert = new NodeX509Certificate(Buffer.from(certificate.rawData)).publicKey.export({ type: "spki", format: "der" });
+      expect(spkiFromCert.equals(Buffer.from(await crypto.subtle.exportKey("spki", keys.publicKey)))).toBe(true);
+    } finally {
+      openssl.dispose();
+    }
+  });
+});
