@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { openTroubleshooting } from "./support/journey";
 import { generateThroughPage } from "./support/downloads";
@@ -151,6 +152,12 @@ test("a token too long to edit is held out of the text box: its start and size a
   await expect(page.getByTestId("inspect-input-held")).toContainText(`${big.length.toLocaleString("en-US")} characters pasted`);
   // The whole text was inspected, not the start the box shows.
   await expect(page.getByTestId("inspect-claims-table").locator("[data-rows-hidden]")).toContainText("this token has 3,000", { timeout: 30_000 });
+  // The note and Clear pass axe in both themes.
+  for (const theme of ["light", "dark"] as const) {
+    await page.getByTestId("theme-select").selectOption(theme);
+    const results = await new AxeBuilder({ page }).include("#inspect").withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(results.violations.map((violation) => `${theme} ${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join("; ")}`)).toEqual([]);
+  }
 
   // A paste over the held text replaces all of it, and the box can be edited again.
   const small = `${b64u({ alg: "RS256" })}.${b64u({ aud: "api://small" })}.AAAA`;
