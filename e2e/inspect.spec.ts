@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { openTroubleshooting } from "./support/journey";
 import { generateThroughPage } from "./support/downloads";
@@ -131,4 +132,50 @@ test("plain words first: the RFC sections and local times show only when asked f
   await page.getByTestId("inspect-show-sources").check();
   await expect(issRow.locator("[data-field-sources]")).toContainText("RFC 7519");
   await expect(page.locator('[data-testid="inspect-claims-table"] [data-claim="exp"] [data-time] span')).toHaveCount(3);
+});
+
+test("a token too long to edit is held out of the text box: its start and size are shown, the whole of it is inspected, a paste replaces it and Clear empties it", async ({ page }) => {
+  await page.goto("/");
+  await openTroubleshooting(page);
+  const claims = Object.fromEntries(Array.from({ length: 3_000 }, (_, index) => [`claim${String(index)}`, `value ${String(index)}`]));
+  const big = `${b64u({ alg: "RS256", typ: "JWT" })}.${b64u(claims)}.AAAA`;
+  expect(big.length).toBeGreaterThan(32 * 1024);
+  const input = page.getByTestId("jwt-inspect-input");
+  // A real paste from the clipboard (the paste event).
+  await page.evaluate((text) => navigator.clipboard.writeText(text), big);
+  await input.focus();
+  await page.keyboard.press("ControlOrMeta+V");
+  await expect(input).toHaveAttribute("data-held-length", String(big.length));
+  await expect(input).toHaveValue(`${big.slice(0, 8192)}…`);
+  await expect(input).not.toBeEditable();
+  await expect(input).toHaveAccessibleDescription(/characters pasted: too long to edit here/);
+  await expect(page.getByTestId("inspect-input-held")).toContainText(`${big.length.toLocaleString("en-US")} characters pasted`);
+  // The whole text was inspected, not the start the box shows.
+  await expect(page.getByTestId("inspect-claims-table").locator("[data-rows-hidden]")).toContainText("this token has 3,000", { timeout: 30_000 });
+  // The note and Clear pass axe in both themes.
+  for (const theme of ["light", "dark"] as const) {
+    await page.getByTestId("theme-select").selectOption(theme);
+    const results = await new AxeBuilder({ page }).include("#inspect").withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(results.violations.map((violation) => `${theme} ${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join("; ")}`)).toEqual([]);
+  }
+
+  // A paste over the held text replaces all of it, and the box can be edited again.
+  const small = `${b64u({ alg: "RS256" })}.${b64u({ aud: "api://small" })}.AAAA`;
+  await page.evaluate((text) => navigator.clipboard.writeText(text), small);
+  await input.focus();
+  await page.keyboard.press("ControlOrMeta+V");
+  await expect(input).toHaveValue(small);
+  await expect(input).toBeEditable();
+  await expect(page.getByTestId("inspect-input-held")).toHaveCount(0);
+  await expect(page.getByTestId("inspect-claims-table").locator('[data-claim="aud"] [data-field-value]')).toHaveText("api://small");
+
+  // Inserted text (what a drop or Playwright's fill does) is held too; Clear, by keyboard, empties the box and puts the caret back in it.
+  await input.fill(big);
+  await expect(input).toHaveAttribute("data-held-length", String(big.length));
+  await page.getByTestId("inspect-clear").focus();
+  await page.keyboard.press("Enter");
+  await expect(input).toHaveValue("");
+  await expect(input).toBeEditable();
+  await expect(input).toBeFocused();
+  await expect(page.getByTestId("inspect-result")).toHaveCount(0);
 });

@@ -7,7 +7,7 @@ interface JwtPartsProps {
 
 /**
  * The compact JWS with its three segments coloured: header, payload, signature (RFC 7515 §7.1). A crafted
- * segment of 100 KB is cut (the textarea above keeps the whole token), so laying it out cannot stall the page.
+ * segment of 100 KB is cut (the store keeps the whole token), so laying it out cannot stall the page.
  */
 export function JwtParts({ parts, testId }: JwtPartsProps) {
   const [header, payload, signature] = [parts.header, parts.payload, parts.signature].map((part) => shortenForDisplay(part).value);

@@ -6,6 +6,7 @@ import { JwtParts } from "@/ui/jwt-parts";
 import { Panel } from "@/ui/panel";
 import { PanelBoundary } from "@/ui/panel-boundary";
 import { useNow } from "@/ui/use-now";
+import { JwtInput } from "./jwt-input";
 
 
 const KIND_TEXT = {
@@ -30,19 +31,7 @@ export function InspectPanel() {
       description={`Paste any JWT — a client assertion from MSAL's logs, or the access token that came back — to decode, verify and check it.${hasCertificate ? " Signatures are verified with the certificate on this page." : ""} Nothing you paste leaves the page.`}
     >
       <Field label="JWT to inspect" errorTestId="inspect-problem" error={failure?.problem}>
-        {(props) => (
-          <textarea
-            {...props}
-            className="input font-mono"
-            rows={4}
-            value={inspectText}
-            data-testid="jwt-inspect-input"
-            spellCheck={false}
-            autoComplete="off"
-            placeholder="eyJhbGciOi…"
-            onChange={(event) => void setInspectText(event.target.value)}
-          />
-        )}
+        {(props) => <JwtInput text={inspectText} onText={(text) => void setInspectText(text)} fieldProps={props} />}
       </Field>
       {failure?.standardBase64 && (
         <div className="flex flex-wrap items-center gap-2 text-sm">
