@@ -180,6 +180,17 @@ export async function measureUiGeneration(page: Page, timeoutMs = 120_000): Prom
       const button = document.querySelector(`[data-testid="${ids.generate}"]`);
       if (!(button instanceof HTMLButtonElement) || button.disabled) throw new Error("Generate is not enabled");
       const before = { thumbprint: text(ids.thumbprint), jwt: text(ids.jwt) };
+      // The bench never saves keys, so from the second run on Generate first asks whether to replace the
+      // unsaved key. That question is answered outside the timed window: the run times the click that
+      // starts the work (Replace the unsaved key), as a person waits from the click that asks for it.
+      let target: HTMLButtonElement = button;
+      if (document.querySelector('[data-testid="unsaved-key-warning"]')) {
+        button.click();
+        for (let tries = 0; tries < 200 && !document.querySelector('[data-testid="confirm-replace-key"]'); tries += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+        const confirm = document.querySelector('[data-testid="confirm-replace-key"]');
+        if (!(confirm instanceof HTMLButtonElement)) throw new Error("Generate asked for no confirmation and showed no replace button");
+        target = confirm;
+      }
       performance.clearMeasures();
       performance.clearMarks();
       // Let a long task still in the buffer from earlier work be delivered before the click.
@@ -190,9 +201,6 @@ export async function measureUiGeneration(page: Page, timeoutMs = 120_000): Prom
         let credentialAt: number | undefined;
         const check = () => {
           const now = performance.now();
-          // The bench never saves keys, so every run after the first confirms the replacement.
-          const confirm = document.querySelector('[data-testid="confirm-replace-key"]');
-          if (confirm instanceof HTMLButtonElement) confirm.click();
           const thumbprint = text(ids.thumbprint);
           if (credentialAt === undefined && thumbprint && thumbprint !== before.thumbprint) credentialAt = now;
           const jwt = text(ids.jwt);
@@ -208,7 +216,7 @@ export async function measureUiGeneration(page: Page, timeoutMs = 120_000): Prom
           observer.disconnect();
           reject(new Error(`no new thumbprint and assertion within ${String(timeoutMs)} ms`));
         }, timeoutMs);
-        button.click();
+        target.click();
       });
       // Long-task entries are delivered asynchronously; give the observer a moment.
       await new Promise((resolve) => setTimeout(resolve, 100));

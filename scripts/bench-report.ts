@@ -137,7 +137,7 @@ function generateSection(results: BenchResults): string[] {
   return [
     "## Generate: a key made in advance, and cold",
     "",
-    `**Key ready**: one page; before each click a pause of ${pause === undefined ? "a few" : String(pause)} ms, as a person reads the last result, while the page makes the next key in the background. **Cold**: a fresh browser context (empty cache) per run, the size and app fields set, and the first click as soon as Generate is enabled, so no key is ready. Both are click → the new SHA-1 thumbprint on screen.` +
+    `**Key ready**: one page; before each click a pause of ${pause === undefined ? "a few" : String(pause)} ms, as a person reads the last result, while the page makes the next key in the background. **Cold**: a fresh browser context (empty cache) per run, the size and app fields set, and the first click as soon as Generate is enabled, so no key is ready. Both are click → the new SHA-1 thumbprint on screen. The bench never saves its keys, so from the second click on the page first asks whether to replace the unsaved key; the timed click is then the one on "Replace the unsaved key", which starts the work.` +
       (results.config.baselineDist ? ` **Before**: the same cold click on the build in \`${results.config.baselineDist}\` (the page before issue 13), alternating run by run with ours.` : ""),
     "",
     "| Key size | Key ready | ready ÷ OpenSSL recipe | key ready at click | Cold | cold ÷ OpenSSL recipe | Cold, before | OpenSSL recipe |",

@@ -8,6 +8,7 @@ import { createImportSlice, type ImportSlice } from "./import-slice";
 import { createTokenSlice, type TokenSlice } from "./token-slice";
 import { createClientAuthSlice, type ClientAuthSlice } from "./client-auth-slice";
 import { createFederatedSlice, type FederatedSlice } from "./federated-slice";
+import { skipUnchangedWrites } from "./skip-unchanged-writes";
 import { createSettingsSlice, initialAppSettings, type AppSettings, type SettingsSlice } from "./settings-slice";
 
 /** The whole page state: one store built from typed slices (zustand's slices pattern). */
@@ -31,7 +32,7 @@ export const useWorkbenchStore = create<WorkbenchState>()(
     {
       name: SETTINGS_STORAGE_KEY,
       version: 1,
-      storage: createJSONStorage(() => localStorage),
+      storage: createJSONStorage(() => skipUnchangedWrites(localStorage)),
       // Only what the user typed about the app registration is stored: never keys, files or tokens.
       partialize: (state): { settings: AppSettings } => ({ settings: state.settings }),
       merge: (persisted, current) => {

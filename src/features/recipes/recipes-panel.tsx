@@ -1,4 +1,4 @@
-import { memo, useDeferredValue } from "react";
+import { memo } from "react";
 import type { Credential } from "@/core/credential";
 import type { AppSettings } from "@/core/app-settings";
 import { libraryById } from "@/core/libraries";
@@ -32,13 +32,12 @@ function RecipeView({ recipe }: { recipe: Recipe }) {
 }
 
 export function RecipesPanel() {
-  // Folded under "Check and troubleshoot": a new credential is rendered here after the thumbprint is
-  // on screen, not before it (issue 13). Until then the recipes of the previous one stay, unchanged.
-  const credential = useDeferredValue(useWorkbenchStore((state) => state.credential));
-  const settings = useDeferredValue(useWorkbenchStore((state) => state.settings));
+  const credential = useWorkbenchStore((state) => state.credential);
+  const settings = useWorkbenchStore((state) => state.settings);
   return <Recipes credential={credential} settings={settings} />;
 }
 
+/** Rebuilt only when the credential or the settings change, not when the rest of the page does. */
 const Recipes = memo(function Recipes({ credential, settings }: { credential: Credential | undefined; settings: AppSettings }) {
   if (!credential) {
     return (
