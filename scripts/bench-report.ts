@@ -40,7 +40,7 @@ export interface BenchResults {
   environment: { date: string; loadAverage: { start: number[]; end: number[] }; cpuModel: string; cpuCount: number; memoryGiB: number; os: string; node: string; chromium: string; playwright: string; openssl: string; commit: string };
   config: { runs: number; coldRuns?: number; loadRuns?: number; warmupRuns: number; forgeRuns: Record<string, number>; sizes: number[]; pauseMs?: number; baselineDist?: string };
   sizes: SizeResults[];
-  pageLoad: { ready: Summary; domContentLoaded: Summary; load: Summary; baselineReady?: Summary };
+  pageLoad: { ready: Summary; domContentLoaded: Summary; load: Summary; baselineReady?: Summary; repeatReady?: Summary; baselineRepeatReady?: Summary };
   responsiveness: { bits: number; runs: number; longestTaskMs: number; runsWithLongTasks: number; under50ms: boolean; longestFrameGapMs: number };
   bundle: {
     initial: { jsBytes: number; jsGzipBytes: number; cssBytes: number; cssGzipBytes: number };
@@ -116,6 +116,12 @@ function targetsSection(results: BenchResults): string[] {
   }
   const baselineReady = results.pageLoad.baselineReady;
   rows.push(`| Navigation → Generate enabled | median ≤ 120 ms | ${ms(results.pageLoad.ready)} ms${baselineReady ? `; before: ${ms(baselineReady)} ms` : ""} | ${met(results.pageLoad.ready.median <= 120)} |`);
+  const { repeatReady, baselineRepeatReady } = results.pageLoad;
+  if (repeatReady) {
+    rows.push(
+      `| Navigation → Generate enabled, repeat visit (files and compiled code cached) | median ≤ 120 ms | ${ms(repeatReady)} ms${baselineRepeatReady ? `; before: ${ms(baselineRepeatReady)} ms` : ""} | ${met(repeatReady.median <= 120)} |`,
+    );
+  }
   rows.push(`| Initial JavaScript | ≤ 110 KB gzip (check:bundle budget ${kb(results.bundle.budgetInitialJsGzipBytes)}) | ${kb(results.bundle.initial.jsGzipBytes)} | ${met(results.bundle.initial.jsGzipBytes <= 110 * 1024)} |`);
   return [
     "## Issue 13 targets",
@@ -201,6 +207,7 @@ export function renderMarkdown(results: BenchResults): string {
     "| | median / p90 (ms) |",
     "| --- | ---: |",
     `| Navigation → Generate enabled | ${ms(results.pageLoad.ready)} |`,
+    ...(results.pageLoad.repeatReady ? [`| Navigation → Generate enabled, repeat visit (third load in one context) | ${ms(results.pageLoad.repeatReady)} |`] : []),
     `| DOMContentLoaded | ${ms(results.pageLoad.domContentLoaded)} |`,
     `| load | ${ms(results.pageLoad.load)} |`,
     "",
