@@ -119,19 +119,24 @@ export async function openWorkbench(browser: Browser, origin: string): Promise<{
   return { context, page };
 }
 
+/** What the probes and Navigation Timing say of the page's last load. */
+function readPageLoad(page: Page): Promise<PageLoadRun> {
+  return page.evaluate(() => {
+    const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
+    return {
+      readyMs: (window as unknown as { benchReadyAt: number }).benchReadyAt,
+      domContentLoadedMs: navigation?.domContentLoadedEventEnd ?? Number.NaN,
+      loadMs: navigation?.loadEventEnd ?? Number.NaN,
+    };
+  });
+}
+
 /** One fresh context (empty HTTP cache) per run: navigation → Generate enabled. */
 export async function measurePageLoad(browser: Browser, origin: string): Promise<PageLoadRun> {
   const { context, page } = await openWorkbench(browser, origin);
   try {
     await page.waitForLoadState("load");
-    return await page.evaluate(() => {
-      const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
-      return {
-        readyMs: (window as unknown as { benchReadyAt: number }).benchReadyAt,
-        domContentLoadedMs: navigation?.domContentLoadedEventEnd ?? Number.NaN,
-        loadMs: navigation?.loadEventEnd ?? Number.NaN,
-      };
-    });
+    return await readPageLoad(page);
   } finally {
     await context.close();
   }
@@ -153,14 +158,7 @@ export async function measureRepeatVisit(browser: Browser, origin: string): Prom
       await page.waitForFunction(() => (window as unknown as { benchReadyAt?: number }).benchReadyAt !== undefined);
     }
     await page.waitForLoadState("load");
-    return await page.evaluate(() => {
-      const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
-      return {
-        readyMs: (window as unknown as { benchReadyAt: number }).benchReadyAt,
-        domContentLoadedMs: navigation?.domContentLoadedEventEnd ?? Number.NaN,
-        loadMs: navigation?.loadEventEnd ?? Number.NaN,
-      };
-    });
+    return await readPageLoad(page);
   } finally {
     await context.close();
   }
