@@ -1,7 +1,7 @@
 import { createHash, X509Certificate as NodeX509Certificate } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSelfSignedCertificate } from "./certificate/create";
-import { credentialFiles, generateCredential, type Credential, type CredentialFiles } from "./credential";
+import { credentialFiles, generateCredential, primaryCredentialFiles, type Credential, type CredentialFiles } from "./credential";
 import { WorkbenchError } from "./errors";
 import { generateRsaKeyPair, RSA_KEY_SIZES } from "./keys";
 import { createOpenSslWorkspace, parseOpenSslFingerprint, type OpenSslWorkspace } from "./testing/openssl";
@@ -122,6 +122,13 @@ describe.each(RSA_KEY_SIZES)("a generated %i-bit credential, judged by OpenSSL",
     expect(pkcs1Modulus).toBe(pkcs8Modulus);
     // OpenSSL's -traditional output of the PKCS#8 key is byte-for-byte our PKCS#1 file.
     expect(openssl.run(["rsa", "-in", "server.pem", "-traditional"])).toBe(files["server-rsa.pem"]);
+  });
+
+  it("offers server.crt, server.cer and server.pem first, the same bytes as the full set", () => {
+    const primary = primaryCredentialFiles(credential);
+    expect(Object.keys(primary).sort()).toEqual(["server.cer", "server.crt", "server.pem"]);
+    for (const name of Object.keys(primary) as (keyof typeof primary)[]) expect(primary[name]).toEqual(files[name]);
+    expect(Object.keys(files)).toEqual(expect.arrayContaining(["server-rsa.pem", "server-with-key.pem", "server.csr"]));
   });
 
   it("writes server-with-key.pem whose key and certificate OpenSSL reads as a pair", () => {

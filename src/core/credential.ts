@@ -113,14 +113,24 @@ export type CredentialFiles = Record<FileName<"certificatePem">, string> &
   Partial<Record<FileName<"privateKeyPem" | "privateKeyPkcs1Pem" | "keyWithCertificatePem" | "certificateSigningRequest">, string>>;
 
 export function credentialFiles(credential: Credential): CredentialFiles {
-  const { certificatePem, certificateDer, privateKeyPem, privateKeyPkcs1Pem, keyWithCertificatePem, certificateSigningRequest } = CREDENTIAL_FILES;
-  const files: CredentialFiles = { [certificatePem.fileName]: encodeCertificatePem(credential.certificateDer), [certificateDer.fileName]: credential.certificateDer };
+  const { privateKeyPkcs1Pem, keyWithCertificatePem, certificateSigningRequest } = CREDENTIAL_FILES;
+  const files = primaryCredentialFiles(credential);
   if (credential.privateKeyPkcs8Der) {
-    files[privateKeyPem.fileName] = encodePem("PRIVATE KEY", credential.privateKeyPkcs8Der);
     files[privateKeyPkcs1Pem.fileName] = encodePem("RSA PRIVATE KEY", pkcs8ToPkcs1(credential.privateKeyPkcs8Der));
     // Key then certificate in one PEM (az login --certificate, Azure Identity's CertificateCredential).
     files[keyWithCertificatePem.fileName] = encodeCertificateWithKeyPem(credential.privateKeyPkcs8Der, credential.certificateDer);
   }
   if (credential.csrDer) files[certificateSigningRequest.fileName] = encodeCsrPem(credential.csrDer);
+  return files;
+}
+
+/**
+ * server.crt, server.cer and server.pem only: what step 2 offers first. Generate shows these with the
+ * thumbprint and adds the rest (credentialFiles) with server.csr after that paint (issue 13).
+ */
+export function primaryCredentialFiles(credential: Credential): CredentialFiles {
+  const { certificatePem, certificateDer, privateKeyPem } = CREDENTIAL_FILES;
+  const files: CredentialFiles = { [certificatePem.fileName]: encodeCertificatePem(credential.certificateDer), [certificateDer.fileName]: credential.certificateDer };
+  if (credential.privateKeyPkcs8Der) files[privateKeyPem.fileName] = encodePem("PRIVATE KEY", credential.privateKeyPkcs8Der);
   return files;
 }

@@ -40,7 +40,7 @@ export interface CredentialSlice {
    */
   replaceCredential: (credential: Credential, options: { keySaved: boolean; cause: Exclude<CredentialChangeCause, "forgotten">; files: CredentialFiles }) => void;
   /**
-   * Puts `withRequest` (the same credential with server.csr) in place of the one Generate just put on the page (it is made after the thumbprint is
+   * Puts `withRequest` (the same credential with server.csr) and all its files (server.csr, PKCS#1, key + certificate PEM) in place of what Generate just put on the page (made after the thumbprint is
    * painted, issue 13). Nothing else changed, so no other slice is told; a credential replaced meanwhile is left alone.
    */
   attachSigningRequest: (credential: Credential, withRequest: Credential, files: CredentialFiles) => void;

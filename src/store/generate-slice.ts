@@ -121,12 +121,12 @@ export const createGenerateSlice: SliceCreator<GenerateSlice> = (set, get, store
         }
         const seconds = (Date.now() - startedAt) / 1000;
         const filesStart = performance.now();
-        const files = core.credentialFiles(credential);
+        const files = core.primaryCredentialFiles(credential);
         recordStep("files", filesStart);
         get().replaceCredential(credential, { keySaved: false, cause: "generated", files });
         set({ generation: { running: false, completed: { seconds, thumbprint: credential.certificateDetails.thumbprints.sha1Hex } } });
         recordStep("click-to-thumbprint-state", clickedAt);
-        // The thumbprint is painted first; server.csr follows (issue 13: CSR after that paint).
+        // The thumbprint is painted first; server.csr and the other formats follow (issue 13: CSR after that paint).
         await afterPaint();
         const csrDer = await core.createGeneratedKeySigningRequest(keys, options);
         const withRequest = { ...credential, csrDer };

@@ -9,6 +9,11 @@ const stageText: Record<GenerationStage, string> = {
   thumbprints: "Computing thumbprints",
 };
 
+/** "16 ms" with a key made in advance, "2.4 s" without: "0.0 s" would read as nothing happened. */
+function formatDuration(seconds: number): string {
+  return seconds < 1 ? `${String(Math.max(1, Math.round(seconds * 1000)))} ms` : `${seconds.toFixed(1)} s`;
+}
+
 const stageOrder: GenerationStage[] = ["key", "certificate", "csr", "thumbprints"];
 
 /** Shows which step is running and for how long; the page stays usable meanwhile. */
@@ -27,7 +32,7 @@ export function GenerationProgress() {
         {generation.completed && (
           <>
             <span className="text-ok">
-              Done in {generation.completed.seconds.toFixed(1)} s: thumbprint {generation.completed.thumbprint.slice(0, 8)}…
+              Done in {formatDuration(generation.completed.seconds)}: thumbprint {generation.completed.thumbprint.slice(0, 8)}…
             </span>{" "}
             <a href="#certificate" className="underline" data-testid="go-to-certificate">
               See the certificate and save the files
