@@ -1,8 +1,8 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { credentialFiles, generateCredential, type Credential } from "../credential";
 import type { Cloud } from "../assertion/token-endpoint";
 import { createOpenSslWorkspace, parseOpenSslFingerprint, type OpenSslWorkspace } from "../testing/openssl";
+import { recipeInputsFor } from "../testing/recipe-inputs-fixture";
 import { assertSnippetParses, shellArguments } from "../testing/snippets";
 import { buildRecipes } from "./build-recipes";
 import { keyCredentialEntry } from "./key-credentials";
@@ -19,19 +19,7 @@ describe("recipes filled with the page's values", () => {
     credential = await generateCredential({ keySize: 2048, subject: { commonName: `it's "quoted", ok` }, validityDays: 30 });
     openssl.write("server.crt", credentialFiles(credential)["server.crt"]);
     opensslSha1 = parseOpenSslFingerprint(openssl.run(["x509", "-in", "server.crt", "-noout", "-fingerprint", "-sha1"]));
-    inputs = {
-      certificate: credential.certificateDetails,
-      certificateDer: credential.certificateDer,
-      tenant: "contoso.onmicrosoft.com",
-      clientId: "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee",
-      authorityOrigin: "https://login.microsoftonline.com",
-      tokenEndpoint: "https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token",
-      scope: "https://graph.microsoft.com/.default",
-      keyId: randomUUID(),
-      cloud: "public",
-      includeX5c: false,
-      form: "RS256-x5t",
-    };
+    inputs = recipeInputsFor(credential);
   });
   afterAll(() => openssl.dispose());
 
