@@ -167,20 +167,7 @@ function byId(recipes: Recipe[], id: string): Recipe {
 /** Recipes for a fresh 2048-bit credential, with the given settings over a public-cloud v2.0 default. */
 async function recipesFor(overrides: Partial<RecipeInputs>): Promise<Recipe[]> {
   const credential = await generateCredential({ keySize: 2048, subject: { commonName: "recipes" }, validityDays: 1 });
-  return buildRecipes({
-    certificate: credential.certificateDetails,
-    certificateDer: credential.certificateDer,
-    tenant: "contoso.onmicrosoft.com",
-    clientId: "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee",
-    authorityOrigin: "https://login.microsoftonline.com",
-    tokenEndpoint: "https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token",
-    scope: "https://graph.microsoft.com/.default",
-    keyId: "00000000-0000-8000-8000-000000000000",
-    cloud: "public",
-    includeX5c: false,
-    form: "RS256-x5t",
-    ...overrides,
-  });
+  return buildRecipes(recipeInputsFor(credential, { keyId: "00000000-0000-8000-8000-000000000000", ...overrides }));
 }
 
 describe("the curl recipe follows the endpoint version", () => {
