@@ -124,3 +124,34 @@ test("leaving the page asks first while the key is unsaved, and not once it is s
   await page.reload();
   expect(dialogs).toEqual(["beforeunload"]);
 });
+
+test.describe("certificate dates in the viewer's time zone", () => {
+  // India has no daylight saving time: local is always UTC + 5:30, whatever the date.
+  test.use({ timezoneId: "Asia/Kolkata", locale: "en-US" });
+
+  test("the certificate details show each date's local time as text a keyboard user reaches, not a hover title", async ({ page }) => {
+    await page.goto("/");
+    await generateThroughPage(page);
+    // Open the fold by keyboard: focus its summary and press Enter.
+    await page.getByTestId("certificate-details").locator(":scope > summary").focus();
+    await page.keyboard.press("Enter");
+    for (const testId of ["cert-not-before", "cert-not-after"]) {
+      const utcText = (await page.getByTestId(testId).textContent()) ?? "";
+      const utc = /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d) UTC/.exec(utcText);
+      expect(utc, utcText).not.toBeNull();
+      const local = page.getByTestId(`${testId}-local`);
+      await expect(local).toBeVisible();
+      await expect(page.getByTestId(testId)).not.toHaveAttribute("title");
+      // en-US toLocaleString: "12/2/2026, 6:49:08 AM" (the space before AM may be a narrow no-break space).
+      const localText = (await local.textContent()) ?? "";
+      const parts = /Local time: (\d{1,2})\/(\d{1,2})\/(\d{4}), (\d{1,2}):(\d\d):\d\d\s(AM|PM)/.exec(localText);
+      expect(parts, localText).not.toBeNull();
+      const [, month, day, year, hour12, minute, half] = parts ?? [];
+      const hour = (Number(hour12) % 12) + (half === "PM" ? 12 : 0);
+      const localAsUtcMinutes = Date.UTC(Number(year), Number(month) - 1, Number(day), hour, Number(minute)) / 60_000;
+      const [, uYear, uMonth, uDay, uHour, uMinute] = utc ?? [];
+      const utcMinutes = Date.UTC(Number(uYear), Number(uMonth) - 1, Number(uDay), Number(uHour), Number(uMinute)) / 60_000;
+      expect(localAsUtcMinutes - utcMinutes).toBe(5 * 60 + 30);
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import { formEndpointMismatch, readClientCredentialsForm, type ClientCredentialsForm } from "../src/entra/token-form";
+import { isRecord } from "../src/entra/api-wire";
 import type { EndpointVersion } from "../src/entra/clouds";
 import { HttpError } from "./http-error";
 
@@ -17,17 +18,13 @@ export interface ParsedTokenProxyRequest {
   form: ClientCredentialsForm;
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 /**
  * Checks the shape of the JSON the page sent. The token endpoint itself is checked by
  * allowlist.ts, and whether the form suits that endpoint by checkFormForEndpoint; this only
  * makes sure the form is one of the field sets, all non-empty strings (400 otherwise).
  */
 export function parseTokenProxyRequest(json: unknown): ParsedTokenProxyRequest {
-  if (!isPlainObject(json)) throw new HttpError(400, "invalid_request", "Send a JSON object { tokenEndpoint, form }.");
+  if (!isRecord(json)) throw new HttpError(400, "invalid_request", "Send a JSON object { tokenEndpoint, form }.");
   const reading = readClientCredentialsForm(json.form);
   if (!reading.ok) throw new HttpError(400, reading.code, reading.message);
   return { tokenEndpoint: json.tokenEndpoint, form: reading.form };

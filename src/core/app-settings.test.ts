@@ -1,20 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { describeSettingsProblem, tokenEndpointFromSettings, validateAppSettings, type AppSettings } from "./app-settings";
+import { describeSettingsProblem, tokenEndpointFromSettings, validateAppSettings } from "./app-settings";
+import { FIXTURE_TENANT_ID, VALID_APP_SETTINGS } from "./testing/app-settings-fixture";
 
-const TENANT_ID = "72f988bf-86f1-41af-91ab-2d7cd011db47";
-const CLIENT_ID = "00001111-aaaa-2222-bbbb-3333cccc4444";
-const valid: AppSettings = {
-  tenant: TENANT_ID,
-  clientId: CLIENT_ID,
-  cloud: "public",
-  customAuthority: "",
-  version: "v2.0",
-  form: "RS256-x5t",
-  library: "msal-python",
-  lifetimeSeconds: "600",
-  includeX5c: false,
-  scope: "https://graph.microsoft.com/.default",
-};
+const TENANT_ID = FIXTURE_TENANT_ID;
+const valid = VALID_APP_SETTINGS;
 
 describe("validateAppSettings", () => {
   it("finds nothing wrong with valid settings", () => {

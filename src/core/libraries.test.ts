@@ -1,8 +1,8 @@
-import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { generateCredential, type Credential } from "./credential";
 import { DEFAULT_LIBRARY, LIBRARIES, libraryById, snippetForLibrary } from "./libraries";
 import type { RecipeInputs } from "./recipes/recipe";
+import { recipeInputsFor } from "./testing/recipe-inputs-fixture";
 import { assertSnippetParses } from "./testing/snippets";
 
 describe("libraries offered in step 3", () => {
@@ -10,20 +10,8 @@ describe("libraries offered in step 3", () => {
   let inputs: RecipeInputs;
   beforeAll(async () => {
     credential = await generateCredential({ keySize: 2048, subject: { commonName: "libraries test" }, validityDays: 30 });
-    inputs = {
-      certificate: credential.certificateDetails,
-      certificateDer: credential.certificateDer,
-      tenant: "contoso.onmicrosoft.com",
-      clientId: "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee",
-      authorityOrigin: "https://login.microsoftonline.com",
-      tokenEndpoint: "https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token",
-      scope: "https://graph.microsoft.com/.default",
-      keyId: randomUUID(),
-      cloud: "public",
-      includeX5c: false,
-      // The page's form is the opposite of what most libraries send: the snippet must follow the library, not this.
-      form: "PS256-x5t#S256",
-    };
+    // The page's form is the opposite of what most libraries send: the snippet must follow the library, not this.
+    inputs = recipeInputsFor(credential, { form: "PS256-x5t#S256" });
   });
 
   it("defaults to MSAL Python with thumbprint + PEM, the seed's form, which signs RS256 + x5t", () => {

@@ -71,7 +71,8 @@ export interface ApiErrorBody {
   message: string;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** A JSON object (not null, not an array): the one guard the page and the server read untrusted JSON with. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 

@@ -15,6 +15,7 @@
  *   request with a shared secret"). A new method is a new entry there and a new member of
  *   ClientAuthFields.
  */
+import { isRecord } from "./api-wire";
 import type { EndpointVersion } from "./clouds";
 
 export const CLIENT_CREDENTIALS_GRANT_TYPE = "client_credentials";
@@ -122,10 +123,6 @@ export interface FormProblem {
 
 export type FormReading = { ok: true; form: ClientCredentialsForm } | ({ ok: false } & FormProblem);
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 function problem(code: FormProblemCode, message: string): FormReading {
   return { ok: false, code, message };
 }
@@ -143,7 +140,7 @@ function describeFieldSets(): string {
  * fixed values as they must be. Returns the form holding only those fields, or the problem.
  */
 export function readClientCredentialsForm(value: unknown): FormReading {
-  if (!isPlainObject(value)) return problem("invalid_form", "form must be an object holding the token request fields.");
+  if (!isRecord(value)) return problem("invalid_form", "form must be an object holding the token request fields.");
   const fieldSets = describeFieldSets();
   const allowed = new Set<string>([...COMMON_FORM_FIELDS, ...Object.values(TARGET_FIELD), ...CLIENT_AUTH_METHODS.flatMap((method) => CLIENT_AUTH_FIELDS[method])]);
   const unexpected = Object.keys(value).filter((name) => !allowed.has(name));

@@ -2,7 +2,7 @@ import { tokenEndpointFromSettings } from "@/core/app-settings";
 import { buildClientCredentialsForm } from "@/core/token-request/client-credentials-form";
 import { proxyErrorMessage } from "@/core/token-request/proxy-messages";
 import { tokenRequestBlockers, type ProxyAvailability } from "@/core/token-request/request-blockers";
-import type { TokenProxyEnvelope } from "@/entra/api-wire";
+import { isRecord, type TokenProxyEnvelope } from "@/entra/api-wire";
 import { fetchWorkbenchConfig, postTokenRequest } from "./api-client";
 import { credentialBlocker, formForChosenCredential } from "./client-auth-slice";
 import { onCredentialChanged } from "./credential-changed";
@@ -18,10 +18,6 @@ export interface TokenSlice {
   checkProxy: () => Promise<void>;
   /** Re-signs a fresh assertion (or takes the client secret / federated token chosen), then posts the client-credentials request through the proxy. */
   sendTokenRequest: () => Promise<void>;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null;
 }
 
 export const createTokenSlice: SliceCreator<TokenSlice> = (set, get, store) => {
@@ -77,7 +73,7 @@ export const createTokenSlice: SliceCreator<TokenSlice> = (set, get, store) => {
         if (answer.ok) {
           const result = answer.envelope;
           set({ tokenRequest: { running: false, response: result } });
-          const accessToken = isObject(result.body) ? result.body.access_token : undefined;
+          const accessToken = isRecord(result.body) ? result.body.access_token : undefined;
           await get().inspectAccessToken(typeof accessToken === "string" ? accessToken : undefined);
           return;
         }

@@ -11,6 +11,7 @@
  * `az login --service-principal -u <appId> -p <secret> --tenant <tenant>` ("Sign in with a service
  * principal", https://learn.microsoft.com/cli/azure/authenticate-azure-cli-service-principal).
  */
+import { msalNodeApp, msalPythonApp } from "../recipes/msal-app";
 import { literal, placeholder } from "../recipes/recipe";
 import { shellQuote } from "../shell-quote";
 
@@ -35,7 +36,6 @@ export interface SecretRecipe {
 /** The environment variable every snippet reads the secret from. */
 export const SECRET_ENV_VAR = "AZURE_CLIENT_SECRET";
 
-
 export function buildSecretRecipes(inputs: SecretRecipeInputs): SecretRecipe[] {
   const tenant = placeholder(inputs.tenant, "<tenant id>");
   const clientId = placeholder(inputs.clientId, "<application (client) id>");
@@ -48,37 +48,14 @@ export function buildSecretRecipes(inputs: SecretRecipeInputs): SecretRecipe[] {
       title: "MSAL Python (client secret)",
       language: "python",
       description: `client_credential takes the secret as a string. ${envNote}`,
-      code: [
-        "import os",
-        "import msal",
-        "",
-        "app = msal.ConfidentialClientApplication(",
-        `    ${literal(clientId)},`,
-        `    authority=${literal(authority)},`,
-        `    client_credential=os.environ[${literal(SECRET_ENV_VAR)}],`,
-        ")",
-        `result = app.acquire_token_for_client(scopes=[${literal(scope)}])`,
-        'print(result.get("access_token") or result)',
-      ].join("\n"),
+      code: msalPythonApp({ imports: ["import os"], clientId, authority, scope, clientCredential: [`os.environ[${literal(SECRET_ENV_VAR)}],`] }),
     },
     {
       id: "secret-msal-node",
       title: "MSAL Node (clientSecret)",
       language: "javascript",
       description: envNote,
-      code: [
-        'import { ConfidentialClientApplication } from "@azure/msal-node";',
-        "",
-        "const app = new ConfidentialClientApplication({",
-        "  auth: {",
-        `    clientId: ${literal(clientId)},`,
-        `    authority: ${literal(authority)},`,
-        `    clientSecret: process.env.${SECRET_ENV_VAR},`,
-        "  },",
-        "});",
-        `const result = await app.acquireTokenByClientCredential({ scopes: [${literal(scope)}] });`,
-        "console.log(result?.accessToken);",
-      ].join("\n"),
+      code: msalNodeApp({ clientId, authority, scope, credentialLines: [`clientSecret: process.env.${SECRET_ENV_VAR},`] }),
     },
     {
       id: "secret-msal-net",

@@ -1,8 +1,8 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { credentialFiles, generateCredential, type Credential } from "../credential";
 import type { Cloud } from "../assertion/token-endpoint";
 import { createOpenSslWorkspace, parseOpenSslFingerprint, type OpenSslWorkspace } from "../testing/openssl";
+import { recipeInputsFor } from "../testing/recipe-inputs-fixture";
 import { assertSnippetParses, shellArguments } from "../testing/snippets";
 import { buildRecipes } from "./build-recipes";
 import { keyCredentialEntry } from "./key-credentials";
@@ -19,19 +19,7 @@ describe("recipes filled with the page's values", () => {
     credential = await generateCredential({ keySize: 2048, subject: { commonName: `it's "quoted", ok` }, validityDays: 30 });
     openssl.write("server.crt", credentialFiles(credential)["server.crt"]);
     opensslSha1 = parseOpenSslFingerprint(openssl.run(["x509", "-in", "server.crt", "-noout", "-fingerprint", "-sha1"]));
-    inputs = {
-      certificate: credential.certificateDetails,
-      certificateDer: credential.certificateDer,
-      tenant: "contoso.onmicrosoft.com",
-      clientId: "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee",
-      authorityOrigin: "https://login.microsoftonline.com",
-      tokenEndpoint: "https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token",
-      scope: "https://graph.microsoft.com/.default",
-      keyId: randomUUID(),
-      cloud: "public",
-      includeX5c: false,
-      form: "RS256-x5t",
-    };
+    inputs = recipeInputsFor(credential);
   });
   afterAll(() => openssl.dispose());
 
@@ -179,20 +167,7 @@ function byId(recipes: Recipe[], id: string): Recipe {
 /** Recipes for a fresh 2048-bit credential, with the given settings over a public-cloud v2.0 default. */
 async function recipesFor(overrides: Partial<RecipeInputs>): Promise<Recipe[]> {
   const credential = await generateCredential({ keySize: 2048, subject: { commonName: "recipes" }, validityDays: 1 });
-  return buildRecipes({
-    certificate: credential.certificateDetails,
-    certificateDer: credential.certificateDer,
-    tenant: "contoso.onmicrosoft.com",
-    clientId: "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee",
-    authorityOrigin: "https://login.microsoftonline.com",
-    tokenEndpoint: "https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token",
-    scope: "https://graph.microsoft.com/.default",
-    keyId: "00000000-0000-8000-8000-000000000000",
-    cloud: "public",
-    includeX5c: false,
-    form: "RS256-x5t",
-    ...overrides,
-  });
+  return buildRecipes(recipeInputsFor(credential, { keyId: "00000000-0000-8000-8000-000000000000", ...overrides }));
 }
 
 describe("the curl recipe follows the endpoint version", () => {

@@ -1,22 +1,17 @@
 /** MSAL for Python, Node and .NET: a confidential client signing in with the certificate (client credentials). */
+import { msalNodeApp, msalPythonApp } from "./msal-app";
 import { FORM_NAMES, literal, type Recipe, type RecipeContext } from "./recipe";
 
 /** An MSAL Python app for client credentials, given the lines of its client_credential dict. */
 function msalPython(context: RecipeContext, credentialLines: string[]): string {
-  return [
-    "import msal",
-    "",
-    "app = msal.ConfidentialClientApplication(",
-    `    ${literal(context.clientId)},`,
-    `    authority=${literal(context.authority)},`,
-    "    client_credential={",
-    ...credentialLines.map((line) => `        ${line}`),
-    "    },",
-    ...(context.custom ? ["    validate_authority=False,"] : []),
-    ")",
-    `result = app.acquire_token_for_client(scopes=[${literal(context.scope)}])`,
-    `print(result.get("access_token") or result)`,
-  ].join("\n");
+  const { clientId, authority, scope, custom } = context;
+  return msalPythonApp({
+    clientId,
+    authority,
+    scope,
+    clientCredential: ["{", ...credentialLines.map((line) => `    ${line}`), "},"],
+    customAuthority: custom,
+  });
 }
 
 export function msalRecipes(context: RecipeContext): Recipe[] {
@@ -66,25 +61,20 @@ export function msalRecipes(context: RecipeContext): Recipe[] {
         (includeX5c ? " x5c takes the certificate chain as PEM (server.crt)." : "") +
         inCloud +
         sni,
-      code: [
-        'import { readFileSync } from "node:fs";',
-        'import { ConfidentialClientApplication } from "@azure/msal-node";',
-        "",
-        "const app = new ConfidentialClientApplication({",
-        "  auth: {",
-        `    clientId: ${literal(clientId)},`,
-        `    authority: ${literal(authority)},`,
-        ...(custom ? [`    knownAuthorities: [${literal(authorityHost)}],`] : []),
-        "    clientCertificate: {",
-        nodeUsesSha256 ? `      thumbprintSha256: ${literal(sha256Hex)},` : `      thumbprint: ${literal(sha1Hex)},`,
-        `      privateKey: readFileSync("server.pem", "utf8"),`,
-        ...(includeX5c ? [`      x5c: readFileSync("server.crt", "utf8"),`] : []),
-        "    },",
-        "  },",
-        "});",
-        `const result = await app.acquireTokenByClientCredential({ scopes: [${literal(scope)}] });`,
-        "console.log(result?.accessToken);",
-      ].join("\n"),
+      code: msalNodeApp({
+        imports: ['import { readFileSync } from "node:fs";'],
+        clientId,
+        authority,
+        scope,
+        knownAuthority: custom ? authorityHost : undefined,
+        credentialLines: [
+          "clientCertificate: {",
+          nodeUsesSha256 ? `  thumbprintSha256: ${literal(sha256Hex)},` : `  thumbprint: ${literal(sha1Hex)},`,
+          `  privateKey: readFileSync("server.pem", "utf8"),`,
+          ...(includeX5c ? [`  x5c: readFileSync("server.crt", "utf8"),`] : []),
+          "},",
+        ],
+      }),
     },
     {
       id: "msal-dotnet",

@@ -1,19 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { AppSettings } from "../app-settings";
+import { VALID_APP_SETTINGS } from "../testing/app-settings-fixture";
 import { tokenRequestBlockers } from "./request-blockers";
 
-const settings: AppSettings = {
-  tenant: "72f988bf-86f1-41af-91ab-2d7cd011db47",
-  clientId: "00001111-aaaa-2222-bbbb-3333cccc4444",
-  cloud: "public",
-  customAuthority: "",
-  version: "v2.0",
-  form: "RS256-x5t",
-  library: "msal-python",
-  lifetimeSeconds: "600",
-  includeX5c: false,
-  scope: "https://graph.microsoft.com/.default",
-};
+const settings = VALID_APP_SETTINGS;
 const available = { status: "available", extraAuthorities: [] as string[] } as const;
 
 describe("tokenRequestBlockers: what stops Send before anything is signed", () => {

@@ -10,16 +10,17 @@ function relativeTo(date: Date, now: Date): string {
   return relativeTime.format(Math.round(seconds), "second");
 }
 
-/** Shown once, in UTC with a relative time; the local time is there on demand (hover or long-press). */
+/** In UTC with a relative time; the local time is shown on its own line beneath. */
 function formatBoth(iso: string): string {
   const date = new Date(iso);
   return `${date.toISOString().replace("T", " ").replace(/:\d\d\.\d+Z$/, " UTC")} (${relativeTo(date, new Date())})`;
 }
 
 export function CertificateSummary({ details, backdated }: { details: CertificateDetails; backdated: boolean }) {
-  const localTimes: Record<string, string> = {
-    "Valid from": `Local time: ${new Date(details.notBefore).toLocaleString()}`,
-    "Valid until": `Local time: ${new Date(details.notAfter).toLocaleString()}`,
+  // Visible text, not a hover title: keyboard and screen-reader users get the local time too.
+  const localTimes: Partial<Record<string, string>> = {
+    "Valid from": new Date(details.notBefore).toLocaleString(),
+    "Valid until": new Date(details.notAfter).toLocaleString(),
   };
   const rows: [string, string, string?][] = [
     ["Subject", details.subject, "cert-subject"],
@@ -36,9 +37,14 @@ export function CertificateSummary({ details, backdated }: { details: Certificat
         {rows.map(([label, value, testId]) => (
           <div key={label} className="contents">
             <dt className="font-medium">{label}</dt>
-            <dd className="[overflow-wrap:anywhere]" data-testid={testId} title={localTimes[label]}>
+            <dd className="[overflow-wrap:anywhere]" data-testid={testId}>
               {value}
             </dd>
+            {localTimes[label] !== undefined && (
+              <dd className="text-xs text-muted sm:col-start-2" data-testid={testId && `${testId}-local`}>
+                Local time: {localTimes[label]}
+              </dd>
+            )}
           </div>
         ))}
         {details.extensions.map((extension) => (
