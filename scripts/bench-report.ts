@@ -106,7 +106,7 @@ function pageLoadNote(results: BenchResults): string[] {
   return [
     `**Page load, read this.** A fresh browser context makes Chromium start a new renderer and compile every script from nothing. On the machine of this run that alone is most of the ${fmt(ready.median)} ms` +
       (baselineReady ? ` (the page before issue 13: ${fmt(baselineReady.median)} ms in the same run; it measured 217 ms on the machine of 2026-11-25, where the target was set)` : "") +
-      ". A Chromium trace of one load on 2026-12-02 spent about 250 ms compiling JavaScript (React DOM is most of the ${kb(results.bundle.initial.jsBytes)} the first screen runs), 150 ms in React's first render and 100–150 ms committing the navigation and fetching files on loopback, all on 2 busy cores; the workbench's own code is a small part of it." +
+      `. A Chromium trace of one load on 2026-12-02 spent about 250 ms compiling JavaScript (React DOM is most of the ${kb(results.bundle.initial.jsBytes)} the first screen runs), 150 ms in React's first render and 100–150 ms committing the navigation and fetching files on loopback, all on 2 busy cores; the workbench's own code is a small part of it.` +
       (repeatReady ? ` A returning visitor, whose browser has the files and their compiled code cached, waits ${fmt(repeatReady.median)} ms (median).` : ""),
     "",
   ];

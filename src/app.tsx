@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef, useState, type ComponentType, type RefObject } from "react";
+import { lazy, Suspense, useDeferredValue, useEffect, useRef, useState, type ComponentType, type RefObject } from "react";
 import { CertificatePanel } from "@/features/certificate/certificate-panel";
 import { CodeStep } from "@/features/code/code-step";
 import { GeneratePanel } from "@/features/generate/generate-panel";
@@ -98,6 +98,9 @@ export function App() {
   const [createTab, setCreateTab] = useState(() => (window.location.hash === "#import" ? "existing" : "create"));
   const [troubleshootOpen, setTroubleshootOpen] = useState(false);
   const saveHeading = useRef<HTMLHeadingElement>(null);
+  // The optional section's panels (each its own module) are rendered after the first render, which
+  // holds the three steps: their code is fetched and run once Generate already works (issue 13).
+  const optionalPanelsShown = useDeferredValue(true, false);
 
   // A link to anything folded (#token, #inspect, the tab of an import) opens what hides it.
   useEffect(() => {
@@ -188,7 +191,7 @@ export function App() {
               </span>
             </summary>
             <div className="mt-4 flex flex-col gap-6">
-              {troubleshootPanels.map(({ name, Component }) => (
+              {optionalPanelsShown && troubleshootPanels.map(({ name, Component }) => (
                 <PanelBoundary key={name} name={name}>
                   <Suspense fallback={<PanelLoading name={name} />}>
                     <Component />
