@@ -19,6 +19,17 @@ function fakeClock() {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** A prefetcher on a fake clock holding one made 2048-bit key. */
+async function withMadeKey() {
+  const maker = fakeMaker();
+  const clock = fakeClock();
+  const prefetcher = createKeyPrefetcher({ generate: maker.generate, now: clock.now });
+  prefetcher.prepare(2048);
+  maker.calls[0]?.resolve();
+  await settle();
+  return { clock, prefetcher };
+}
+
 describe("key prefetcher", () => {
   it("makes one key per size and hands the ready key out once", async () => {
     const maker = fakeMaker();
@@ -87,12 +98,7 @@ describe("key prefetcher", () => {
   });
 
   it("drops the key after the page was hidden for longer than the limit, and keeps it after a short hide", async () => {
-    const maker = fakeMaker();
-    const clock = fakeClock();
-    const prefetcher = createKeyPrefetcher({ generate: maker.generate, now: clock.now });
-    prefetcher.prepare(2048);
-    maker.calls[0]?.resolve();
-    await settle();
+    const { clock, prefetcher } = await withMadeKey();
 
     prefetcher.pageHidden();
     clock.advance(PREFETCH_MAX_HIDDEN_MS);
@@ -108,12 +114,7 @@ describe("key prefetcher", () => {
   });
 
   it("drops the key on showing the page again when no timer ran while it was hidden", async () => {
-    const maker = fakeMaker();
-    const clock = fakeClock();
-    const prefetcher = createKeyPrefetcher({ generate: maker.generate, now: clock.now });
-    prefetcher.prepare(2048);
-    maker.calls[0]?.resolve();
-    await settle();
+    const { clock, prefetcher } = await withMadeKey();
     prefetcher.pageHidden();
     clock.advance(60 * 60 * 1000);
     expect(prefetcher.pageVisible()).toBe(true);

@@ -17,32 +17,34 @@ function formatBoth(iso: string): string {
 }
 
 export function CertificateSummary({ details, backdated }: { details: CertificateDetails; backdated: boolean }) {
-  // Visible text, not a hover title: keyboard and screen-reader users get the local time too.
-  const localTimes: Partial<Record<string, string>> = {
-    "Valid from": new Date(details.notBefore).toLocaleString(),
-    "Valid until": new Date(details.notAfter).toLocaleString(),
-  };
-  const rows: [string, string, string?][] = [
-    ["Subject", details.subject, "cert-subject"],
-    ["Issuer", details.selfIssued ? `${details.issuer} (self-signed)` : details.issuer],
-    ["Serial number", details.serialNumberHex, "cert-serial"],
-    ["Valid from", `${formatBoth(details.notBefore)}${backdated ? " — set a few minutes before it was made, so a slow clock still accepts it" : ""}`, "cert-not-before"],
-    ["Valid until", formatBoth(details.notAfter), "cert-not-after"],
-    ["Public key", details.rsaKeyBits ? `${details.publicKeyAlgorithm} ${String(details.rsaKeyBits)} bits` : details.publicKeyAlgorithm, "cert-key"],
-    ["Signature algorithm", details.signatureAlgorithm, "cert-signature-algorithm"],
+  // Each date's local time is visible text, not a hover title: keyboard and screen-reader users get it too.
+  const localTime = (iso: string) => new Date(iso).toLocaleString();
+  const rows: { label: string; value: string; testId?: string; local?: string }[] = [
+    { label: "Subject", value: details.subject, testId: "cert-subject" },
+    { label: "Issuer", value: details.selfIssued ? `${details.issuer} (self-signed)` : details.issuer },
+    { label: "Serial number", value: details.serialNumberHex, testId: "cert-serial" },
+    {
+      label: "Valid from",
+      value: `${formatBoth(details.notBefore)}${backdated ? " — set a few minutes before it was made, so a slow clock still accepts it" : ""}`,
+      testId: "cert-not-before",
+      local: localTime(details.notBefore),
+    },
+    { label: "Valid until", value: formatBoth(details.notAfter), testId: "cert-not-after", local: localTime(details.notAfter) },
+    { label: "Public key", value: details.rsaKeyBits ? `${details.publicKeyAlgorithm} ${String(details.rsaKeyBits)} bits` : details.publicKeyAlgorithm, testId: "cert-key" },
+    { label: "Signature algorithm", value: details.signatureAlgorithm, testId: "cert-signature-algorithm" },
   ];
   return (
     <div className="mt-3 flex flex-col gap-2">
       <dl className="details-grid">
-        {rows.map(([label, value, testId]) => (
+        {rows.map(({ label, value, testId, local }) => (
           <div key={label} className="contents">
             <dt className="font-medium">{label}</dt>
             <dd className="[overflow-wrap:anywhere]" data-testid={testId}>
               {value}
             </dd>
-            {localTimes[label] !== undefined && (
+            {local !== undefined && (
               <dd className="text-xs text-muted sm:col-start-2" data-testid={testId && `${testId}-local`}>
-                Local time: {localTimes[label]}
+                Local time: {local}
               </dd>
             )}
           </div>
