@@ -95,7 +95,7 @@ function UnsavedKeyPrompt() {
 }
 
 export function App() {
-  const [createTab, setCreateTab] = useState(() => (window.location.hash === "#import" ? "existing" : "create"));
+  const [createTab, setCreateTab] = useState(() => (typeof window !== "undefined" && window.location.hash === "#import" ? "existing" : "create"));
   const [troubleshootOpen, setTroubleshootOpen] = useState(false);
   const saveHeading = useRef<HTMLHeadingElement>(null);
   // The optional section's panels (each its own module) are rendered after the first render, which

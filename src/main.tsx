@@ -3,19 +3,41 @@
 // src/core/test-setup.ts for Vitest.
 import "@abraham/reflection";
 import { StrictMode } from "react";
+import { flushSync } from "react-dom";
 import { createRoot } from "react-dom/client";
 import { App } from "./app";
+import { generateFieldsTypedBeforeLoad } from "./features/generate/typed-before-load";
+import { finishTakeOver, readShellActivity } from "./shell/take-over";
 import { startKeyPrefetch } from "./store/key-prefetch";
 import { useWorkbenchStore } from "./store/workbench-store";
 import "./index.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+
+// The first screen arrives rendered (scripts/prerender-shell.ts) and its Generate form works before
+// this code has loaded (src/shell/boot.ts). Whatever the user did there is carried over first.
+const shellActivity = readShellActivity(root);
+if (shellActivity) {
+  const store = useWorkbenchStore.getState();
+  for (const [field, value] of Object.entries(generateFieldsTypedBeforeLoad(root, store.generateForm))) {
+    store.setGenerateField(field as keyof typeof store.generateForm, value);
+  }
+}
 
 // Issue 13: once the page is idle, a key of the selected size is made for the next Generate.
 startKeyPrefetch(() => useWorkbenchStore.getState().generateForm.keySize);
+// A Generate pressed before the app had loaded starts now, so the first render already shows its progress.
+if (shellActivity?.generateRequested) void useWorkbenchStore.getState().generate();
+
+// Rendered at once, in this task (not in a later one, as createRoot would): no input can reach the
+// prerendered screen between reading it above and replacing it here.
+const reactRoot = createRoot(root);
+flushSync(() =>
+  reactRoot.render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
+);
+if (shellActivity) finishTakeOver(root, shellActivity);

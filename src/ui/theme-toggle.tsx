@@ -1,12 +1,5 @@
 import { useEffect, useState } from "react";
-
-type Theme = "system" | "light" | "dark";
-const THEME_STORAGE_KEY = "credential-workbench.theme";
-
-function readStoredTheme(): Theme {
-  const stored = localStorage.getItem(THEME_STORAGE_KEY);
-  return stored === "light" || stored === "dark" ? stored : "system";
-}
+import { readStoredTheme, THEME_STORAGE_KEY, type Theme } from "./theme-storage";
 
 /** Light, dark or the system's choice; applied as data-theme on <html>. */
 export function ThemeToggle() {

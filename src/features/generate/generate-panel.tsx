@@ -5,6 +5,7 @@ import { validateGenerateForm, type GenerateFormField } from "@/core/generate-fo
 import { selectHasUnsavedKey } from "@/store/credential-slice";
 import { useWorkbenchStore } from "@/store/workbench-store";
 import { Field } from "@/ui/field";
+import { GENERATE_FIELD_TEST_IDS } from "./field-test-ids";
 import { GenerationProgress } from "./generation-progress";
 
 const commonNameField = { field: "commonName", label: "Common Name (CN)", hint: "Shown as the certificate's name in the Entra portal." } as const;
@@ -39,7 +40,7 @@ export function GeneratePanel() {
           type={field === "email" ? "email" : "text"}
           value={String(form[field])}
           placeholder={placeholder}
-          data-testid={`subject-${field}`}
+          data-testid={GENERATE_FIELD_TEST_IDS[field]}
           onChange={(event) => setField(field, field === "country" ? event.target.value.toUpperCase() : event.target.value)}
           autoComplete="off"
           spellCheck={false}
@@ -75,7 +76,7 @@ export function GeneratePanel() {
                 min={1}
                 max={3650}
                 value={form.validityDays}
-                data-testid="validity-days"
+                data-testid={GENERATE_FIELD_TEST_IDS.validityDays}
                 onChange={(event) => setField("validityDays", event.target.value)}
               />
             )}
@@ -86,7 +87,7 @@ export function GeneratePanel() {
                 {...props}
                 className="input"
                 value={form.keySize}
-                data-testid="key-size"
+                data-testid={GENERATE_FIELD_TEST_IDS.keySize}
                 onChange={(event) => setField("keySize", Number(event.target.value) as RsaKeySize)}
               >
                 {RSA_KEY_SIZES.map((size) => (
@@ -111,12 +112,12 @@ export function GeneratePanel() {
             {moreFields.map(textInput)}
           <Field label="DNS names (optional)" error={errors.dnsNames} hint="Subject alternative names, one per line.">
               {(props) => (
-                <textarea {...props} className="input" rows={2} value={form.dnsNames} data-testid="san-dns" onChange={(event) => setField("dnsNames", event.target.value)} spellCheck={false} />
+                <textarea {...props} className="input" rows={2} value={form.dnsNames} data-testid={GENERATE_FIELD_TEST_IDS.dnsNames} onChange={(event) => setField("dnsNames", event.target.value)} spellCheck={false} />
               )}
             </Field>
             <Field label="URIs (optional)" error={errors.uris} hint="Subject alternative names, one per line.">
               {(props) => (
-                <textarea {...props} className="input" rows={2} value={form.uris} data-testid="san-uri" onChange={(event) => setField("uris", event.target.value)} spellCheck={false} />
+                <textarea {...props} className="input" rows={2} value={form.uris} data-testid={GENERATE_FIELD_TEST_IDS.uris} onChange={(event) => setField("uris", event.target.value)} spellCheck={false} />
               )}
             </Field>
           </div>

@@ -1,0 +1,94 @@
+import { JSDOM } from "jsdom";
+import { describe, expect, it } from "vitest";
+import { bootScriptSource, disableControlsOutsideGenerateForm, insertIntoRoot, renderFirstScreen } from "./prerender-shell";
+
+const CONTROLS = "button, input, select, textarea";
+
+/** Markup read back by a real HTML parser (jsdom), not by the string code under test. */
+function parse(markup: string): Document {
+  return new JSDOM(`<!doctype html><body>${markup}</body>`, { url: "http://localhost/" }).window.document;
+}
+
+describe("disableControlsOutsideGenerateForm", () => {
+  it("disables the controls outside the Generate form and leaves the form's alone", () => {
+    const markup =
+      '<nav><button type="button">Tab</button></nav>' +
+      '<form><input value="a&gt;b"/><select><option>1</option></select><textarea>x</textarea><button type="submit" data-testid="generate">Go</button></form>' +
+      '<input data-testid="tenant" value="&quot;quoted&gt;"/><select data-testid="cloud"></select><textarea></textarea><button disabled="">Already</button>';
+    const document = parse(disableControlsOutsideGenerateForm(markup));
+    const form = document.querySelector("form");
+    for (const control of document.querySelectorAll<HTMLButtonElement>(CONTROLS)) {
+      expect(control.disabled, control.outerHTML).toBe(!form?.contains(control));
+    }
+    // Attribute values survive untouched.
+    expect(document.querySelector<HTMLInputElement>('[data-testid="tenant"]')?.value).toBe('"quoted>');
+    expect(document.querySelector<HTMLInputElement>("form input")?.value).toBe("a>b");
+  });
+
+  it("refuses markup without exactly one form holding Generate", () => {
+    expect(() => disableControlsOutsideGenerateForm("<div><button>x</button></div>")).toThrow(/exactly one <form>/);
+    expect(() => disableControlsOutsideGenerateForm("<form></form><form></form>")).toThrow(/exactly one <form>/);
+    expect(() => disableControlsOutsideGenerateForm("<form><button>x</button></form>")).toThrow(/data-testid="generate"/);
+  });
+});
+
+describe("insertIntoRoot", () => {
+  it("fills the empty #root once and marks it", () => {
+    const html = insertIntoRoot('<body><div id="root"></div></body>', "<p>$& $1</p>");
+    const root = parse(html).getElementById("root");
+    expect(root?.hasAttribute("data-prerendered")).toBe(true);
+    expect(root?.innerHTML).toBe("<p>$&amp; $1</p>");
+    expect(() => insertIntoRoot("<body></body>", "<p></p>")).toThrow(/#root|id="root"/);
+  });
+});
+
+describe("renderFirstScreen (the app's own components, rendered in Node)", () => {
+  it("is the journey's first screen with a working Generate form and every other control disabled", () => {
+    const document = parse(disableControlsOutsideGenerateForm(renderFirstScreen()));
+    expect(document.querySelector("h1")?.textContent).toBe("Credential Workbench");
+    for (const id of ["step-create", "step-save", "step-code", "troubleshoot"]) expect(document.querySelector(`[data-testid="${id}"]`), id).not.toBeNull();
+    const generate = document.querySelector<HTMLButtonElement>('[data-testid="generate"]');
+    expect(generate?.disabled).toBe(false);
+    expect(generate?.type).toBe("submit");
+    expect(document.querySelector<HTMLInputElement>('[data-testid="subject-commonName"]')?.disabled).toBe(false);
+    expect(document.querySelector<HTMLSelectElement>('[data-testid="key-size"]')?.value).toBe("2048");
+    for (const id of ["tenant-input", "client-id-input", "theme-select", "tab-existing"]) {
+      expect(document.querySelector<HTMLInputElement>(`[data-testid="${id}"]`)?.disabled, id).toBe(true);
+    }
+    // No optional panel in the first render (they render after it, as in the page).
+    expect(document.querySelector('[data-testid="send-token-request"], [data-testid="auth-method"]')).toBeNull();
+  }, 30_000);
+});
+
+describe("the boot script as shipped", () => {
+  function pageWithBoot(theme?: string) {
+    const dom = new JSDOM(
+      '<!doctype html><html><body><div id="root" data-prerendered=""><form><button type="submit">Generate key and certificate</button></form></div><form id="other"></form></body></html>',
+      { runScripts: "outside-only", url: "http://localhost/" },
+    );
+    if (theme) dom.window.localStorage.setItem("credential-workbench.theme", theme);
+    dom.window.eval(bootScriptSource());
+    return dom.window;
+  }
+
+  it("applies a stored theme before the app loads, and only a valid one", () => {
+    expect(pageWithBoot("dark").document.documentElement.getAttribute("data-theme")).toBe("dark");
+    expect(pageWithBoot("light").document.documentElement.getAttribute("data-theme")).toBe("light");
+    expect(pageWithBoot("<script>").document.documentElement.hasAttribute("data-theme")).toBe(false);
+    expect(pageWithBoot().document.documentElement.hasAttribute("data-theme")).toBe(false);
+  });
+
+  it("keeps a Generate submitted in the prerendered form for the app, and leaves other forms alone", () => {
+    const window = pageWithBoot();
+    const [shellForm, otherForm] = [...window.document.querySelectorAll("form")];
+    const shellSubmit = new window.Event("submit", { bubbles: true, cancelable: true });
+    shellForm?.dispatchEvent(shellSubmit);
+    expect(shellSubmit.defaultPrevented).toBe(true);
+    expect(shellForm?.hasAttribute("data-submitted-early")).toBe(true);
+    expect(shellForm?.querySelector("button")?.textContent).toBe("Generating…");
+    expect(shellForm?.querySelector("button")?.getAttribute("aria-disabled")).toBe("true");
+    const otherSubmit = new window.Event("submit", { bubbles: true, cancelable: true });
+    otherForm?.dispatchEvent(otherSubmit);
+    expect(otherSubmit.defaultPrevented).toBe(false);
+  });
+});

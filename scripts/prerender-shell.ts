@@ -1,0 +1,95 @@
+/**
+ * The page's first screen, rendered at build time (issue 13: navigation → Generate enabled). index.html
+ * ships the journey's first screen as HTML inside #root, the very markup the app's first render makes
+ * (scripts/render-first-screen.ts renders the app's own components), so the page is readable and the
+ * Generate form usable as soon as the HTML and stylesheet have arrived, not after React has loaded.
+ *
+ * In that markup only the Generate form is live (its values and a submit are carried into the app:
+ * src/shell/boot.ts, src/shell/take-over.ts); every other control is disabled until the app replaces
+ * the markup, so nothing typed there can be lost. The boot script is a file of its own in dist/ (the
+ * served CSP allows no inline script) and inline in the single-file build (whose CSP lists it by hash).
+ */
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import type { Plugin } from "vite";
+import { bootPrerenderedShell } from "../src/shell/boot.ts";
+import { SHELL_MARKERS } from "../src/shell/markers.ts";
+import { THEME_STORAGE_KEY } from "../src/ui/theme-storage.ts";
+
+const projectRoot = fileURLToPath(new URL("..", import.meta.url));
+
+/** The first screen's markup, from a Node process of its own running the app's components. */
+export function renderFirstScreen(): string {
+  return execFileSync(process.execPath, ["--import", "tsx", "scripts/render-first-screen.ts"], {
+    cwd: projectRoot,
+    encoding: "utf8",
+    env: { ...process.env, NODE_ENV: "production", TSX_TSCONFIG_PATH: "tsconfig.app.json" },
+    maxBuffer: 16 * 1024 * 1024,
+  });
+}
+
+/** The boot script as shipped: the function's own source, called with the names it needs. */
+export function bootScriptSource(): string {
+  return `(${String(bootPrerenderedShell)})(document, ${JSON.stringify(THEME_STORAGE_KEY)}, ${JSON.stringify(SHELL_MARKERS)});\n`;
+}
+
+const CONTROL_TAG = /<(button|input|select|textarea)\b([^>]*)>/g;
+
+/**
+ * Disables every form control outside the Generate form. React's server output escapes `<`, `>` and
+ * quotes inside attribute values, so a tag ends at its first `>`. Throws unless there is exactly one
+ * form and it holds the Generate button: the shell is only worth shipping if Generate works in it.
+ */
+export function disableControlsOutsideGenerateForm(markup: string): string {
+  const formStart = markup.indexOf("<form");
+  const formEnd = markup.indexOf("</form>");
+  if (formStart < 0 || formEnd < formStart || markup.indexOf("<form", formStart + 1) >= 0) {
+    throw new Error("The first screen must hold exactly one <form> (Generate's); check src/features/generate/generate-panel.tsx.");
+  }
+  if (!markup.slice(formStart, formEnd).includes('data-testid="generate"')) {
+    throw new Error('The first screen\'s form has no data-testid="generate" button; the prerendered page would have no working Generate.');
+  }
+  return markup.replace(CONTROL_TAG, (tag: string, name: string, attributes: string, offset: number) => {
+    if ((offset > formStart && offset < formEnd) || /\sdisabled(?:[\s=>]|$)/.test(attributes)) return tag;
+    return `<${name} disabled=""${attributes}>`;
+  });
+}
+
+/** Puts the markup into index.html's empty #root, marked as prerendered. */
+export function insertIntoRoot(html: string, markup: string): string {
+  const emptyRoot = '<div id="root"></div>';
+  if (html.split(emptyRoot).length !== 2) throw new Error(`index.html must contain ${emptyRoot} exactly once.`);
+  return html.replace(emptyRoot, () => `<div id="root" ${SHELL_MARKERS.shell}="">${markup}</div>`);
+}
+
+/** Vite plugin: the prerendered first screen and its boot script, in both builds. */
+export function prerenderShellPlugin(): Plugin {
+  let inline = false;
+  let base = "/";
+  let bootFileName = "";
+  const boot = bootScriptSource();
+  return {
+    name: "credential-workbench:prerender-shell",
+    apply: "build",
+    configResolved(config) {
+      base = config.base;
+      // The single-file build (vite.single.config.ts) inlines everything; its CSP then lists the boot script by hash.
+      inline = config.plugins.some((plugin) => plugin.name === "vite:singlefile");
+    },
+    buildStart() {
+      if (inline) return;
+      bootFileName = `assets/shell-boot-${createHash("sha256").update(boot).digest("hex").slice(0, 8)}.js`;
+      this.emitFile({ type: "asset", fileName: bootFileName, source: boot });
+    },
+    transformIndexHtml: {
+      order: "post",
+      handler(html) {
+        const withShell = insertIntoRoot(html, disableControlsOutsideGenerateForm(renderFirstScreen()));
+        // In <head>, before the stylesheet is applied: the theme is set before the first paint.
+        const bootTag = inline ? `<script>${boot}</script>` : `<script src="${base}${bootFileName}"></script>`;
+        return withShell.replace("</title>", () => `</title>\n    ${bootTag}`);
+      },
+    },
+  };
+}

@@ -1,0 +1,41 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from "vitest";
+import type { GenerateForm } from "@/core/generate-form";
+import { generateFieldsTypedBeforeLoad } from "./typed-before-load";
+
+const form: GenerateForm = {
+  commonName: "credential-workbench",
+  organization: "",
+  organizationalUnit: "",
+  locality: "",
+  state: "",
+  country: "",
+  email: "",
+  validityDays: "365",
+  keySize: 2048,
+  dnsNames: "",
+  uris: "",
+};
+
+function shell(html: string): HTMLElement {
+  const root = document.createElement("div");
+  root.innerHTML = html;
+  return root;
+}
+
+describe("generateFieldsTypedBeforeLoad", () => {
+  it("returns only the fields whose value differs from the form's state, as the panel stores them", () => {
+    const root = shell(`
+      <input data-testid="subject-commonName" value="my-app"/>
+      <input data-testid="subject-country" value="de"/>
+      <input data-testid="validity-days" type="number" value="365"/>
+      <select data-testid="key-size"><option value="2048">2048</option><option value="4096" selected>4096</option></select>
+      <textarea data-testid="san-dns">a.example\nb.example</textarea>`);
+    expect(generateFieldsTypedBeforeLoad(root, form)).toEqual({ commonName: "my-app", country: "DE", keySize: 4096, dnsNames: "a.example\nb.example" });
+  });
+
+  it("ignores a key size the page does not offer and fields that are absent", () => {
+    const root = shell('<select data-testid="key-size"><option value="1024" selected>1024</option></select>');
+    expect(generateFieldsTypedBeforeLoad(root, form)).toEqual({});
+  });
+});

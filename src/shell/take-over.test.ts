@@ -1,0 +1,63 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from "vitest";
+import { finishTakeOver, readShellActivity } from "./take-over";
+
+const shellMarkup = `
+  <form data-testid="form"><input data-testid="cn" value="credential-workbench"/><input type="number" data-testid="days" value="365"/>
+  <details data-testid="more"><summary>More</summary></details><details data-testid="closed"><summary>x</summary></details></form>`;
+
+function mountShell(): HTMLElement {
+  document.body.innerHTML = `<div id="root" data-prerendered="">${shellMarkup}</div>`;
+  const root = document.getElementById("root");
+  if (!root) throw new Error("no root");
+  return root;
+}
+
+afterEach(() => {
+  document.body.innerHTML = "";
+});
+
+describe("readShellActivity", () => {
+  it("is undefined for a root that holds no prerendered screen", () => {
+    document.body.innerHTML = '<div id="root"></div>';
+    expect(readShellActivity(document.getElementById("root") as HTMLElement)).toBeUndefined();
+  });
+
+  it("reads an early submit, the focused field with its selection, and the open folds", () => {
+    const root = mountShell();
+    root.querySelector("form")?.setAttribute("data-submitted-early", "");
+    (root.querySelector('[data-testid="more"]') as HTMLDetailsElement).open = true;
+    const field = root.querySelector<HTMLInputElement>('[data-testid="cn"]');
+    field?.focus();
+    field?.setSelectionRange(0, 10, "backward");
+    expect(readShellActivity(root)).toEqual({
+      generateRequested: true,
+      focusedTestId: "cn",
+      selection: { start: 0, end: 10, direction: "backward" },
+      openedFoldTestIds: ["more"],
+    });
+  });
+
+  it("reads no selection from a number field, and no focus outside the root", () => {
+    const root = mountShell();
+    root.querySelector<HTMLInputElement>('[data-testid="days"]')?.focus();
+    expect(readShellActivity(root)).toMatchObject({ generateRequested: false, focusedTestId: "days", selection: undefined });
+    (document.activeElement as HTMLElement | null)?.blur();
+    expect(readShellActivity(root)).toMatchObject({ focusedTestId: undefined, selection: undefined });
+  });
+});
+
+describe("finishTakeOver", () => {
+  it("unmarks the root and gives focus, selection and open folds back to the app's new elements", () => {
+    const root = mountShell();
+    // What React's first render leaves: the same markup, new elements.
+    root.innerHTML = shellMarkup;
+    finishTakeOver(root, { generateRequested: false, focusedTestId: "cn", selection: { start: 2, end: 5, direction: "forward" }, openedFoldTestIds: ["more"] });
+    expect(root.hasAttribute("data-prerendered")).toBe(false);
+    const field = root.querySelector<HTMLInputElement>('[data-testid="cn"]');
+    expect(document.activeElement).toBe(field);
+    expect([field?.selectionStart, field?.selectionEnd, field?.selectionDirection]).toEqual([2, 5, "forward"]);
+    expect((root.querySelector('[data-testid="more"]') as HTMLDetailsElement).open).toBe(true);
+    expect((root.querySelector('[data-testid="closed"]') as HTMLDetailsElement).open).toBe(false);
+  });
+});
