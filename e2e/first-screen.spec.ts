@@ -1,0 +1,89 @@
+/**
+ * The first screen arrives rendered (scripts/prerender-shell.ts), before the app's JavaScript: these
+ * tests hold the app's entry module back, so what the user sees and can do in that window is tested,
+ * and then let it through to check that nothing done there is lost.
+ */
+import { X509Certificate } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { createDownloadFolder, downloadThroughPage } from "./support/downloads";
+
+/** Holds the app's entry module until `release()`: the page shows only what index.html carries. */
+async function holdAppCode(page: Page): Promise<{ release: () => void }> {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return { release };
+}
+
+const prerendered = (page: Page) => page.locator("#root[data-prerendered]");
+
+test("before the app's code arrives: the first screen is readable, Generate works, and nothing typed is lost", async ({ page }) => {
+  const app = await holdAppCode(page);
+  await page.goto("/", { waitUntil: "commit" });
+  await expect(prerendered(page)).toBeAttached();
+  await expect(page.getByRole("heading", { name: "Step 1: Create or bring a credential" })).toBeVisible();
+  await expect(page.getByTestId("certificate-empty")).toBeVisible();
+  // Only the Generate form is live; what the app alone can handle waits for it.
+  await expect(page.getByTestId("tenant-input")).toBeDisabled();
+  await expect(page.getByTestId("theme-select")).toBeDisabled();
+  await expect(page.getByTestId("tab-existing")).toBeDisabled();
+
+  await page.getByTestId("subject-commonName").fill("early-bird");
+  await page.getByTestId("key-size").selectOption("3072");
+  await page.getByTestId("more-certificate-fields").locator("summary").click();
+  await page.getByTestId("subject-country").fill("de");
+  await page.getByTestId("generate").click();
+  await expect(page.getByTestId("generate")).toHaveText("Generating…");
+  await expect(prerendered(page)).toBeAttached();
+
+  app.release();
+  await expect(page.getByTestId("thumbprint-sha1")).toBeVisible({ timeout: 60_000 });
+  await expect(prerendered(page)).not.toBeAttached();
+  await expect(page.getByTestId("subject-commonName")).toHaveValue("early-bird");
+  await expect(page.getByTestId("key-size")).toHaveValue("3072");
+  await expect(page.getByTestId("more-certificate-fields")).toHaveAttribute("open", "");
+  await expect(page.getByTestId("tenant-input")).toBeEnabled();
+
+  // The certificate itself, read by Node's X.509 parser: the values typed before the app loaded.
+  const crt = await downloadThroughPage(page, "download-server-crt", createDownloadFolder());
+  const certificate = new X509Certificate(crt.contents);
+  expect(certificate.subject.split("\n")).toEqual(expect.arrayContaining(["CN=early-bird", "C=DE"]));
+  expect(certificate.publicKey.asymmetricKeyDetails?.modulusLength).toBe(3072);
+});
+
+test("a field being typed in when the app takes over keeps its focus and selection", async ({ page }) => {
+  const app = await holdAppCode(page);
+  await page.goto("/", { waitUntil: "commit" });
+  const field = page.getByTestId("subject-commonName");
+  await field.focus();
+  await field.evaluate((input: HTMLInputElement) => input.setSelectionRange(0, input.value.length));
+  app.release();
+  await expect(prerendered(page)).not.toBeAttached({ timeout: 30_000 });
+  // The app's own field now has focus with everything selected: typing replaces the default name.
+  await page.keyboard.type("typed-across");
+  await expect(page.getByTestId("subject-commonName")).toHaveValue("typed-across");
+  await expect(page.getByTestId("subject-commonName")).toBeFocused();
+});
+
+for (const theme of ["light", "dark"] as const) {
+  test(`before the app's code arrives: the stored ${theme} theme is applied and axe finds nothing`, async ({ page }) => {
+    await page.addInitScript((stored) => localStorage.setItem("credential-workbench.theme", stored), theme);
+    // The opposite system preference: only the stored choice can make the page this theme.
+    await page.emulateMedia({ colorScheme: theme === "dark" ? "light" : "dark" });
+    const app = await holdAppCode(page);
+    await page.goto("/", { waitUntil: "commit" });
+    await expect(prerendered(page)).toBeAttached();
+    await expect(page.locator("html")).toHaveAttribute("data-theme", theme);
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+    app.release();
+    await expect(prerendered(page)).not.toBeAttached({ timeout: 30_000 });
+    await expect(page.getByTestId("theme-select")).toHaveValue(theme);
+  });
+}
