@@ -17,7 +17,7 @@ import { chromiumLaunchOptions } from "../e2e/support/chromium";
 import { startWorkbenchServer } from "../server/workbench-server";
 import { measureBundle } from "./check-bundle-size";
 import { openForgePage, runForge, type ForgeRun } from "./bench-peer";
-import { measureColdGeneration, measureKeyGeneration, measurePageLoad, measureRepeatVisit, measureUiGeneration, openWorkbench, prepareUi, type UiRun } from "./bench-page";
+import { FLOOR_PAGE, measureColdGeneration, measureKeyGeneration, measurePageLoad, measureRepeatVisit, measureUiGeneration, openWorkbench, prepareUi, type UiRun } from "./bench-page";
 import { openSslVersion, runOpenSslRecipe, type OpenSslRun } from "./bench-openssl";
 import { renderMarkdown, type BenchResults, type SizeResults, type StepMedians } from "./bench-report";
 import { ratio, summarize } from "./bench-stats";
@@ -215,6 +215,7 @@ async function main(): Promise<void> {
   // Serve a copy, so a rebuild of dist/ during the run (npm test elsewhere) cannot pull files away.
   const distCopy = mkdtempSync(join(tmpdir(), "cw-bench-dist-"));
   cpSync(join(root, "dist"), distCopy, { recursive: true });
+  writeFileSync(join(distCopy, FLOOR_PAGE.path), FLOOR_PAGE.html);
   const server = await startWorkbenchServer({ host: "127.0.0.1", port: 0, distDir: distCopy, logger: () => undefined });
   const baselineServer = config.baselineDist ? await startWorkbenchServer({ host: "127.0.0.1", port: 0, distDir: config.baselineDist, logger: () => undefined }) : undefined;
   const browser = await chromium.launch(chromiumLaunchOptions());
@@ -226,9 +227,11 @@ async function main(): Promise<void> {
     if (baselineServer) await measurePageLoad(browser, baselineServer.origin);
     const loads = [];
     const baselineLoads = [];
+    const floorLoads = [];
     for (let index = 0; index < config.loadRuns; index += 1) {
       loads.push(await measurePageLoad(browser, server.origin));
       if (baselineServer) baselineLoads.push(await measurePageLoad(browser, baselineServer.origin));
+      floorLoads.push(await measurePageLoad(browser, server.origin, FLOOR_PAGE.path));
     }
     log(`page ready: median ${String(summarize(loads.map((run) => run.readyMs)).median)} ms${baselineServer ? `, baseline ${String(summarize(baselineLoads.map((run) => run.readyMs)).median)} ms` : ""}`);
     // Each repeat visit is three loads: a third of the fresh-context runs keeps the bench's length in bounds.
@@ -328,6 +331,9 @@ async function main(): Promise<void> {
       sizes,
       pageLoad: {
         ready: summarize(loads.map((run) => run.readyMs)),
+        app: summarize(loads.map((run) => run.appMs)),
+        floorReady: summarize(floorLoads.map((run) => run.readyMs)),
+        baselineApp: baselineLoads.length > 0 ? summarize(baselineLoads.map((run) => run.appMs)) : undefined,
         domContentLoaded: summarize(loads.map((run) => run.domContentLoadedMs)),
         load: summarize(loads.map((run) => run.loadMs)),
         baselineReady: baselineLoads.length > 0 ? summarize(baselineLoads.map((run) => run.readyMs)) : undefined,
@@ -345,7 +351,7 @@ async function main(): Promise<void> {
       bundle: bundleResults(distCopy),
       proxy: readProxyResults(),
       durationSeconds: Math.round((Date.now() - started) / 1000),
-      pageLoadSamples: loads.map((run) => ({ readyMs: round(run.readyMs), domContentLoadedMs: round(run.domContentLoadedMs), loadMs: round(run.loadMs) })),
+      pageLoadSamples: loads.map((run) => ({ readyMs: round(run.readyMs), appMs: round(run.appMs), domContentLoadedMs: round(run.domContentLoadedMs), loadMs: round(run.loadMs) })),
     };
 
     mkdirSync(join(config.resultsPath, ".."), { recursive: true });

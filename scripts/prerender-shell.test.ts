@@ -1,12 +1,12 @@
-import { JSDOM } from "jsdom";
+// @vitest-environment jsdom
 import { describe, expect, it } from "vitest";
 import { bootScriptSource, disableControlsOutsideGenerateForm, insertIntoRoot, renderFirstScreen } from "./prerender-shell";
 
 const CONTROLS = "button, input, select, textarea";
 
-/** Markup read back by a real HTML parser (jsdom), not by the string code under test. */
+/** Markup read back by a real HTML parser (jsdom's DOMParser), not by the string code under test. */
 function parse(markup: string): Document {
-  return new JSDOM(`<!doctype html><body>${markup}</body>`, { url: "http://localhost/" }).window.document;
+  return new DOMParser().parseFromString(`<!doctype html><body>${markup}</body>`, "text/html");
 }
 
 describe("disableControlsOutsideGenerateForm", () => {
@@ -17,7 +17,7 @@ describe("disableControlsOutsideGenerateForm", () => {
       '<input data-testid="tenant" value="&quot;quoted&gt;"/><select data-testid="cloud"></select><textarea></textarea><button disabled="">Already</button>';
     const document = parse(disableControlsOutsideGenerateForm(markup));
     const form = document.querySelector("form");
-    for (const control of document.querySelectorAll<HTMLButtonElement>(CONTROLS)) {
+    for (const control of Array.from(document.querySelectorAll<HTMLButtonElement>(CONTROLS))) {
       expect(control.disabled, control.outerHTML).toBe(!form?.contains(control));
     }
     // Attribute values survive untouched.
@@ -61,33 +61,33 @@ describe("renderFirstScreen (the app's own components, rendered in Node)", () =>
 });
 
 describe("the boot script as shipped", () => {
-  function pageWithBoot(theme?: string) {
-    const dom = new JSDOM(
-      '<!doctype html><html><body><div id="root" data-prerendered=""><form><button type="submit">Generate key and certificate</button></form></div><form id="other"></form></body></html>',
-      { runScripts: "outside-only", url: "http://localhost/" },
-    );
-    if (theme) dom.window.localStorage.setItem("credential-workbench.theme", theme);
-    dom.window.eval(bootScriptSource());
-    return dom.window;
+  /** This test's document as the page's: the prerendered root, another form, then the shipped script run on it. */
+  function pageWithBoot(theme?: string): Document {
+    document.documentElement.removeAttribute("data-theme");
+    document.body.innerHTML = '<div id="root" data-prerendered=""><form><button type="submit">Generate key and certificate</button></form></div><form id="other"></form>';
+    localStorage.clear();
+    if (theme) localStorage.setItem("credential-workbench.theme", theme);
+    // The text exactly as shipped, run as a script of its own (no access to this module's scope).
+    new Function(bootScriptSource())();
+    return document;
   }
 
   it("applies a stored theme before the app loads, and only a valid one", () => {
-    expect(pageWithBoot("dark").document.documentElement.getAttribute("data-theme")).toBe("dark");
-    expect(pageWithBoot("light").document.documentElement.getAttribute("data-theme")).toBe("light");
-    expect(pageWithBoot("<script>").document.documentElement.hasAttribute("data-theme")).toBe(false);
-    expect(pageWithBoot().document.documentElement.hasAttribute("data-theme")).toBe(false);
+    expect(pageWithBoot("dark").documentElement.getAttribute("data-theme")).toBe("dark");
+    expect(pageWithBoot("light").documentElement.getAttribute("data-theme")).toBe("light");
+    expect(pageWithBoot("<script>").documentElement.hasAttribute("data-theme")).toBe(false);
+    expect(pageWithBoot().documentElement.hasAttribute("data-theme")).toBe(false);
   });
 
   it("keeps a Generate submitted in the prerendered form for the app, and leaves other forms alone", () => {
-    const window = pageWithBoot();
-    const [shellForm, otherForm] = [...window.document.querySelectorAll("form")];
-    const shellSubmit = new window.Event("submit", { bubbles: true, cancelable: true });
+    const [shellForm, otherForm] = Array.from(pageWithBoot().querySelectorAll("form"));
+    const shellSubmit = new Event("submit", { bubbles: true, cancelable: true });
     shellForm?.dispatchEvent(shellSubmit);
     expect(shellSubmit.defaultPrevented).toBe(true);
     expect(shellForm?.hasAttribute("data-submitted-early")).toBe(true);
     expect(shellForm?.querySelector("button")?.textContent).toBe("Generating…");
     expect(shellForm?.querySelector("button")?.getAttribute("aria-disabled")).toBe("true");
-    const otherSubmit = new window.Event("submit", { bubbles: true, cancelable: true });
+    const otherSubmit = new Event("submit", { bubbles: true, cancelable: true });
     otherForm?.dispatchEvent(otherSubmit);
     expect(otherSubmit.defaultPrevented).toBe(false);
   });

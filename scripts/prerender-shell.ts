@@ -11,13 +11,15 @@
  */
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
+import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Plugin } from "vite";
 import { bootPrerenderedShell } from "../src/shell/boot.ts";
 import { SHELL_MARKERS } from "../src/shell/markers.ts";
 import { THEME_STORAGE_KEY } from "../src/ui/theme-storage.ts";
 
-const projectRoot = fileURLToPath(new URL("..", import.meta.url));
+// From the string, not a URL object: this module also runs in the jsdom test environment, whose URL Node rejects.
+const projectRoot = dirname(dirname(fileURLToPath(import.meta.url)));
 
 /** The first screen's markup, from a Node process of its own running the app's components. */
 export function renderFirstScreen(): string {

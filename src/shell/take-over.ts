@@ -25,7 +25,7 @@ export function readShellActivity(root: HTMLElement): ShellActivity | undefined 
     generateRequested: root.querySelector(`form[${SHELL_MARKERS.submitted}]`) !== null,
     focusedTestId: inShell ? (focused.getAttribute("data-testid") ?? undefined) : undefined,
     selection: inShell ? readSelection(focused) : undefined,
-    openedFoldTestIds: [...root.querySelectorAll("details[open][data-testid]")].map((fold) => fold.getAttribute("data-testid") ?? ""),
+    openedFoldTestIds: Array.from(root.querySelectorAll("details[open][data-testid]"), (fold) => fold.getAttribute("data-testid") ?? ""),
   };
 }
 
@@ -38,7 +38,7 @@ function readSelection(control: Element): ShellActivity["selection"] {
 
 /** By comparison rather than a selector: a test id needs no escaping this way. */
 function byTestId(root: HTMLElement, testId: string): Element | undefined {
-  return [...root.querySelectorAll("[data-testid]")].find((element) => element.getAttribute("data-testid") === testId);
+  return Array.from(root.querySelectorAll("[data-testid]")).find((element) => element.getAttribute("data-testid") === testId);
 }
 
 /** After React's first render: the root is the app's, and focus and open folds are given back. */
