@@ -87,3 +87,11 @@ for (const theme of ["light", "dark"] as const) {
     await expect(page.getByTestId("theme-select")).toHaveValue(theme);
   });
 }
+
+for (const part of ["token", "inspect"] as const) {
+  test(`a link to a part whose code loads after the first screen (/#${part}) opens it and scrolls to it`, async ({ page }) => {
+    await page.goto(`/#${part}`);
+    await expect(page.getByTestId("troubleshoot-toggle")).toHaveAttribute("open", "");
+    await expect(page.locator(`#${part}`)).toBeInViewport({ timeout: 30_000 });
+  });
+}

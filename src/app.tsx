@@ -104,18 +104,41 @@ export function App() {
 
   // A link to anything folded (#token, #inspect, the tab of an import) opens what hides it.
   useEffect(() => {
+    let waiting: { observer: MutationObserver; timer: ReturnType<typeof setTimeout> } | undefined;
+    const stopWaiting = () => {
+      waiting?.observer.disconnect();
+      clearTimeout(waiting?.timer);
+      waiting = undefined;
+    };
+    const show = (target: HTMLElement) => {
+      if (openFoldsAround(target)) setTroubleshootOpen(true);
+      target.scrollIntoView({ block: "start" });
+    };
     const reveal = () => {
+      stopWaiting();
       const id = decodeURIComponent(window.location.hash.slice(1));
       if (id === "") return;
       if (id === "import") setCreateTab("existing");
       if (id === "troubleshoot") setTroubleshootOpen(true);
       const target = document.getElementById(id);
-      if (target && openFoldsAround(target)) setTroubleshootOpen(true);
-      target?.scrollIntoView({ block: "start" });
+      if (target) return show(target);
+      // The optional section's panels render after the first one and load their code then (issue 13):
+      // on a first visit to /#token the panel is not there yet, so it is shown when it arrives.
+      const observer = new MutationObserver(() => {
+        const arrived = document.getElementById(id);
+        if (!arrived) return;
+        stopWaiting();
+        show(arrived);
+      });
+      observer.observe(document.body, { childList: true, subtree: true });
+      waiting = { observer, timer: setTimeout(stopWaiting, 10_000) };
     };
     reveal();
     window.addEventListener("hashchange", reveal);
-    return () => window.removeEventListener("hashchange", reveal);
+    return () => {
+      stopWaiting();
+      window.removeEventListener("hashchange", reveal);
+    };
   }, []);
 
   return (
