@@ -60,7 +60,8 @@ function NewCredentialAnnouncement({ heading }: { heading: RefObject<HTMLHeading
   const previous = useRef(credential);
   const [announcement, setAnnouncement] = useState("");
   useEffect(() => {
-    const arrived = credential && credential !== previous.current ? credential : undefined;
+    // A new certificate, not the same one completed: server.csr is attached to it after the first paint.
+    const arrived = credential && credential.certificateDer !== previous.current?.certificateDer ? credential : undefined;
     previous.current = credential;
     if (!arrived) return;
     // After the frame that paints the new thumbprint: focus() and scrollIntoView() force a layout of

@@ -16,6 +16,9 @@
 /** Hidden for longer than this, the prepared key is dropped (see above). */
 export const PREFETCH_MAX_HIDDEN_MS = 5 * 60 * 1000;
 
+/** The key a click takes: made already (usable at once), on its way, or started by the click itself. */
+export type TakenKey<Key> = { prepared: "ready"; key: Promise<Key>; readyKey: Key } | { prepared: "pending" | "none"; key: Promise<Key>; readyKey?: undefined };
+
 export interface KeyPrefetcherOptions<Size, Key> {
   /** Makes one key (WebCrypto generateKey in the page; any promise in tests). */
   generate: (size: Size) => Promise<Key>;
@@ -37,7 +40,7 @@ export interface KeyPrefetcher<Size, Key> {
   /** True when a key of this size is made and waiting. */
   isReady: (size: Size) => boolean;
   /** The held key of this size (made, or still on its way), handed out once; without one, a new key made now. */
-  take: (size: Size) => { key: Promise<Key>; prepared: "ready" | "pending" | "none"; readyKey?: Key };
+  take: (size: Size) => TakenKey<Key>;
   /** Forgets the held key, ready or on its way. */
   drop: () => void;
   /** The page was hidden: the clock for the hidden-too-long rule starts. */
