@@ -1,21 +1,10 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from "vitest";
-import type { GenerateForm } from "@/core/generate-form";
+import { initialGenerateForm } from "@/store/generate-slice";
 import { generateFieldsTypedBeforeLoad } from "./typed-before-load";
 
-const form: GenerateForm = {
-  commonName: "credential-workbench",
-  organization: "",
-  organizationalUnit: "",
-  locality: "",
-  state: "",
-  country: "",
-  email: "",
-  validityDays: "365",
-  keySize: 2048,
-  dnsNames: "",
-  uris: "",
-};
+// The state a first visit starts from (what the prerendered form shows).
+const form = initialGenerateForm;
 
 function shell(html: string): HTMLElement {
   const root = document.createElement("div");
