@@ -1,3 +1,4 @@
+import { useDeferredValue, useMemo } from "react";
 import type { Cloud } from "@/core/assertion/token-endpoint";
 import { LIBRARIES, libraryById, snippetForLibrary, type LibraryId } from "@/core/libraries";
 import { recipeInputsFor } from "@/core/recipe-inputs";
@@ -19,14 +20,19 @@ export function CodeStep() {
   const settings = useWorkbenchStore((state) => state.settings);
   const setSetting = useWorkbenchStore((state) => state.setSetting);
   const setLibrary = useWorkbenchStore((state) => state.setLibrary);
-  const credential = useWorkbenchStore((state) => state.credential);
+  // A new credential reaches the snippet in a render of its own, after the thumbprint is painted (issue 13).
+  const credential = useDeferredValue(useWorkbenchStore((state) => state.credential));
   const errors = validateAppSettings(settings);
   // An empty field is not an error yet: the snippet shows a placeholder until it is filled in.
   const showError = (field: keyof typeof errors, value: string) => (value.trim() === "" ? undefined : errors[field]);
   const library = libraryById(settings.library);
-  const snippet = credential
-    ? snippetForLibrary(library.id, recipeInputsFor({ details: credential.certificateDetails, der: credential.certificateDer }, settings, tokenEndpointFromSettings(settings)))
-    : undefined;
+  const snippet = useMemo(
+    () =>
+      credential
+        ? snippetForLibrary(library.id, recipeInputsFor({ details: credential.certificateDetails, der: credential.certificateDer }, settings, tokenEndpointFromSettings(settings)))
+        : undefined,
+    [credential, library.id, settings],
+  );
 
   return (
     <div className="flex flex-col gap-4" id="app-settings">

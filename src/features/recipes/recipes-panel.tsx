@@ -1,4 +1,4 @@
-import { memo } from "react";
+import { memo, useDeferredValue } from "react";
 import type { Credential } from "@/core/credential";
 import type { AppSettings } from "@/core/app-settings";
 import { libraryById } from "@/core/libraries";
@@ -32,7 +32,9 @@ function RecipeView({ recipe }: { recipe: Recipe }) {
 }
 
 export function RecipesPanel() {
-  const credential = useWorkbenchStore((state) => state.credential);
+  // A new credential reaches the recipes in a render of its own, after the thumbprint is painted
+  // (issue 13): until then the memoized list is not rebuilt.
+  const credential = useDeferredValue(useWorkbenchStore((state) => state.credential));
   const settings = useWorkbenchStore((state) => state.settings);
   return <Recipes credential={credential} settings={settings} />;
 }
