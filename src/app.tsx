@@ -56,13 +56,15 @@ const troubleshootPanels: { name: string; Component: ComponentType }[] = [
  * (issue 13: the thumbprint is on screen sooner).
  */
 function NewCredentialAnnouncement({ heading }: { heading: RefObject<HTMLHeadingElement | null> }) {
-  const credential = useWorkbenchStore((state) => state.credential);
-  const previous = useRef(credential);
+  // The certificate, not the credential object: server.csr is attached to the same certificate after
+  // the first paint, which is not a new credential (and must not cancel the focus move below).
+  const certificateDer = useWorkbenchStore((state) => state.credential?.certificateDer);
+  const thumbprint = useWorkbenchStore((state) => state.credential?.certificateDetails.thumbprints.sha1Hex);
+  const previous = useRef(certificateDer);
   const [announcement, setAnnouncement] = useState("");
   useEffect(() => {
-    // A new certificate, not the same one completed: server.csr is attached to it after the first paint.
-    const arrived = credential && credential.certificateDer !== previous.current?.certificateDer ? credential : undefined;
-    previous.current = credential;
+    const arrived = certificateDer !== undefined && certificateDer !== previous.current;
+    previous.current = certificateDer;
     if (!arrived) return;
     // After the frame that paints the new thumbprint: focus() and scrollIntoView() force a layout of
     // the whole page, which would otherwise come before that paint (issue 13).
@@ -74,14 +76,14 @@ function NewCredentialAnnouncement({ heading }: { heading: RefObject<HTMLHeading
           target.focus({ preventScroll: true });
           target.scrollIntoView({ block: "start", behavior: prefersReducedMotion() ? "auto" : "smooth" });
         }
-        setAnnouncement(`Certificate ready. Step 2, save and upload: thumbprint ${arrived.certificateDetails.thumbprints.sha1Hex}, then save server.crt and server.pem.`);
+        setAnnouncement(`Certificate ready. Step 2, save and upload: thumbprint ${thumbprint ?? ""}, then save server.crt and server.pem.`);
       }, 0);
     });
     return () => {
       cancelAnimationFrame(frame);
       clearTimeout(timer);
     };
-  }, [credential, heading]);
+  }, [certificateDer, thumbprint, heading]);
   return (
     <p className="sr-only" role="status" aria-live="polite" data-testid="journey-announcement">
       {announcement}
