@@ -147,7 +147,8 @@ export async function describeCertificate(certificate: X509Certificate): Promise
     publicKeyAlgorithm: key.algorithm,
     rsaKeyBits: key.rsaKeyBits,
     signatureAlgorithm: describeSignatureAlgorithm(certificate.signatureAlgorithm as Algorithm & { hash?: Algorithm }),
-    extensions: certificate.extensions.map(describeExtension),
+    // Array.from, not .map: the library's Extensions is an Array subclass, and .map would keep its class.
+    extensions: Array.from(certificate.extensions, describeExtension),
     thumbprints: await thumbprints,
   };
 }
