@@ -1,6 +1,6 @@
 import { signSelfSignedCertificate } from "./certificate/create";
 import type { CertificateDetails } from "./certificate/describe";
-import { describeSelfSignedCertificate } from "./certificate/describe-generated";
+import { describeSelfSignedCertificate } from "./certificate/describe-self-signed";
 import { encodeCertificatePem } from "./certificate/parse";
 import type { PublicKeyInfo } from "./certificate/public-key-info";
 import type { SubjectAlternativeNames } from "./certificate/subject-alternative-names";

@@ -1,7 +1,7 @@
 /**
  * Describes a certificate the page has just signed from the parts it was made of, without parsing the
  * whole certificate back (issue 13: the thumbprint is shown right after the signature). The result is
- * the same CertificateDetails that describeCertificate gives for the parsed DER (describe-generated.test.ts).
+ * the same CertificateDetails that describeCertificate gives for the parsed DER (describe-self-signed.test.ts).
  */
 import { Name } from "@peculiar/x509";
 import { toArrayBuffer } from "../encoding";
@@ -28,7 +28,7 @@ export async function describeSelfSignedCertificate(certificate: SelfSignedCerti
     notAfter: certificate.notAfter.toISOString(),
     publicKeyAlgorithm: publicKeyInfo.algorithm,
     rsaKeyBits: publicKeyInfo.rsaKeyBits,
-    signatureAlgorithm: describeSignatureAlgorithm(RSASSA_SHA256 as Algorithm & { hash: string }),
+    signatureAlgorithm: describeSignatureAlgorithm(RSASSA_SHA256),
     extensions: certificate.extensions.map((extension) => ({ ...extension.details })),
     thumbprints: await thumbprints,
   };

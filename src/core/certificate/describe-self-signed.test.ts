@@ -5,7 +5,7 @@ import { generateRsaKeyPair } from "../keys";
 import { GENERATED_CERTIFICATE_CASES, makeCaseKeys } from "../testing/generated-certificate-cases";
 import { signSelfSignedCertificate } from "./create";
 import { describeCertificate } from "./describe";
-import { describeSelfSignedCertificate } from "./describe-generated";
+import { describeSelfSignedCertificate } from "./describe-self-signed";
 import { parseCertificateDer } from "./parse";
 import { readPublicKeyInfo } from "./public-key-info";
 
