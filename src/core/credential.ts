@@ -1,11 +1,11 @@
-import { createSelfSignedCertificate } from "./certificate/create";
-import { describeCertificate, type CertificateDetails } from "./certificate/describe";
+import { signSelfSignedCertificate } from "./certificate/create";
+import type { CertificateDetails } from "./certificate/describe";
+import { describeSelfSignedCertificate } from "./certificate/describe-self-signed";
 import { encodeCertificatePem } from "./certificate/parse";
 import type { PublicKeyInfo } from "./certificate/public-key-info";
 import type { SubjectAlternativeNames } from "./certificate/subject-alternative-names";
 import { CREDENTIAL_FILES, type FileName } from "./credential-files";
 import { createCertificateSigningRequest, encodeCsrPem } from "./csr";
-import { toBytes } from "./encoding";
 import { exportPkcs8Der, generateRsaKeyPair, type RsaKeySize } from "./keys";
 import { pkcs8ToPkcs1 } from "./formats/pkcs1";
 import { encodeCertificateWithKeyPem } from "./formats/combined-pem";
@@ -75,7 +75,7 @@ export async function certifyGeneratedKey(
   onStage("certificate");
   const [certificate, privateKeyPkcs8Der] = await Promise.all([
     timeStep("certificate", () =>
-      createSelfSignedCertificate({
+      signSelfSignedCertificate({
         keys,
         subject: options.subject,
         validityDays: options.validityDays,
@@ -87,11 +87,12 @@ export async function certifyGeneratedKey(
     timeStep("export-pkcs8", () => exportPkcs8Der(keys.privateKey)),
   ]);
   onStage("thumbprints");
-  const certificateDetails = await timeStep("thumbprints", () => describeCertificate(certificate));
+  // Described from the parts just encoded: no parse of the certificate it just made.
+  const certificateDetails = await timeStep("thumbprints", () => describeSelfSignedCertificate(certificate));
   return {
     privateKey: keys.privateKey,
     privateKeyPkcs8Der,
-    certificateDer: toBytes(certificate.rawData),
+    certificateDer: certificate.der,
     certificateDetails,
     origin: "generated",
   };

@@ -34,8 +34,15 @@ export interface CertificateDetails {
   /** RSA modulus length in bits; undefined for non-RSA keys. */
   rsaKeyBits?: number;
   signatureAlgorithm: string;
-  extensions: { name: string; critical: boolean; value: string }[];
+  extensions: ExtensionDetails[];
   thumbprints: CertificateThumbprints;
+}
+
+/** One extension as shown: its name, whether it is critical, and its value in words. */
+export interface ExtensionDetails {
+  name: string;
+  critical: boolean;
+  value: string;
 }
 
 const SIGNATURE_ALGORITHM_NAMES: Record<string, string> = {
@@ -48,7 +55,8 @@ const SIGNATURE_ALGORITHM_NAMES: Record<string, string> = {
   "ECDSA/SHA-384": "ecdsa-with-SHA384",
 };
 
-function describeAlgorithm(algorithm: Algorithm & { hash?: Algorithm | string }): string {
+/** The OpenSSL name of a signature algorithm as WebCrypto spells it (e.g. sha256WithRSAEncryption). */
+export function describeSignatureAlgorithm(algorithm: Algorithm & { hash?: Algorithm | string }): string {
   const hash = typeof algorithm.hash === "string" ? algorithm.hash : algorithm.hash?.name;
   const key = hash ? `${algorithm.name}/${hash}` : algorithm.name;
   return SIGNATURE_ALGORITHM_NAMES[key] ?? key;
@@ -87,7 +95,12 @@ function colonHex(bytes: ArrayBuffer): string {
   return (bytesToHex(toBytes(bytes)).toUpperCase().match(/../g) ?? []).join(":");
 }
 
-function describeExtension(extension: Extension): { name: string; value: string } {
+/** An extension as a parsed certificate holds it (typed by @peculiar/x509's ExtensionFactory), in words. */
+export function describeExtension(extension: Extension): ExtensionDetails {
+  return { ...describeExtensionValue(extension), critical: extension.critical };
+}
+
+function describeExtensionValue(extension: Extension): { name: string; value: string } {
   if (extension instanceof BasicConstraintsExtension) {
     return { name: "Basic Constraints", value: extension.ca ? `CA:TRUE${extension.pathLength !== undefined ? `, pathlen:${String(extension.pathLength)}` : ""}` : "CA:FALSE" };
   }
@@ -133,8 +146,9 @@ export async function describeCertificate(certificate: X509Certificate): Promise
     notAfter: certificate.notAfter.toISOString(),
     publicKeyAlgorithm: key.algorithm,
     rsaKeyBits: key.rsaKeyBits,
-    signatureAlgorithm: describeAlgorithm(certificate.signatureAlgorithm as Algorithm & { hash?: Algorithm }),
-    extensions: certificate.extensions.map((extension) => ({ ...describeExtension(extension), critical: extension.critical })),
+    signatureAlgorithm: describeSignatureAlgorithm(certificate.signatureAlgorithm as Algorithm & { hash?: Algorithm }),
+    // Array.from, not .map: the library's Extensions is an Array subclass, and .map would keep its class.
+    extensions: Array.from(certificate.extensions, describeExtension),
     thumbprints: await thumbprints,
   };
 }
