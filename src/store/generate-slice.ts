@@ -7,7 +7,7 @@ import type { RsaKeySize } from "@/core/keys";
 import { beginCredentialChange } from "./credential-slice";
 import { onCredentialChanged } from "./credential-changed";
 import type { SliceCreator } from "./slice-creator";
-import { keySizeChanged, loadCredentialCore, loadedCredentialCore, prepareKeyWhenIdle, takeKey } from "./key-prefetch";
+import { generationSettled, keySizeChanged, loadCredentialCore, loadedCredentialCore, takeKey } from "./key-prefetch";
 
 export interface GenerationStatus {
   running: boolean;
@@ -137,7 +137,7 @@ export const createGenerateSlice: SliceCreator<GenerateSlice> = (set, get, store
         set({ generation: { running: false, error: `Generation failed: ${describeError(error)}` } });
       } finally {
         inFlight = false;
-        prepareKeyWhenIdle();
+        generationSettled();
       }
     },
   };

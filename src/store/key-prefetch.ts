@@ -52,6 +52,9 @@ export const keyPrefetcher = createKeyPrefetcher<RsaKeySize, PreparedKeyPair>({
 });
 
 let wiring: { keySize: () => RsaKeySize; suspended: boolean } | undefined;
+// While a click's key is being made, no second one is started beside it: on 2 cores they would
+// share the CPU and the click would wait longer (a Generate pressed before the page was idle).
+let generationsInFlight = 0;
 
 function whenIdle(work: () => void): void {
   if (typeof requestIdleCallback === "function") requestIdleCallback(work, { timeout: 2000 });
@@ -61,7 +64,7 @@ function whenIdle(work: () => void): void {
 /** Makes a key of the selected size once the page is idle, unless one is held or the user removed theirs. */
 export function prepareKeyWhenIdle(): void {
   whenIdle(() => {
-    if (!wiring || wiring.suspended || document.visibilityState !== "visible") return;
+    if (!wiring || wiring.suspended || generationsInFlight > 0 || document.visibilityState !== "visible") return;
     keyPrefetcher.prepare(wiring.keySize());
   });
 }
@@ -69,7 +72,14 @@ export function prepareKeyWhenIdle(): void {
 /** The key for a click: the prepared one if there is one (ready or on its way), else one made now. */
 export function takeKey(size: RsaKeySize): ReturnType<typeof keyPrefetcher.take> {
   if (wiring) wiring.suspended = false;
+  generationsInFlight += 1;
   return keyPrefetcher.take(size);
+}
+
+/** The click that took a key is done (or failed): the next key is made once the page is idle. */
+export function generationSettled(): void {
+  generationsInFlight = Math.max(0, generationsInFlight - 1);
+  prepareKeyWhenIdle();
 }
 
 /** The size field changed: drop the held key and make one of the new size. */
