@@ -71,6 +71,30 @@ test("a field being typed in when the app takes over keeps its focus and selecti
   await expect(page.getByTestId("subject-commonName")).toBeFocused();
 });
 
+test("focus on a fold's summary (no test id) survives the take-over, so the next Tab goes on from there", async ({ page }) => {
+  const app = await holdAppCode(page);
+  await page.goto("/", { waitUntil: "commit" });
+  await page.getByTestId("more-certificate-fields").locator("summary").focus();
+  await page.keyboard.press("Enter");
+  app.release();
+  await expect(prerendered(page)).not.toBeAttached({ timeout: 30_000 });
+  await page.keyboard.press("Tab");
+  await expect(page.getByTestId("subject-organization")).toBeFocused();
+});
+
+test("a Generate pressed early with a field the app refuses moves focus to that field, which says why", async ({ page }) => {
+  const app = await holdAppCode(page);
+  await page.goto("/", { waitUntil: "commit" });
+  await page.getByTestId("validity-days").fill("0");
+  await page.getByTestId("generate").click();
+  await expect(page.getByTestId("generate")).toHaveText("Generating…");
+  app.release();
+  await expect(prerendered(page)).not.toBeAttached({ timeout: 30_000 });
+  await expect(page.getByTestId("validity-days")).toBeFocused();
+  await expect(page.getByTestId("generate-blocked")).toBeVisible();
+  await expect(page.getByTestId("generate")).toBeDisabled();
+});
+
 for (const theme of ["light", "dark"] as const) {
   test(`before the app's code arrives: the stored ${theme} theme is applied and axe finds nothing`, async ({ page }) => {
     await page.addInitScript((stored) => localStorage.setItem("credential-workbench.theme", stored), theme);

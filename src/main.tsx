@@ -40,4 +40,11 @@ flushSync(() =>
     </StrictMode>,
   ),
 );
-if (shellActivity) finishTakeOver(root, shellActivity);
+if (shellActivity) {
+  finishTakeOver(root, shellActivity);
+  // A Generate pressed early with a field the app refuses: the panel names the problem; focus goes to
+  // the first such field, so the press is answered rather than silently dropped.
+  if (shellActivity.generateRequested && !useWorkbenchStore.getState().generation.running) {
+    root.querySelector<HTMLElement>('form [aria-invalid="true"]')?.focus();
+  }
+}

@@ -33,6 +33,7 @@ describe("readShellActivity", () => {
     expect(readShellActivity(root)).toEqual({
       generateRequested: true,
       focusedTestId: "cn",
+      focusedPlace: { path: [0, 0], tagName: "INPUT" },
       selection: { start: 0, end: 10, direction: "backward" },
       openedFoldTestIds: ["more"],
     });
@@ -48,6 +49,25 @@ describe("readShellActivity", () => {
 });
 
 describe("finishTakeOver", () => {
+  it("gives focus back by place to what has no test id (a fold's summary), if the same kind of element is there", () => {
+    const root = mountShell();
+    const summary = root.querySelector<HTMLElement>('[data-testid="more"] summary');
+    summary?.setAttribute("tabindex", "0");
+    summary?.focus();
+    const activity = readShellActivity(root);
+    if (!activity) throw new Error("no activity");
+    expect(activity.focusedTestId).toBeUndefined();
+    root.innerHTML = shellMarkup;
+    root.querySelector('[data-testid="more"] summary')?.setAttribute("tabindex", "0");
+    finishTakeOver(root, activity);
+    expect(document.activeElement).toBe(root.querySelector('[data-testid="more"] summary'));
+    // Another element in that place (the markup differs): focus is not given to it.
+    (document.activeElement as HTMLElement | null)?.blur();
+    root.innerHTML = shellMarkup.replace("<summary>More</summary>", '<span tabindex="0">More</span>');
+    finishTakeOver(root, activity);
+    expect(document.activeElement).toBe(document.body);
+  });
+
   it("unmarks the root and gives focus, selection and open folds back to the app's new elements", () => {
     const root = mountShell();
     // What React's first render leaves: the same markup, new elements.

@@ -10,6 +10,12 @@ export interface ShellActivity {
   generateRequested: boolean;
   /** The data-testid of the control that had focus, to give it back. */
   focusedTestId?: string;
+  /**
+   * Where the focused element sat, as child indices from the root, and its tag: for what has no test
+   * id (a fold's summary, a section link). The app's first render is the same markup, so the same
+   * place holds the same element; the tag is checked before focus is given.
+   */
+  focusedPlace?: { path: number[]; tagName: string };
   /** Where the caret or selection was in that control, if it holds text. */
   selection?: { start: number; end: number; direction: "forward" | "backward" | "none" };
   /** The data-testid of each fold (<details>) the user opened. */
@@ -24,6 +30,7 @@ export function readShellActivity(root: HTMLElement): ShellActivity | undefined 
   return {
     generateRequested: root.querySelector(`form[${SHELL_MARKERS.submitted}]`) !== null,
     focusedTestId: inShell ? (focused.getAttribute("data-testid") ?? undefined) : undefined,
+    focusedPlace: inShell ? { path: childPath(root, focused), tagName: focused.tagName } : undefined,
     selection: inShell ? readSelection(focused) : undefined,
     openedFoldTestIds: Array.from(root.querySelectorAll("details[open][data-testid]"), (fold) => fold.getAttribute("data-testid") ?? ""),
   };
@@ -34,6 +41,20 @@ function readSelection(control: Element): ShellActivity["selection"] {
   if (!(control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement)) return undefined;
   if (control.selectionStart === null || control.selectionEnd === null) return undefined;
   return { start: control.selectionStart, end: control.selectionEnd, direction: control.selectionDirection ?? "none" };
+}
+
+function childPath(root: Element, element: Element): number[] {
+  const path: number[] = [];
+  for (let current: Element = element; current !== root && current.parentElement; current = current.parentElement) {
+    path.unshift(Array.prototype.indexOf.call(current.parentElement.children, current));
+  }
+  return path;
+}
+
+function atPath(root: Element, place: { path: number[]; tagName: string }): Element | undefined {
+  let current: Element | undefined = root;
+  for (const index of place.path) current = current?.children[index];
+  return current?.tagName === place.tagName ? current : undefined;
 }
 
 /** By comparison rather than a selector: a test id needs no escaping this way. */
@@ -49,9 +70,9 @@ export function finishTakeOver(root: HTMLElement, activity: ShellActivity): void
     // Setting `open` fires "toggle", which the fold's own handler turns into state.
     if (fold instanceof HTMLDetailsElement && !fold.open) fold.open = true;
   }
-  if (activity.focusedTestId) {
-    const control = byTestId(root, activity.focusedTestId);
-    if (control instanceof HTMLElement) control.focus({ preventScroll: true });
+  const control = activity.focusedTestId ? byTestId(root, activity.focusedTestId) : activity.focusedPlace && atPath(root, activity.focusedPlace);
+  if (control instanceof HTMLElement) {
+    control.focus({ preventScroll: true });
     // A selection made before the swap is kept, so the next keystroke replaces what was selected.
     const { selection } = activity;
     if (selection && (control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement) && control.selectionStart !== null) {
