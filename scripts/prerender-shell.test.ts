@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from "vitest";
-import { bootScriptSource, disableControlsOutsideGenerateForm, insertIntoRoot, renderFirstScreen } from "./prerender-shell";
+import { assertRunsAlone, bootScriptSource, disableControlsOutsideGenerateForm, insertIntoRoot, renderFirstScreen } from "./prerender-shell";
 
 const CONTROLS = "button, input, select, textarea";
 
@@ -61,6 +61,12 @@ describe("renderFirstScreen (the app's own components, rendered in Node)", () =>
 });
 
 describe("the boot script as shipped", () => {
+  it("is refused at build time if it needs anything from outside its own text", () => {
+    expect(() => assertRunsAlone("(__name(function boot(document) {}, 'boot'))(document);")).toThrow(/does not run on its own/);
+    expect(() => assertRunsAlone(bootScriptSource())).not.toThrow();
+  });
+
+
   /** This test's document as the page's: the prerendered root, another form, then the shipped script run on it. */
   function pageWithBoot(theme?: string): Document {
     document.documentElement.removeAttribute("data-theme");

@@ -14,6 +14,7 @@ import { createHash } from "node:crypto";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Plugin } from "vite";
+import { GENERATE_BUTTON_LABELS } from "../src/features/generate/labels.ts";
 import { bootPrerenderedShell } from "../src/shell/boot.ts";
 import { SHELL_MARKERS } from "../src/shell/markers.ts";
 import { THEME_STORAGE_KEY } from "../src/ui/theme-storage.ts";
@@ -33,7 +34,24 @@ export function renderFirstScreen(): string {
 
 /** The boot script as shipped: the function's own source, called with the names it needs. */
 export function bootScriptSource(): string {
-  return `(${String(bootPrerenderedShell)})(document, ${JSON.stringify(THEME_STORAGE_KEY)}, ${JSON.stringify(SHELL_MARKERS)});\n`;
+  const source = `(${String(bootPrerenderedShell)})(document, ${JSON.stringify(THEME_STORAGE_KEY)}, ${JSON.stringify(SHELL_MARKERS)}, ${JSON.stringify(GENERATE_BUTTON_LABELS.running)});\n`;
+  assertRunsAlone(source);
+  return source;
+}
+
+/**
+ * Runs the text once against a stand-in document: were the bundler that loads this file to wrap the
+ * function with a helper from outside it (a name-keeping `__name`, say), the build stops here rather
+ * than ship a boot script that throws in the page.
+ */
+export function assertRunsAlone(source: string): void {
+  const standIn = { defaultView: undefined, documentElement: { setAttribute: () => undefined }, addEventListener: () => undefined };
+  try {
+    // The boot script's own text, made at build time from our source: not input from anywhere else.
+    new Function("document", source)(standIn);
+  } catch (error) {
+    throw new Error(`The first screen's boot script (src/shell/boot.ts) does not run on its own as shipped: ${String(error)}`);
+  }
 }
 
 const CONTROL_TAG = /<(button|input|select|textarea)\b([^>]*)>/g;

@@ -134,7 +134,9 @@ export function App() {
         show(arrived);
       });
       observer.observe(document.body, { childList: true, subtree: true });
-      waiting = { observer, timer: setTimeout(stopWaiting, 10_000) };
+      // Bounded, so a link to an id that never comes does not watch the page for ever; long enough for a
+      // slow machine to load the panel's code.
+      waiting = { observer, timer: setTimeout(stopWaiting, 60_000) };
     };
     reveal();
     window.addEventListener("hashchange", reveal);

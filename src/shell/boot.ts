@@ -11,7 +11,7 @@
  */
 import type { ShellMarkers } from "./markers";
 
-export function bootPrerenderedShell(page: Document, themeStorageKey: string, markers: ShellMarkers): void {
+export function bootPrerenderedShell(page: Document, themeStorageKey: string, markers: ShellMarkers, runningLabel: string): void {
   try {
     const theme = page.defaultView?.localStorage.getItem(themeStorageKey);
     if (theme === "light" || theme === "dark") page.documentElement.setAttribute("data-theme", theme);
@@ -30,7 +30,7 @@ export function bootPrerenderedShell(page: Document, themeStorageKey: string, ma
       form.setAttribute(markers.submitted, "");
       const button = form.querySelector('button[type="submit"]');
       if (button) {
-        button.textContent = "Generating…";
+        button.textContent = runningLabel;
         button.setAttribute("aria-disabled", "true");
       }
     },

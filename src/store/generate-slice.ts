@@ -74,7 +74,9 @@ export const createGenerateSlice: SliceCreator<GenerateSlice> = (set, get, store
     generateForm: initialGenerateForm,
     generation: { running: false },
     setGenerateField: (field, value) => {
-      set((state) => ({ generateForm: { ...state.generateForm, [field]: value } }));
+      // A country code is two capitals (X.520 countryName, ISO 3166): stored so, however it was typed.
+      const stored = field === "country" && typeof value === "string" ? value.toUpperCase() : value;
+      set((state) => ({ generateForm: { ...state.generateForm, [field]: stored } }));
       if (field === "keySize") keySizeChanged(value as RsaKeySize);
     },
     generate: async () => {

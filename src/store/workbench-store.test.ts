@@ -39,6 +39,14 @@ beforeEach(() => {
   });
 });
 
+describe("the Generate form", () => {
+  it("stores a country code in capitals however it was typed, and other fields as typed", () => {
+    useWorkbenchStore.getState().setGenerateField("country", "de");
+    useWorkbenchStore.getState().setGenerateField("locality", "zürich");
+    expect(useWorkbenchStore.getState().generateForm).toMatchObject({ country: "DE", locality: "zürich" });
+  });
+});
+
 describe("the store keeps what the user has when input is bad", () => {
   it("does not generate while a field is invalid, and keeps the credential", async () => {
     await useWorkbenchStore.getState().generate();

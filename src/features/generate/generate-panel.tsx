@@ -6,6 +6,7 @@ import { selectHasUnsavedKey } from "@/store/credential-slice";
 import { useWorkbenchStore } from "@/store/workbench-store";
 import { Field } from "@/ui/field";
 import { GENERATE_FIELD_TEST_IDS } from "./field-test-ids";
+import { GENERATE_BUTTON_LABELS } from "./labels";
 import { GenerationProgress } from "./generation-progress";
 
 const commonNameField = { field: "commonName", label: "Common Name (CN)", hint: "Shown as the certificate's name in the Entra portal." } as const;
@@ -41,7 +42,7 @@ export function GeneratePanel() {
           value={String(form[field])}
           placeholder={placeholder}
           data-testid={GENERATE_FIELD_TEST_IDS[field]}
-          onChange={(event) => setField(field, field === "country" ? event.target.value.toUpperCase() : event.target.value)}
+          onChange={(event) => setField(field, event.target.value)}
           autoComplete="off"
           spellCheck={false}
         />
@@ -101,7 +102,7 @@ export function GeneratePanel() {
         </div>
         <div className="flex flex-wrap items-center gap-3">
           <button type="submit" className="btn-primary" data-testid="generate" disabled={invalid || running} aria-describedby="generate-status">
-            {running ? "Generating…" : "Generate key and certificate"}
+            {running ? GENERATE_BUTTON_LABELS.running : GENERATE_BUTTON_LABELS.idle}
           </button>
           <GenerationProgress />
         </div>

@@ -1,7 +1,7 @@
 /**
  * The Generate form's values as the user left them in the first screen rendered at build time,
  * before the app's code had loaded (src/shell/take-over.ts): only those that differ from the form's
- * state, so the app can set them before its first render and nothing typed is lost.
+ * state, as typed, so the app can set them (setGenerateField) before its first render and nothing typed is lost.
  */
 import { RSA_KEY_SIZES, type RsaKeySize } from "@/core/keys";
 import type { GenerateForm, GenerateFormField } from "@/core/generate-form";
@@ -16,8 +16,7 @@ export function generateFieldsTypedBeforeLoad(root: ParentNode, form: GenerateFo
       const size = Number(control.value);
       if (size !== form.keySize && (RSA_KEY_SIZES as readonly number[]).includes(size)) typed.keySize = size as RsaKeySize;
     } else if (control.value !== form[field]) {
-      // As the panel's own handler stores it: the country code in capitals.
-      typed[field] = field === "country" ? control.value.toUpperCase() : control.value;
+      typed[field] = control.value;
     }
   }
   return typed;
