@@ -42,9 +42,7 @@ flushSync(() =>
 );
 if (shellActivity) {
   finishTakeOver(root, shellActivity);
-  // A Generate pressed early with a field the app refuses: the panel names the problem; focus goes to
-  // the first such field, so the press is answered rather than silently dropped.
-  if (shellActivity.generateRequested && !useWorkbenchStore.getState().generation.running) {
-    root.querySelector<HTMLElement>('form [aria-invalid="true"]')?.focus();
-  }
+  // A Generate pressed early with a field the app refuses (none is marked invalid otherwise): the panel
+  // names the problem; focus goes to the first such field, so the press is answered, not dropped.
+  if (shellActivity.generateRequested) root.querySelector<HTMLElement>('form [aria-invalid="true"]')?.focus();
 }

@@ -22,7 +22,7 @@ function encodeLength(length: number): number[] {
 }
 
 /** The parts one after the other, in one new array. */
-export function concatBytes(parts: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
+function concatBytes(parts: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
   let total = 0;
   for (const part of parts) total += part.length;
   const out = new Uint8Array(total);
