@@ -183,15 +183,15 @@ export async function measurePageLoad(browser: Browser, origin: string, path = "
  * its files and V8 has cached their compiled code (Chromium keeps code for scripts seen more than
  * once); then navigation → Generate enabled once more.
  */
-export async function measureRepeatVisit(browser: Browser, origin: string): Promise<PageLoadRun> {
-  const { context, page } = await openWorkbench(browser, origin);
+export async function measureRepeatVisit(browser: Browser, origin: string, path = "/"): Promise<PageLoadRun> {
+  const { context, page } = await openWorkbench(browser, origin, path);
   try {
     for (let visit = 0; visit < 2; visit += 1) {
       // Stay as a person would before coming back: the page loads its other chunks and makes a key
       // for the next Generate once idle, and leaving at once would time that work, not the next load.
       await page.waitForLoadState("load");
       await page.waitForTimeout(2000);
-      await page.goto(`${origin}/`);
+      await page.goto(`${origin}${path}`);
       await page.waitForFunction(() => (window as unknown as { benchReadyAt?: number }).benchReadyAt !== undefined);
     }
     await page.waitForLoadState("load");

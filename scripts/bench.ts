@@ -17,6 +17,7 @@ import { chromiumLaunchOptions } from "../e2e/support/chromium";
 import { startWorkbenchServer } from "../server/workbench-server";
 import { measureBundle } from "./check-bundle-size";
 import { openForgePage, runForge, type ForgeRun } from "./bench-peer";
+import { MARKUP_PAGE_PATH, markupOnlyPage } from "./bench-markup-page";
 import { FLOOR_PAGE, measureColdGeneration, measureKeyGeneration, measurePageLoad, measureRepeatVisit, measureUiGeneration, openWorkbench, prepareUi, type UiRun } from "./bench-page";
 import { openSslVersion, runOpenSslRecipe, type OpenSslRun } from "./bench-openssl";
 import { renderMarkdown, type BenchResults, type SizeResults, type StepMedians } from "./bench-report";
@@ -216,6 +217,7 @@ async function main(): Promise<void> {
   const distCopy = mkdtempSync(join(tmpdir(), "cw-bench-dist-"));
   cpSync(join(root, "dist"), distCopy, { recursive: true });
   writeFileSync(join(distCopy, FLOOR_PAGE.path), FLOOR_PAGE.html);
+  writeFileSync(join(distCopy, MARKUP_PAGE_PATH), markupOnlyPage(readFileSync(join(distCopy, "index.html"), "utf8")));
   const server = await startWorkbenchServer({ host: "127.0.0.1", port: 0, distDir: distCopy, logger: () => undefined });
   const baselineServer = config.baselineDist ? await startWorkbenchServer({ host: "127.0.0.1", port: 0, distDir: config.baselineDist, logger: () => undefined }) : undefined;
   const browser = await chromium.launch(chromiumLaunchOptions());
@@ -228,19 +230,25 @@ async function main(): Promise<void> {
     const loads = [];
     const baselineLoads = [];
     const floorLoads = [];
+    const markupLoads = [];
     for (let index = 0; index < config.loadRuns; index += 1) {
       loads.push(await measurePageLoad(browser, server.origin));
       if (baselineServer) baselineLoads.push(await measurePageLoad(browser, baselineServer.origin));
       floorLoads.push(await measurePageLoad(browser, server.origin, FLOOR_PAGE.path));
+      markupLoads.push(await measurePageLoad(browser, server.origin, MARKUP_PAGE_PATH));
     }
     log(`page ready: median ${String(summarize(loads.map((run) => run.readyMs)).median)} ms${baselineServer ? `, baseline ${String(summarize(baselineLoads.map((run) => run.readyMs)).median)} ms` : ""}`);
     // Each repeat visit is three loads: a third of the fresh-context runs keeps the bench's length in bounds.
     const repeatRuns = Math.max(3, Math.ceil(config.loadRuns / 3));
     const repeats = [];
     const baselineRepeats = [];
+    const floorRepeats = [];
+    const markupRepeats = [];
     for (let index = 0; index < repeatRuns; index += 1) {
       repeats.push(await measureRepeatVisit(browser, server.origin));
       if (baselineServer) baselineRepeats.push(await measureRepeatVisit(browser, baselineServer.origin));
+      floorRepeats.push(await measureRepeatVisit(browser, server.origin, FLOOR_PAGE.path));
+      markupRepeats.push(await measureRepeatVisit(browser, server.origin, MARKUP_PAGE_PATH));
     }
     log(`repeat visit ready: median ${String(summarize(repeats.map((run) => run.readyMs)).median)} ms`);
 
@@ -333,11 +341,14 @@ async function main(): Promise<void> {
         ready: summarize(loads.map((run) => run.readyMs)),
         app: summarize(loads.map((run) => run.appMs)),
         floorReady: summarize(floorLoads.map((run) => run.readyMs)),
+        markupReady: summarize(markupLoads.map((run) => run.readyMs)),
         baselineApp: baselineLoads.length > 0 ? summarize(baselineLoads.map((run) => run.appMs)) : undefined,
         domContentLoaded: summarize(loads.map((run) => run.domContentLoadedMs)),
         load: summarize(loads.map((run) => run.loadMs)),
         baselineReady: baselineLoads.length > 0 ? summarize(baselineLoads.map((run) => run.readyMs)) : undefined,
         repeatReady: summarize(repeats.map((run) => run.readyMs)),
+        floorRepeatReady: summarize(floorRepeats.map((run) => run.readyMs)),
+        markupRepeatReady: summarize(markupRepeats.map((run) => run.readyMs)),
         baselineRepeatReady: baselineRepeats.length > 0 ? summarize(baselineRepeats.map((run) => run.readyMs)) : undefined,
       },
       responsiveness: {

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from "vitest";
-import { assertRunsAlone, bootScriptSource, disableControlsOutsideGenerateForm, insertIntoRoot, renderFirstScreen } from "./prerender-shell";
+import { assertRunsAlone, bootScriptSource, disableControlsOutsideGenerateForm, headInLoadOrder, insertIntoRoot, renderFirstScreen } from "./prerender-shell";
 
 const CONTROLS = "button, input, select, textarea";
 
@@ -39,6 +39,30 @@ describe("insertIntoRoot", () => {
     expect(root?.hasAttribute("data-prerendered")).toBe(true);
     expect(root?.innerHTML).toBe("<p>$&amp; $1</p>");
     expect(() => insertIntoRoot("<body></body>", "<p></p>")).toThrow(/#root|id="root"/);
+  });
+});
+
+describe("headInLoadOrder", () => {
+  // As Vite emits it: the entry module and its preloads, then the stylesheet last in <head>.
+  const emitted = [
+    "<!doctype html><html><head><meta charset=\"UTF-8\" /><title>Workbench</title>",
+    '    <script type="module" crossorigin src="/assets/index-1.js"></script>',
+    '    <link rel="modulepreload" crossorigin href="/assets/jsx-1.js">',
+    '    <link rel="stylesheet" crossorigin href="/assets/index-1.css">',
+    '  </head><body><link rel="stylesheet" href="/not-in-head.css"><div id="root"></div></body></html>',
+  ].join("\n");
+
+  it("asks for the stylesheet first, then runs the boot script, then loads the app", () => {
+    const head = new DOMParser().parseFromString(headInLoadOrder(emitted, '<script src="/assets/shell-boot-1.js"></script>'), "text/html").head;
+    const order = Array.from(head.querySelectorAll("link, script"), (element) => element.getAttribute("href") ?? element.getAttribute("src"));
+    expect(order).toEqual(["/assets/index-1.css", "/assets/shell-boot-1.js", "/assets/index-1.js", "/assets/jsx-1.js"]);
+    expect(head.querySelector("title")?.textContent).toBe("Workbench");
+  });
+
+  it("leaves <body> alone and refuses a page with no stylesheet in <head>", () => {
+    const body = new DOMParser().parseFromString(headInLoadOrder(emitted, "<script></script>"), "text/html").body;
+    expect(body.querySelector('link[rel="stylesheet"]')?.getAttribute("href")).toBe("/not-in-head.css");
+    expect(() => headInLoadOrder("<html><head><title>x</title></head><body></body></html>", "<script></script>")).toThrow(/no stylesheet/);
   });
 });
 
