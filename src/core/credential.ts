@@ -2,7 +2,6 @@ import { signSelfSignedCertificate } from "./certificate/create";
 import type { CertificateDetails } from "./certificate/describe";
 import { describeSelfSignedCertificate } from "./certificate/describe-self-signed";
 import { encodeCertificatePem } from "./certificate/parse";
-import type { PublicKeyInfo } from "./certificate/public-key-info";
 import type { SubjectAlternativeNames } from "./certificate/subject-alternative-names";
 import { CREDENTIAL_FILES, type FileName } from "./credential-files";
 import { createCertificateSigningRequest, encodeCsrPem } from "./csr";
@@ -38,10 +37,11 @@ export interface GenerateCredentialOptions {
 export type GenerationStage = "key" | "certificate" | "csr" | "thumbprints";
 
 /**
- * What a certificate for a key the page just made is built from (the form's values), and the key's
- * public half when it was read ahead with the key (issue 13: store/key-prefetch.ts).
+ * What a certificate for a key the page just made is built from: the form's values. A key made in
+ * advance had its public half read then (issue 13: store/key-prefetch.ts); the certificate finds it
+ * by the key (certificate/public-key-info.ts).
  */
-export type CertifyGeneratedKeyOptions = Omit<GenerateCredentialOptions, "keySize"> & { publicKeyInfo?: PublicKeyInfo };
+export type CertifyGeneratedKeyOptions = Omit<GenerateCredentialOptions, "keySize">;
 
 export { readPublicKeyInfo } from "./certificate/public-key-info";
 
@@ -81,7 +81,6 @@ export async function certifyGeneratedKey(
         validityDays: options.validityDays,
         subjectAlternativeNames: options.subjectAlternativeNames,
         now: options.now,
-        publicKeyInfo: options.publicKeyInfo,
       }),
     ),
     timeStep("export-pkcs8", () => exportPkcs8Der(keys.privateKey)),

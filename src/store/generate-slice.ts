@@ -111,10 +111,9 @@ export const createGenerateSlice: SliceCreator<GenerateSlice> = (set, get, store
       try {
         const loadedCore = loadedCredentialCore();
         // With the key made and the module loaded, nothing to wait for: no turn of the event loop is spent.
-        const [{ keys, publicKeyInfo }, core] =
+        const [{ keys }, core] =
           readyKey && loadedCore ? [readyKey, loadedCore] : await Promise.all([timeStep("key-wait", () => key), loadCredentialCore()]);
-        const options = { ...formOptions, publicKeyInfo };
-        const credential = await core.certifyGeneratedKey(keys, options, onStage);
+        const credential = await core.certifyGeneratedKey(keys, formOptions, onStage);
         clearTimeout(progressTimer);
         if (!isCurrent()) {
           // An import or removal happened meanwhile: what the user did last stays on the page.
@@ -130,7 +129,7 @@ export const createGenerateSlice: SliceCreator<GenerateSlice> = (set, get, store
         recordStep("click-to-thumbprint-state", clickedAt);
         // The thumbprint is painted first; server.csr and the other formats follow (issue 13: CSR after that paint).
         await afterPaint();
-        const csrDer = await core.createGeneratedKeySigningRequest(keys, options);
+        const csrDer = await core.createGeneratedKeySigningRequest(keys, formOptions);
         const withRequest = { ...credential, csrDer };
         get().attachSigningRequest(credential, withRequest, core.credentialFiles(withRequest));
       } catch (error) {

@@ -13,7 +13,6 @@
  *   is exported, for server.pem, only after the click that takes it.
  * Unit tests never call `startKeyPrefetch`, so there `takeKey` simply makes a key on the spot.
  */
-import type { PublicKeyInfo } from "@/core/certificate/public-key-info";
 import { createKeyPrefetcher, PREFETCH_MAX_HIDDEN_MS } from "@/core/key-prefetch";
 import { generateRsaKeyPair, type RsaKeySize } from "@/core/keys";
 
@@ -31,19 +30,20 @@ let credentialCore: typeof import("@/core/credential") | undefined;
 /** The module once loaded, without waiting a turn for import() (issue 13: a click goes straight to signing). */
 export const loadedCredentialCore = () => credentialCore;
 
-/** A key pair made for the next Generate, with its public half already read (SPKI and key identifier). */
+/** A key pair made for the next Generate, its public half already read (SPKI and key identifier). */
 export interface PreparedKeyPair {
   keys: CryptoKeyPair;
-  publicKeyInfo: PublicKeyInfo;
 }
 
 /**
- * Makes a key and reads its public half, so the click only has to sign (issue 13). The private key
- * is not exported here: that happens after the click that takes it.
+ * Makes a key and reads its public half, so the click only has to sign (issue 13); the certificate
+ * finds what was read by the key itself. The private key is not exported here: that happens after the
+ * click that takes it.
  */
 async function prepareKeyPair(size: RsaKeySize): Promise<PreparedKeyPair> {
   const [keys, core] = await Promise.all([generateRsaKeyPair(size), loadCredentialCore()]);
-  return { keys, publicKeyInfo: await core.readPublicKeyInfo(keys.publicKey) };
+  await core.readPublicKeyInfo(keys.publicKey);
+  return { keys };
 }
 
 export const keyPrefetcher = createKeyPrefetcher<RsaKeySize, PreparedKeyPair>({

@@ -9,7 +9,7 @@ import { derBitString, derPositiveInteger, derTlv, derValidityTime, DER_TAG, toW
 import { fixedCredentialExtensions, subjectAlternativeNameExtension, type EncodedExtension } from "./entra-extensions";
 import { validateSubjectAlternativeNames, validateValidityDays, type SubjectAlternativeNames } from "./options";
 import { parseCertificateDer } from "./parse";
-import { readPublicKeyInfo, type PublicKeyInfo } from "./public-key-info";
+import { publicKeyInfoReadAhead, readPublicKeyInfo, type PublicKeyInfo } from "./public-key-info";
 
 export { DEFAULT_VALIDITY_DAYS, MAX_VALIDITY_DAYS, MIN_VALIDITY_DAYS, validateValidityDays } from "./options";
 export { CLIENT_AUTH_OID } from "./entra-extensions";
@@ -24,8 +24,6 @@ export interface SelfSignedCertificateOptions {
   subjectAlternativeNames?: SubjectAlternativeNames;
   /** The moment of issue; defaults to the current time. */
   now?: Date;
-  /** `keys.publicKey` read ahead (readPublicKeyInfo), for a key made in advance; read here when absent. */
-  publicKeyInfo?: PublicKeyInfo;
 }
 
 /** A certificate just made, with the parts it was made from, so it can be described without parsing it. */
@@ -87,7 +85,8 @@ export async function signSelfSignedCertificate(options: SelfSignedCertificateOp
 
   const now = options.now ?? new Date();
   const nameDer = toBytes(buildSubjectName(options.subject).toArrayBuffer());
-  const publicKeyInfo = options.publicKeyInfo ?? (await readPublicKeyInfo(options.keys.publicKey));
+  // A key made in advance had its public half read then (store/key-prefetch.ts), found here by the key itself.
+  const publicKeyInfo = publicKeyInfoReadAhead(options.keys.publicKey) ?? (await readPublicKeyInfo(options.keys.publicKey));
   const serialNumber = randomSerialNumber();
   const notBefore = toWholeSeconds(new Date(now.getTime() - NOT_BEFORE_SKEW_MS));
   const notAfter = toWholeSeconds(new Date(now.getTime() + options.validityDays * 24 * 60 * 60 * 1000));

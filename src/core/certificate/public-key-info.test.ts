@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { generateRsaKeyPair } from "../keys";
 import { createOpenSslWorkspace } from "../testing/openssl";
 import { createSelfSignedCertificate } from "./create";
-import { readPublicKeyInfo } from "./public-key-info";
+import { freshKeyHandles } from "../testing/fresh-key-handles";
+import { publicKeyInfoReadAhead, readPublicKeyInfo } from "./public-key-info";
 
 describe("readPublicKeyInfo: a key's public half read ahead (issue 13)", () => {
   it("gives the key's SubjectPublicKeyInfo and SHA-1 of its RSAPublicKey, as Node computes them", async () => {
@@ -17,7 +18,8 @@ describe("readPublicKeyInfo: a key's public half read ahead (issue 13)", () => {
   it("makes the same certificate as reading the key at signing time: OpenSSL verifies it, SKI and AKI name the key", async () => {
     const keys = await generateRsaKeyPair(2048);
     const info = await readPublicKeyInfo(keys.publicKey);
-    const certificate = await createSelfSignedCertificate({ keys, subject: { commonName: "ahead" }, validityDays: 2, publicKeyInfo: info });
+    expect(publicKeyInfoReadAhead(keys.publicKey)).toBe(info);
+    const certificate = await createSelfSignedCertificate({ keys, subject: { commonName: "ahead" }, validityDays: 2 });
     const openssl = createOpenSslWorkspace();
     try {
       openssl.write("c.pem", new NodeX509Certificate(Buffer.from(certificate.rawData)).toString());
@@ -30,5 +32,21 @@ describe("readPublicKeyInfo: a key's public half read ahead (issue 13)", () => {
     } finally {
       openssl.dispose();
     }
+  });
+
+  it("is found by the key object it was read from, never by another key's", async () => {
+    const [first, second] = await Promise.all([generateRsaKeyPair(2048), generateRsaKeyPair(2048)]);
+    const firstInfo = await readPublicKeyInfo(first.publicKey);
+    expect(await readPublicKeyInfo(first.publicKey)).toBe(firstInfo);
+    expect(publicKeyInfoReadAhead(second.publicKey)).toBeUndefined();
+    // The same key's value under new objects has not been read: nothing is matched by value.
+    expect(publicKeyInfoReadAhead((await freshKeyHandles(first)).publicKey)).toBeUndefined();
+    // A certificate signed with the second pair right after the first was read carries the second's key,
+    // and Node verifies its signature with that key.
+    const certificate = await createSelfSignedCertificate({ keys: second, subject: { commonName: "second" }, validityDays: 2 });
+    const node = new NodeX509Certificate(Buffer.from(certificate.rawData));
+    const secondSpki = Buffer.from(await crypto.subtle.exportKey("spki", second.publicKey));
+    expect(node.publicKey.export({ type: "spki", format: "der" }).equals(secondSpki)).toBe(true);
+    expect(node.verify(createPublicKey({ key: secondSpki, format: "der", type: "spki" }))).toBe(true);
   });
 });

@@ -21,13 +21,29 @@ export interface PublicKeyInfo {
   algorithm: string;
   rsaKeyBits?: number;
   /** subjectKeyIdentifier then authorityKeyIdentifier for this key, encoded and described. */
-  keyIdentifierExtensions: EncodedExtension[];
+  keyIdentifierExtensions: readonly EncodedExtension[];
 }
 
+/**
+ * What was read of each public key, by the key itself: the certificate finds it by the key it signs
+ * for, so it can never be given the public half of another key (which would make a certificate whose
+ * signature fails against its own key). Weak: forgetting the key forgets this too.
+ */
+const readByKey = new WeakMap<CryptoKey, PublicKeyInfo>();
+
 export async function readPublicKeyInfo(publicKey: CryptoKey): Promise<PublicKeyInfo> {
+  const known = readByKey.get(publicKey);
+  if (known) return known;
   const spki = await crypto.subtle.exportKey("spki", publicKey);
   const keyIdentifierHex = bytesToHex(toBytes(await new PublicKey(spki).getKeyIdentifier()));
   const spkiDer = toBytes(spki);
   const { algorithm, rsaKeyBits } = describeSubjectPublicKeyInfo(spkiDer);
-  return { spkiDer, keyIdentifierHex, algorithm, rsaKeyBits, keyIdentifierExtensions: keyIdentifierExtensions(keyIdentifierHex) };
+  const info: PublicKeyInfo = Object.freeze({ spkiDer, keyIdentifierHex, algorithm, rsaKeyBits, keyIdentifierExtensions: Object.freeze(keyIdentifierExtensions(keyIdentifierHex)) });
+  readByKey.set(publicKey, info);
+  return info;
+}
+
+/** The public half of `publicKey` if it was read before (a key made in advance): no await, so no turn of the event loop. */
+export function publicKeyInfoReadAhead(publicKey: CryptoKey): PublicKeyInfo | undefined {
+  return readByKey.get(publicKey);
 }
