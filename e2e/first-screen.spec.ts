@@ -119,3 +119,21 @@ for (const part of ["token", "inspect"] as const) {
     await expect(page.locator(`#${part}`)).toBeInViewport({ timeout: 30_000 });
   });
 }
+
+test("a link to the import form (/#import) shows Use existing from the first screen on, not Create new until the app loads", async ({ page }) => {
+  const app = await holdAppCode(page);
+  await page.goto("/#import", { waitUntil: "commit" });
+  await expect(prerendered(page)).toBeAttached();
+  await expect(page.getByTestId("tab-existing")).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByTestId("tab-create")).toHaveAttribute("aria-selected", "false");
+  await expect(page.getByText("Loading the import form…")).toBeVisible();
+  await expect(page.getByTestId("generate")).toBeHidden();
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.violations.map((violation) => violation.id)).toEqual([]);
+
+  app.release();
+  await expect(prerendered(page)).not.toBeAttached({ timeout: 30_000 });
+  await expect(page.getByTestId("tab-existing")).toHaveAttribute("aria-selected", "true");
+  await expect(page.locator("#import")).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId("generate")).toBeHidden();
+});

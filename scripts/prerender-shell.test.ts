@@ -121,4 +121,51 @@ describe("the boot script as shipped", () => {
     otherForm?.dispatchEvent(otherSubmit);
     expect(otherSubmit.defaultPrevented).toBe(false);
   });
+
+  // As src/ui/tabs.tsx renders step 1's tabs, "Create new" selected.
+  const STEP_ONE_TABS =
+    '<div role="tablist"><button role="tab" id="t-create" aria-selected="true" aria-controls="p-create" tabindex="0" data-testid="tab-create">Create new</button>' +
+    '<button role="tab" id="t-existing" aria-selected="false" aria-controls="p-existing" tabindex="-1" data-testid="tab-existing">Use existing</button></div>' +
+    '<div role="tabpanel" id="p-create"><form></form></div><div role="tabpanel" id="p-existing" hidden="">Loading the import form…</div>';
+
+  const selection = (page: Document) =>
+    Array.from(page.querySelectorAll('[role="tab"]'), (tab) => ({
+      tab: tab.getAttribute("data-testid"),
+      selected: tab.getAttribute("aria-selected"),
+      tabindex: tab.getAttribute("tabindex"),
+      panelHidden: page.getElementById(tab.getAttribute("aria-controls") ?? "")?.hidden,
+    }));
+  const EXISTING_SELECTED = [
+    { tab: "tab-create", selected: "false", tabindex: "-1", panelHidden: true },
+    { tab: "tab-existing", selected: "true", tabindex: "0", panelHidden: false },
+  ];
+
+  it("opens /#import on Use existing, whether the tabs are parsed before or after it runs, as the app does", async () => {
+    window.location.hash = "#import";
+    try {
+      document.body.innerHTML = `<div id="root" data-prerendered="">${STEP_ONE_TABS}</div>`;
+      new Function(bootScriptSource())();
+      expect(selection(document)).toEqual(EXISTING_SELECTED);
+
+      // As in the page: the script runs in <head>, and the parser inserts the tabs afterwards.
+      document.body.innerHTML = "";
+      new Function(bootScriptSource())();
+      document.body.innerHTML = `<div id="root" data-prerendered="">${STEP_ONE_TABS}</div>`;
+      await Promise.resolve();
+      expect(selection(document)).toEqual(EXISTING_SELECTED);
+    } finally {
+      window.location.hash = "";
+    }
+  });
+
+  it("leaves the tabs alone for any other link", () => {
+    window.location.hash = "#token";
+    try {
+      document.body.innerHTML = `<div id="root" data-prerendered="">${STEP_ONE_TABS}</div>`;
+      new Function(bootScriptSource())();
+      expect(selection(document).map((tab) => tab.selected)).toEqual(["true", "false"]);
+    } finally {
+      window.location.hash = "";
+    }
+  });
 });

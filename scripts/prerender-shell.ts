@@ -17,6 +17,8 @@ import type { Plugin } from "vite";
 import { GENERATE_BUTTON_LABELS } from "../src/features/generate/labels.ts";
 import { bootPrerenderedShell } from "../src/shell/boot.ts";
 import { SHELL_MARKERS } from "../src/shell/markers.ts";
+import { IMPORT_DEEP_LINK } from "../src/shell/deep-links.ts";
+import { tabTestId } from "../src/ui/tab-test-id.ts";
 import { THEME_STORAGE_KEY } from "../src/ui/theme-storage.ts";
 
 // From the string, not a URL object: this module also runs in the jsdom test environment, whose URL Node rejects.
@@ -34,7 +36,7 @@ export function renderFirstScreen(): string {
 
 /** The boot script as shipped: the function's own source, called with the names it needs. */
 export function bootScriptSource(): string {
-  const source = `(${String(bootPrerenderedShell)})(document, ${JSON.stringify(THEME_STORAGE_KEY)}, ${JSON.stringify(SHELL_MARKERS)}, ${JSON.stringify(GENERATE_BUTTON_LABELS.running)});\n`;
+  const source = `(${String(bootPrerenderedShell)})(document, ${JSON.stringify(THEME_STORAGE_KEY)}, ${JSON.stringify(SHELL_MARKERS)}, ${JSON.stringify(GENERATE_BUTTON_LABELS.running)}, ${JSON.stringify({ hash: IMPORT_DEEP_LINK.hash, tabTestId: tabTestId(IMPORT_DEEP_LINK.tab) })});\n`;
   assertRunsAlone(source);
   return source;
 }

@@ -10,6 +10,7 @@ import { UnsavedKeyGuard } from "@/ui/unsaved-key-guard";
 import { openFoldsAround, prefersReducedMotion } from "@/ui/reveal";
 import { selectHasUnsavedKey } from "@/store/credential-slice";
 import { useWorkbenchStore } from "@/store/workbench-store";
+import { IMPORT_DEEP_LINK } from "@/shell/deep-links";
 
 /**
  * The journey in page order: the id each section carries, its number, its heading and its link in
@@ -98,7 +99,7 @@ function UnsavedKeyPrompt() {
 }
 
 export function App() {
-  const [createTab, setCreateTab] = useState(() => (typeof window !== "undefined" && window.location.hash === "#import" ? "existing" : "create"));
+  const [createTab, setCreateTab] = useState<string>(() => (typeof window !== "undefined" && window.location.hash === IMPORT_DEEP_LINK.hash ? IMPORT_DEEP_LINK.tab : "create"));
   const [troubleshootOpen, setTroubleshootOpen] = useState(false);
   const saveHeading = useRef<HTMLHeadingElement>(null);
   // The optional section's panels (each its own module) are rendered after the first render, which
@@ -121,7 +122,7 @@ export function App() {
       stopWaiting();
       const id = decodeURIComponent(window.location.hash.slice(1));
       if (id === "") return;
-      if (id === "import") setCreateTab("existing");
+      if (`#${id}` === IMPORT_DEEP_LINK.hash) setCreateTab(IMPORT_DEEP_LINK.tab);
       if (id === "troubleshoot") setTroubleshootOpen(true);
       const target = document.getElementById(id);
       if (target) return show(target);

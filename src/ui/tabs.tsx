@@ -1,4 +1,5 @@
 import { useId, useRef, type KeyboardEvent, type ReactNode } from "react";
+import { tabTestId } from "./tab-test-id";
 
 export interface TabDefinition {
   id: string;
@@ -47,7 +48,7 @@ export function Tabs({ label, tabs, selected, onSelect }: TabsProps) {
             aria-controls={`${baseId}-panel-${tab.id}`}
             tabIndex={tab.id === selected ? 0 : -1}
             className="tab"
-            data-testid={`tab-${tab.id}`}
+            data-testid={tabTestId(tab.id)}
             onClick={() => onSelect(tab.id)}
           >
             {tab.label}
