@@ -59,10 +59,21 @@ describe("headInLoadOrder", () => {
     expect(head.querySelector("title")?.textContent).toBe("Workbench");
   });
 
-  it("leaves <body> alone and refuses a page with no stylesheet in <head>", () => {
+  it("keeps every stylesheet in its order, whatever the attributes' order, and an inline boot script's text as is", () => {
+    const page = '<html><head><title>x</title><link href="/a.css" rel="stylesheet"><link data-rel="stylesheet" href="/not-a-stylesheet"><link rel="stylesheet" href="/b.css"></head><body></body></html>';
+    const head = new DOMParser().parseFromString(headInLoadOrder(page, '<script>document.title = "$& $1";</script>'), "text/html").head;
+    expect(Array.from(head.children, (element) => element.getAttribute("href") ?? element.textContent)).toEqual(["x", "/a.css", "/b.css", 'document.title = "$& $1";', "/not-a-stylesheet"]);
+  });
+
+  it("leaves <body> alone and refuses a page it cannot place the tags in", () => {
     const body = new DOMParser().parseFromString(headInLoadOrder(emitted, "<script></script>"), "text/html").body;
     expect(body.querySelector('link[rel="stylesheet"]')?.getAttribute("href")).toBe("/not-in-head.css");
     expect(() => headInLoadOrder("<html><head><title>x</title></head><body></body></html>", "<script></script>")).toThrow(/no stylesheet/);
+    expect(() => headInLoadOrder('<html><link rel="stylesheet" href="/a.css"><title>x</title><body>', "<script></script>")).toThrow(/no <\/head>/);
+    // A <title> in the body (an SVG's, say) is not the page's: only <head> is looked at.
+    const svgTitle = '<html><head><title>x</title><link rel="stylesheet" href="/a.css"></head><body><svg><title>icon</title></svg></body></html>';
+    expect(new DOMParser().parseFromString(headInLoadOrder(svgTitle, "<script></script>"), "text/html").querySelector("svg title")?.textContent).toBe("icon");
+    expect(() => headInLoadOrder('<html><head><link rel="stylesheet" href="/a.css"></head><body></body></html>', "<script></script>")).toThrow(/exactly one <title>/);
   });
 });
 

@@ -1,8 +1,8 @@
 import { createHash, createPublicKey, X509Certificate as NodeX509Certificate } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { generateRsaKeyPair } from "../keys";
 import { createOpenSslWorkspace } from "../testing/openssl";
-import { createSelfSignedCertificate } from "./create";
+import { createSelfSignedCertificate, signSelfSignedCertificate } from "./create";
 import { freshKeyHandles } from "../testing/fresh-key-handles";
 import { publicKeyInfoReadAhead, readPublicKeyInfo } from "./public-key-info";
 
@@ -48,5 +48,26 @@ describe("readPublicKeyInfo: a key's public half read ahead (issue 13)", () => {
     const secondSpki = Buffer.from(await crypto.subtle.exportKey("spki", second.publicKey));
     expect(node.publicKey.export({ type: "spki", format: "der" }).equals(secondSpki)).toBe(true);
     expect(node.verify(createPublicKey({ key: secondSpki, format: "der", type: "spki" }))).toBe(true);
+  });
+
+  describe("signing a key read ahead", () => {
+    afterEach(() => vi.restoreAllMocks());
+
+    it("uses what was read, exporting nothing and signing in the same turn; a key not read ahead is exported once", async () => {
+      const keys = await generateRsaKeyPair(2048);
+      const fresh = await freshKeyHandles(keys);
+      const info = await readPublicKeyInfo(keys.publicKey);
+      const exportKey = vi.spyOn(crypto.subtle, "exportKey");
+      const sign = vi.spyOn(crypto.subtle, "sign");
+      const signing = signSelfSignedCertificate({ keys, subject: { commonName: "ahead" }, validityDays: 2 });
+      // Before any await: with the public half known, the signature was asked for synchronously.
+      expect(sign).toHaveBeenCalledTimes(1);
+      const certificate = await signing;
+      expect(exportKey).not.toHaveBeenCalled();
+      expect(certificate.publicKeyInfo).toBe(info);
+
+      await signSelfSignedCertificate({ keys: fresh, subject: { commonName: "fresh" }, validityDays: 2 });
+      expect(exportKey.mock.calls.map(([format, key]) => [format, key === fresh.publicKey])).toEqual([["spki", true]]);
+    });
   });
 });

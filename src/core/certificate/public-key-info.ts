@@ -9,19 +9,20 @@ import { bytesToHex, toBytes } from "../encoding";
 import { describeSubjectPublicKeyInfo } from "./describe";
 import { keyIdentifierExtensions, type EncodedExtension } from "./entra-extensions";
 
+/** Read once per key and shared by every certificate made for it: not to be changed (its bytes included). */
 export interface PublicKeyInfo {
   /** The SubjectPublicKeyInfo (RFC 5280 §4.1.2.7), DER, as WebCrypto exports it. */
-  spkiDer: Uint8Array;
+  readonly spkiDer: Uint8Array;
   /**
    * SHA-1 of the subjectPublicKey BIT STRING, lowercase hex: the key identifier of RFC 5280 §4.2.1.2
    * method (1), as OpenSSL's `subjectKeyIdentifier=hash` computes it.
    */
-  keyIdentifierHex: string;
+  readonly keyIdentifierHex: string;
   /** The key's algorithm and size as a certificate's details show them. */
-  algorithm: string;
-  rsaKeyBits?: number;
+  readonly algorithm: string;
+  readonly rsaKeyBits?: number;
   /** subjectKeyIdentifier then authorityKeyIdentifier for this key, encoded and described. */
-  keyIdentifierExtensions: readonly EncodedExtension[];
+  readonly keyIdentifierExtensions: readonly EncodedExtension[];
 }
 
 /**
