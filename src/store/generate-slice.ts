@@ -111,7 +111,7 @@ export const createGenerateSlice: SliceCreator<GenerateSlice> = (set, get, store
       try {
         const loadedCore = loadedCredentialCore();
         // With the key made and the module loaded, nothing to wait for: no turn of the event loop is spent.
-        const [{ keys }, core] =
+        const [keys, core] =
           readyKey && loadedCore ? [readyKey, loadedCore] : await Promise.all([timeStep("key-wait", () => key), loadCredentialCore()]);
         const credential = await core.certifyGeneratedKey(keys, formOptions, onStage);
         clearTimeout(progressTimer);

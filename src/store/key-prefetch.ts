@@ -30,23 +30,18 @@ let credentialCore: typeof import("@/core/credential") | undefined;
 /** The module once loaded, without waiting a turn for import() (issue 13: a click goes straight to signing). */
 export const loadedCredentialCore = () => credentialCore;
 
-/** A key pair made for the next Generate, its public half already read (SPKI and key identifier). */
-export interface PreparedKeyPair {
-  keys: CryptoKeyPair;
-}
-
 /**
  * Makes a key and reads its public half, so the click only has to sign (issue 13); the certificate
  * finds what was read by the key itself. The private key is not exported here: that happens after the
  * click that takes it.
  */
-async function prepareKeyPair(size: RsaKeySize): Promise<PreparedKeyPair> {
+async function prepareKeyPair(size: RsaKeySize): Promise<CryptoKeyPair> {
   const [keys, core] = await Promise.all([generateRsaKeyPair(size), loadCredentialCore()]);
   await core.readPublicKeyInfo(keys.publicKey);
-  return { keys };
+  return keys;
 }
 
-export const keyPrefetcher = createKeyPrefetcher<RsaKeySize, PreparedKeyPair>({
+export const keyPrefetcher = createKeyPrefetcher<RsaKeySize, CryptoKeyPair>({
   generate: prepareKeyPair,
   now: () => performance.now(),
 });
