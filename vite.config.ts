@@ -23,7 +23,7 @@ export default defineConfig({
   worker: { format: "es" },
   test: {
     include: ["src/**/*.test.ts", "src/**/*.test.tsx", "server/**/*.test.ts", "scripts/**/*.test.ts"],
-    setupFiles: ["src/core/test-setup.ts"],
+    setupFiles: ["src/core/testing/test-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

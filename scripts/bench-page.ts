@@ -202,7 +202,7 @@ export async function measureRepeatVisit(browser: Browser, origin: string, path 
   }
 }
 
-/** crypto.subtle.generateKey exactly as src/core/keys.ts calls it, `runs` times in a row. */
+/** crypto.subtle.generateKey exactly as src/core/keys/rsa-keys.ts calls it, `runs` times in a row. */
 export async function measureKeyGeneration(page: Page, bits: number, runs: number): Promise<number[]> {
   return page.evaluate(
     async ({ bits, runs }) => {

@@ -243,7 +243,7 @@ export function renderMarkdown(results: BenchResults): string {
     "",
     "What each column is:",
     "",
-    "- **Ours: key only** — `crypto.subtle.generateKey` (RSASSA-PKCS1-v1_5, e = 65537, extractable) in the workbench page, as src/core/keys.ts calls it.",
+    "- **Ours: key only** — `crypto.subtle.generateKey` (RSASSA-PKCS1-v1_5, e = 65537, extractable) in the workbench page, as src/core/keys/rsa-keys.ts calls it.",
     "- **Ours: whole path in the UI, key ready** — a click on Generate (tenant and client ID already filled in, the key made in advance as above) until both the new SHA-1 thumbprint and a newly signed client assertion are on screen: key, certificate, CSR, thumbprints, PEM, the RS256 assertion and its inspection, and React rendering. Timed with `performance.now()` and a MutationObserver inside the page, so Playwright's round trips are not counted. " +
       `The credential alone (click → thumbprint) took ${results.sizes.map((size) => `${ms(size.ours.uiCredential)} ms at ${String(size.bits)}`).join(", ")}.`,
     "- **OpenSSL** — the seed's recipe as whole processes, one after another in a fresh folder: `openssl genrsa -out server.pem N`, `openssl req -new -key server.pem -out server.csr -subj /CN=x`, `openssl x509 -req -days 365 -in server.csr -signkey server.pem -out server.crt`, `openssl x509 -noout -fingerprint -sha1 -in server.crt`. Process start-up is part of it, as it is for a user.",

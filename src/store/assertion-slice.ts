@@ -1,4 +1,4 @@
-import { tokenEndpointFromSettings, validateAppSettings } from "@/core/app-settings";
+import { tokenEndpointFromSettings, validateAppSettings } from "@/core/token-request/app-settings";
 import { buildClientAssertion, type ClientAssertion } from "@/core/assertion/client-assertion";
 import { describeError } from "@/core/errors";
 import { onCredentialChanged } from "./credential-changed";

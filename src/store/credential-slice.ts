@@ -1,8 +1,8 @@
-import type { Credential, CredentialFiles } from "@/core/credential";
-import { CREDENTIAL_FILES, fileNameAndType } from "@/core/credential-files";
+import type { Credential, CredentialFiles } from "@/core/credential/credential";
+import { CREDENTIAL_FILES, fileNameAndType } from "@/core/credential/credential-files";
 import { describeError } from "@/core/errors";
 import type { Pkcs12Profile } from "@/core/formats/pkcs12-export";
-import { encodePem } from "@/core/pem";
+import { encodePem } from "@/core/formats/pem";
 import { announceCredentialChanged, type CredentialChangeCause } from "./credential-changed";
 import { dropPreparedKey } from "./key-prefetch";
 import type { SliceCreator } from "./slice-creator";
@@ -35,7 +35,7 @@ export interface CredentialSlice {
    * slices (credential-changed.ts). `keySaved`: whether its key already exists as a file of the user's.
    */
   /**
-   * `files` is `credentialFiles(credential)`, made by the caller, which has loaded core/credential.ts with import():
+   * `files` is `credentialFiles(credential)`, made by the caller, which has loaded core/credential/credential.ts with import():
    * this slice is on the first screen and must not bring @peculiar/x509 and ASN.1 with it (issue 13).
    */
   replaceCredential: (credential: Credential, options: { keySaved: boolean; cause: Exclude<CredentialChangeCause, "forgotten">; files: CredentialFiles }) => void;

@@ -32,7 +32,7 @@ export const createFederatedSlice: StateCreator<WorkbenchState, [], [], Federate
       return;
     }
     // Loaded on first use: the JWT inspection and jose stay off the first screen's bundle (issue 13).
-    const [{ inspectJwt }, { verifyFederatedSignature }] = await Promise.all([import("@/core/assertion/inspect-jwt"), import("@/core/federated/verify-federated-signature")]);
+    const [{ inspectJwt }, { verifyFederatedSignature }] = await Promise.all([import("@/core/jwt/inspect-jwt"), import("@/core/federated/verify-federated-signature")]);
     const [federatedInspection, federatedSignature] = await Promise.all([inspectJwt(federatedToken), verifyFederatedSignature(federatedToken.trim().replace(/^bearer\s+/i, ""), federatedJwks)]);
     if (sequence === federatedSequence) set({ federatedInspection, federatedSignature });
   };

@@ -1,9 +1,9 @@
 import { DEFAULT_VALIDITY_DAYS } from "@/core/certificate/options";
-import type { CertifyGeneratedKeyOptions, GenerationStage } from "@/core/credential";
+import type { CertifyGeneratedKeyOptions, GenerationStage } from "@/core/credential/credential";
 import { describeError } from "@/core/errors";
-import { subjectAlternativeNamesFromForm, subjectFromForm, validateGenerateForm, type GenerateForm, type GenerateFormField } from "@/core/generate-form";
+import { subjectAlternativeNamesFromForm, subjectFromForm, validateGenerateForm, type GenerateForm, type GenerateFormField } from "@/core/credential/generate-form";
 import { recordStep, timeStep } from "@/core/step-timing";
-import type { RsaKeySize } from "@/core/keys";
+import type { RsaKeySize } from "@/core/keys/rsa-keys";
 import { beginCredentialChange } from "./credential-slice";
 import { onCredentialChanged } from "./credential-changed";
 import type { SliceCreator } from "./slice-creator";

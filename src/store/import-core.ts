@@ -3,9 +3,9 @@
  * import() on the first import: the parsers, PKCS#12 and the X.509 library stay off the first
  * screen (issue 13).
  */
-export { credentialFiles } from "@/core/credential";
+export { credentialFiles } from "@/core/credential/credential";
 export { credentialFromImport, replaceCertificateIfKeyMatches } from "@/core/formats/credential-from-import";
 export { verifySelfSignature } from "@/core/certificate/verify";
-export { importRsaPrivateKey } from "@/core/keys";
-export { keyMatchesCertificate, privateKeySignsForCertificate } from "@/core/key-match";
-export { certifyExistingKey } from "@/core/certify-key";
+export { importRsaPrivateKey } from "@/core/keys/rsa-keys";
+export { keyMatchesCertificate, privateKeySignsForCertificate } from "@/core/keys/key-match";
+export { certifyExistingKey } from "@/core/credential/certify-key";

@@ -1,7 +1,7 @@
-import type { Credential } from "@/core/credential";
+import type { Credential } from "@/core/credential/credential";
 import { describeError } from "@/core/errors";
 import type { ImportInput, ImportSuccess } from "@/core/formats/import-result";
-import { subjectFromForm, validateGenerateForm } from "@/core/generate-form";
+import { subjectFromForm, validateGenerateForm } from "@/core/credential/generate-form";
 import { runWork, WorkCancelled, type WorkJob } from "@/workers/run-work";
 import { beginCredentialChange } from "./credential-slice";
 import { onCredentialChanged } from "./credential-changed";

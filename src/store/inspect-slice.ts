@@ -1,4 +1,4 @@
-import type { inspectJwt as inspectJwtNow } from "@/core/assertion/inspect-jwt";
+import type { inspectJwt as inspectJwtNow } from "@/core/jwt/inspect-jwt";
 import { runWork, WorkCancelled, type WorkJob } from "@/workers/run-work";
 import { onCredentialChanged } from "./credential-changed";
 import type { SliceCreator } from "./slice-creator";
@@ -33,7 +33,7 @@ export interface InspectSlice {
 }
 
 /** The JWT inspector (jose, the lint rules) loads with the first inspection, not with the page (issue 13). */
-const inspectJwt: typeof inspectJwtNow = async (...args) => (await import("@/core/assertion/inspect-jwt")).inspectJwt(...args);
+const inspectJwt: typeof inspectJwtNow = async (...args) => (await import("@/core/jwt/inspect-jwt")).inspectJwt(...args);
 
 let inspectSequence = 0;
 

@@ -1,5 +1,5 @@
 /**
- * Wires the key prefetcher (src/core/key-prefetch.ts) to the page (issue 13): once the page is
+ * Wires the key prefetcher (src/core/keys/key-pool.ts) to the page (issue 13): once the page is
  * idle after load it makes one key of the selected size, so a click on Generate finds it ready.
  *
  * When a key is made, and when it is dropped:
@@ -13,19 +13,19 @@
  *   is exported, for server.pem, only after the click that takes it.
  * Unit tests never call `startKeyPrefetch`, so there `takeKey` simply makes a key on the spot.
  */
-import { createKeyPrefetcher, PREFETCH_MAX_HIDDEN_MS } from "@/core/key-prefetch";
-import { generateRsaKeyPair, type RsaKeySize } from "@/core/keys";
+import { createKeyPrefetcher, PREFETCH_MAX_HIDDEN_MS } from "@/core/keys/key-pool";
+import { generateRsaKeyPair, type RsaKeySize } from "@/core/keys/rsa-keys";
 
 /**
  * Certificates, CSRs and their ASN.1 (@peculiar/x509) are not in the first screen's JavaScript; they
  * load right after the first paint (startKeyPrefetch) or on the first Generate, whichever is first.
  */
 export const loadCredentialCore = () =>
-  import("@/core/credential").then((module) => {
+  import("@/core/credential/credential").then((module) => {
     credentialCore = module;
     return module;
   });
-let credentialCore: typeof import("@/core/credential") | undefined;
+let credentialCore: typeof import("@/core/credential/credential") | undefined;
 
 /** The module once loaded, without waiting a turn for import() (issue 13: a click goes straight to signing). */
 export const loadedCredentialCore = () => credentialCore;

@@ -1,9 +1,9 @@
-import type { AppSettingField, AppSettings } from "@/core/app-settings";
+import type { AppSettingField, AppSettings } from "@/core/token-request/app-settings";
 import { resourceFromScope, toDefaultScope } from "@/core/token-request/default-scope";
-import { DEFAULT_LIBRARY, libraryById } from "@/core/libraries";
+import { DEFAULT_LIBRARY, libraryById } from "@/core/recipes/library-catalogue";
 import type { SliceCreator } from "./slice-creator";
 
-export type { AppSettingField, AppSettings } from "@/core/app-settings";
+export type { AppSettingField, AppSettings } from "@/core/token-request/app-settings";
 
 export const initialAppSettings: AppSettings = {
   tenant: "",

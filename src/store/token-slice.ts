@@ -1,4 +1,4 @@
-import { tokenEndpointFromSettings } from "@/core/app-settings";
+import { tokenEndpointFromSettings } from "@/core/token-request/app-settings";
 import { buildClientCredentialsForm } from "@/core/token-request/client-credentials-form";
 import { proxyErrorMessage } from "@/core/token-request/proxy-messages";
 import { tokenRequestBlockers, type ProxyAvailability } from "@/core/token-request/request-blockers";

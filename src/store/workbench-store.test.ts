@@ -1,6 +1,6 @@
 import { createPrivateKey, sign, verify, X509Certificate } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
-import { credentialFiles } from "@/core/credential";
+import { credentialFiles } from "@/core/credential/credential";
 import { createOpenSslWorkspace } from "@/core/testing/openssl";
 import { seededRandom } from "@/core/testing/seeded-random";
 import { initialGenerateForm } from "./generate-slice";
@@ -170,7 +170,7 @@ describe("the unsaved-key guard and removal", () => {
 
   it("Remove drops the key, a pending imported key and the token response", async () => {
     await useWorkbenchStore.getState().generate();
-    const other = await (await import("@/core/credential")).generateCredential({ keySize: 2048, subject: { commonName: "lone key" }, validityDays: 1 });
+    const other = await (await import("@/core/credential/credential")).generateCredential({ keySize: 2048, subject: { commonName: "lone key" }, validityDays: 1 });
     const lonePem = credentialFiles(other)["server.pem"] ?? "";
     await useWorkbenchStore.getState().importMaterial([{ name: "server.pem", bytes: new TextEncoder().encode(lonePem) }], "");
     expect(useWorkbenchStore.getState().pendingKeyPkcs8Der).toBeDefined();
@@ -185,7 +185,7 @@ describe("the unsaved-key guard and removal", () => {
   });
 
   it("generating after a lone key was imported drops the pending key, so it cannot replace the new one", async () => {
-    const other = await (await import("@/core/credential")).generateCredential({ keySize: 2048, subject: { commonName: "lone key" }, validityDays: 1 });
+    const other = await (await import("@/core/credential/credential")).generateCredential({ keySize: 2048, subject: { commonName: "lone key" }, validityDays: 1 });
     await useWorkbenchStore.getState().importMaterial([{ name: "server.pem", bytes: new TextEncoder().encode(credentialFiles(other)["server.pem"] ?? "") }], "");
     expect(useWorkbenchStore.getState().pendingKeyPkcs8Der).toBeDefined();
     await useWorkbenchStore.getState().generate();
@@ -196,7 +196,7 @@ describe("the unsaved-key guard and removal", () => {
   });
 
   it("a lone key gets a certificate made with the Generate panel's subject, and counts as saved", async () => {
-    const other = await (await import("@/core/credential")).generateCredential({ keySize: 2048, subject: { commonName: "lone key" }, validityDays: 1 });
+    const other = await (await import("@/core/credential/credential")).generateCredential({ keySize: 2048, subject: { commonName: "lone key" }, validityDays: 1 });
     useWorkbenchStore.getState().setGenerateField("commonName", "made for the key");
     await useWorkbenchStore.getState().importMaterial([{ name: "server.pem", bytes: new TextEncoder().encode(credentialFiles(other)["server.pem"] ?? "") }], "");
     await useWorkbenchStore.getState().certifyPendingKey();

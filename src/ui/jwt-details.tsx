@@ -1,8 +1,8 @@
 import { useId, useMemo, useState } from "react";
-import type { ExpiryStatus, JwtField, JwtInspectionSuccess } from "@/core/assertion/jwt-inspection";
-import { MAX_SHOWN_VALUE_CHARS } from "@/core/assertion/jwt-decode";
-import { MAX_DESCRIBED_ROWS } from "@/core/assertion/jwt-fields";
-import { retimeInspection } from "@/core/assertion/jwt-time";
+import type { ExpiryStatus, JwtField, JwtInspectionSuccess } from "@/core/jwt/jwt-inspection";
+import { MAX_SHOWN_VALUE_CHARS } from "@/core/jwt/jwt-decode";
+import { MAX_DESCRIBED_ROWS } from "@/core/jwt/jwt-fields";
+import { retimeInspection } from "@/core/jwt/jwt-time";
 import { splitSources } from "@/core/text/split-sources";
 import { LintChecklist } from "./lint-checklist";
 

@@ -1,4 +1,4 @@
-import { shortenForDisplay } from "@/core/assertion/jwt-decode";
+import { shortenForDisplay } from "@/core/jwt/jwt-decode";
 
 interface JwtPartsProps {
   parts: { header: string; payload: string; signature: string };

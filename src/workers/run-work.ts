@@ -25,7 +25,7 @@ async function runInPlace<R extends WorkRequest>(request: R): Promise<WorkResult
   const result =
     request.kind === "import"
       ? (await import("@/core/formats/import-material")).importCredentialMaterial(request.inputs, request.password)
-      : (await import("@/core/assertion/inspect-jwt")).inspectJwt(request.text, request.options);
+      : (await import("@/core/jwt/inspect-jwt")).inspectJwt(request.text, request.options);
   return result as Promise<WorkResult<R>>;
 }
 

@@ -2,7 +2,7 @@
  * The messages between the page and its worker (work.worker.ts): plain data only, as structured clone
  * carries it (https://html.spec.whatwg.org/multipage/structured-data.html).
  */
-import type { InspectJwtOptions, JwtInspection } from "@/core/assertion/jwt-inspection";
+import type { InspectJwtOptions, JwtInspection } from "@/core/jwt/jwt-inspection";
 import type { ImportInput, ImportResult } from "@/core/formats/import-result";
 
 export type WorkRequest =

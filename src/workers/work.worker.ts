@@ -4,7 +4,7 @@
  * One request per worker: the page makes a new one for each job and terminates it after.
  */
 import "@abraham/reflection";
-import { inspectJwt } from "@/core/assertion/inspect-jwt";
+import { inspectJwt } from "@/core/jwt/inspect-jwt";
 import { importCredentialMaterial } from "@/core/formats/import-material";
 import type { WorkRequest } from "./work-protocol";
 

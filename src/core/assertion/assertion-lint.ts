@@ -1,7 +1,7 @@
-import { ENTRA_KEY_RULE, ENTRA_KEY_RULE_FIX, entraKeyRuleProblem } from "../rsa-key-size";
-import type { CertificateThumbprints } from "../thumbprints";
-import { isGuid, parseTokenEndpoint, validateTenant } from "./token-endpoint";
-import { capitalize, CLOCK_SKEW_WORDS, describeSkewAllowance, describeWindowTiming, formatDuration, numericDate, placeInTimeWindow } from "../time-window";
+import { ENTRA_KEY_RULE, ENTRA_KEY_RULE_FIX, entraKeyRuleProblem } from "../keys/rsa-key-size";
+import type { CertificateThumbprints } from "../certificate/thumbprints";
+import { isGuid, parseTokenEndpoint, validateTenant } from "../token-request/token-endpoint";
+import { capitalize, CLOCK_SKEW_WORDS, describeSkewAllowance, describeWindowTiming, formatDuration, numericDate, placeInTimeWindow } from "../jwt/time-window";
 
 /** One checklist line: a stable `id` the UI and tests key on, a verdict, and what to do about it. */
 export interface LintResult {

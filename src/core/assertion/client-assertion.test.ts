@@ -1,7 +1,7 @@
 import { constants, createPublicKey, verify, type KeyObject } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importRsaPrivateKey } from "../keys";
-import { decodePemBlocks } from "../pem";
+import { importRsaPrivateKey } from "../keys/rsa-keys";
+import { decodePemBlocks } from "../formats/pem";
 import { createOpenSslWorkspace, parseOpenSslFingerprint, type OpenSslWorkspace } from "../testing/openssl";
 import { buildClientAssertion, type ClientAssertionOptions } from "./client-assertion";
 

@@ -2,10 +2,10 @@
 // for ASSERTION_FORMS and the lifetime limits (issue 13, first load).
 import { bytesToBase64, utf8Encode } from "../encoding";
 import { WorkbenchError } from "../errors";
-import { exportPkcs8Der, importRsaPrivateKey, rsaModulusBits, RSASSA_SHA256 } from "../keys";
-import { assertEntraKeyRule } from "../rsa-key-size";
-import { computeThumbprints } from "../thumbprints";
-import { parseTokenEndpoint, validateClientId, validateTenant } from "./token-endpoint";
+import { exportPkcs8Der, importRsaPrivateKey, rsaModulusBits, RSASSA_SHA256 } from "../keys/rsa-keys";
+import { assertEntraKeyRule } from "../keys/rsa-key-size";
+import { computeThumbprints } from "../certificate/thumbprints";
+import { parseTokenEndpoint, validateClientId, validateTenant } from "../token-request/token-endpoint";
 
 /**
  * The two header forms Entra accepts (docs/entra.md, "The client assertion"):
@@ -141,7 +141,7 @@ async function checkKeyBelongsToCertificate(options: ClientAssertionOptions, sig
   const pkcs8 = options.privateKeyPkcs8Der ?? (signingKey.extractable ? await exportPkcs8Der(signingKey) : undefined);
   if (!pkcs8) return;
   // key-match.ts brings the ASN.1 and X.509 parsers: loaded with the first check, not with the page (issue 13).
-  const { assertKeyMatchesCertificate } = await import("../key-match");
+  const { assertKeyMatchesCertificate } = await import("../keys/key-match");
   await assertKeyMatchesCertificate(pkcs8, options.certificateDer);
 }
 

@@ -1,7 +1,7 @@
 import { createPublicKey, X509Certificate as NodeX509Certificate } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bytesToHex, toBytes } from "../encoding";
-import { exportPkcs8Der, generateRsaKeyPair, importRsaPrivateKey } from "../keys";
+import { exportPkcs8Der, generateRsaKeyPair, importRsaPrivateKey } from "../keys/rsa-keys";
 import { GENERATED_CERTIFICATE_CASES, makeCaseKeys } from "../testing/generated-certificate-cases";
 import { createOpenSslWorkspace, type OpenSslWorkspace } from "../testing/openssl";
 import { freshKeyHandles } from "../testing/fresh-key-handles";

@@ -2,9 +2,9 @@
 import type { X509Certificate } from "@peculiar/x509";
 import { bytesToHex, toBytes } from "../encoding";
 import { WorkbenchError } from "../errors";
-import { RSASSA_SHA256 } from "../keys";
-import { buildSubjectName } from "../subject-name";
-import type { SubjectFields } from "../subject";
+import { RSASSA_SHA256 } from "../keys/rsa-keys";
+import { buildSubjectName } from "./subject-name";
+import type { SubjectFields } from "./subject";
 import { derBitString, derPositiveInteger, derTlv, derValidityTime, DER_TAG, toWholeSeconds } from "./der-writer";
 import { fixedCredentialExtensions, subjectAlternativeNameExtension, type EncodedExtension } from "./entra-extensions";
 import { validateSubjectAlternativeNames, validateValidityDays, type SubjectAlternativeNames } from "./options";

@@ -5,8 +5,8 @@
  */
 import { Name } from "@peculiar/x509";
 import { toArrayBuffer } from "../encoding";
-import { computeThumbprints } from "../thumbprints";
-import { RSASSA_SHA256 } from "../keys";
+import { computeThumbprints } from "./thumbprints";
+import { RSASSA_SHA256 } from "../keys/rsa-keys";
 import type { SelfSignedCertificate } from "./create";
 import { describeSignatureAlgorithm, type CertificateDetails } from "./describe";
 

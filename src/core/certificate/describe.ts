@@ -4,8 +4,8 @@ import { AsnConvert } from "@peculiar/asn1-schema";
 import { SubjectPublicKeyInfo } from "@peculiar/asn1-x509";
 import { RSAPublicKey, id_rsaEncryption } from "@peculiar/asn1-rsa";
 import { bytesToHex, toArrayBuffer, toBytes } from "../encoding";
-import { rsaModulusBitLength } from "../rsa-key-size";
-import { computeThumbprints, type CertificateThumbprints } from "../thumbprints";
+import { rsaModulusBitLength } from "../keys/rsa-key-size";
+import { computeThumbprints, type CertificateThumbprints } from "./thumbprints";
 import {
   AuthorityKeyIdentifierExtension,
   BasicConstraintsExtension,

@@ -1,7 +1,7 @@
 /** Reads a certificate from DER, and writes it as PEM. */
 import { toArrayBuffer } from "../encoding";
 import { WorkbenchError } from "../errors";
-import { encodePem } from "../pem";
+import { encodePem } from "../formats/pem";
 import { X509Certificate } from "@peculiar/x509";
 
 /** Parses a DER certificate, with a message the user can act on when it is not one. */

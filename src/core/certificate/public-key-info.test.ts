@@ -1,6 +1,6 @@
 import { createHash, createPublicKey, X509Certificate as NodeX509Certificate } from "node:crypto";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { generateRsaKeyPair } from "../keys";
+import { generateRsaKeyPair } from "../keys/rsa-keys";
 import { createOpenSslWorkspace } from "../testing/openssl";
 import { createSelfSignedCertificate, signSelfSignedCertificate } from "./create";
 import { freshKeyHandles } from "../testing/fresh-key-handles";

@@ -13,7 +13,7 @@
  */
 import { msalNodeApp, msalPythonApp } from "../recipes/msal-app";
 import { literal, placeholder } from "../recipes/recipe";
-import { shellQuote } from "../shell-quote";
+import { shellQuote } from "../recipes/shell-quote";
 
 export interface SecretRecipeInputs {
   tenant: string;

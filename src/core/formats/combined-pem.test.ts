@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { decodePemBlocks } from "../pem";
+import { decodePemBlocks } from "./pem";
 import { createOpenSslWorkspace, parseOpenSslFingerprint, type OpenSslWorkspace } from "../testing/openssl";
 import { encodeCertificateWithKeyPem } from "./combined-pem";
 import { importCredentialMaterial } from "./import-material";

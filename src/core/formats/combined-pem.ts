@@ -9,7 +9,7 @@
  * `ssl.load_cert_chain` and MSAL Python (`private_key` plus `public_certificate` for SNI) find
  * each block by its label, so the order only matters to tools that take "the first block".
  */
-import { encodePem } from "../pem";
+import { encodePem } from "./pem";
 
 /** PKCS#8 `PRIVATE KEY` PEM followed by the `CERTIFICATE` PEM (and chain certificates, leaf first). */
 export function encodeCertificateWithKeyPem(pkcs8Der: Uint8Array, certificateDer: Uint8Array, chainDers: Uint8Array[] = []): string {

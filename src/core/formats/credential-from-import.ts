@@ -4,11 +4,11 @@
  */
 import { describeCertificate } from "../certificate/describe";
 import { parseCertificateDer } from "../certificate/parse";
-import type { Credential } from "../credential";
+import type { Credential } from "../credential/credential";
 import { toBytes } from "../encoding";
 import { WorkbenchError } from "../errors";
-import { assertKeyMatchesCertificate, keyMismatchError } from "../key-match";
-import { exportPkcs8Der, importRsaPrivateKey } from "../keys";
+import { assertKeyMatchesCertificate, keyMismatchError } from "../keys/key-match";
+import { exportPkcs8Der, importRsaPrivateKey } from "../keys/rsa-keys";
 import type { ImportResult } from "./import-result";
 import { checkReplacementCertificate } from "./replacement-certificate";
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bytesEqual } from "../encoding";
 import { WorkbenchError } from "../errors";
-import { decodePemBlocks, encodePem } from "../pem";
+import { decodePemBlocks, encodePem } from "./pem";
 import { createOpenSslWorkspace, type OpenSslWorkspace } from "../testing/openssl";
 import { DEFAULT_PKCS8_ITERATIONS, decryptPrivateKeyPkcs8, encryptPrivateKeyPkcs8 } from "./encrypted-private-key";
 

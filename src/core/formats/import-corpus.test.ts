@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bytesEqual, utf8Decode, utf8Encode } from "../encoding";
-import { decodePemBlocks, encodePem } from "../pem";
+import { decodePemBlocks, encodePem } from "./pem";
 import { createOpenSslWorkspace, type OpenSslWorkspace } from "../testing/openssl";
 import { encodeCertificateWithKeyPem } from "./combined-pem";
 import { encryptPrivateKeyPkcs8 } from "./encrypted-private-key";

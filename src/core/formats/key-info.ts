@@ -6,7 +6,7 @@ import { PrivateKeyInfo } from "@peculiar/asn1-pkcs8";
 import { id_ecPublicKey, id_secp256r1, id_secp384r1, id_secp521r1 } from "@peculiar/asn1-ecc";
 import { RSAPrivateKey, id_RSASSA_PSS, id_rsaEncryption } from "@peculiar/asn1-rsa";
 import { toArrayBuffer } from "../encoding";
-import { ENTRA_KEY_RULE_FIX, entraKeyRuleProblem, rsaModulusBitLength, type KeyShape } from "../rsa-key-size";
+import { ENTRA_KEY_RULE_FIX, entraKeyRuleProblem, rsaModulusBitLength, type KeyShape } from "../keys/rsa-key-size";
 import { ObjectIdentifierValue } from "./asn1-schemas";
 
 export interface KeyInfo {

@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bytesEqual, bytesToHex, toArrayBuffer, toBytes } from "../encoding";
 import { WorkbenchError } from "../errors";
-import { decodePemBlocks, encodePem } from "../pem";
+import { decodePemBlocks, encodePem } from "./pem";
 import { createOpenSslWorkspace, parseOpenSslFingerprint, type OpenSslWorkspace } from "../testing/openssl";
 import { exportPkcs12, type Pkcs12Profile } from "./pkcs12-export";
 import { importPkcs12 } from "./pkcs12-import";

@@ -10,7 +10,7 @@ import { AsnConvert } from "@peculiar/asn1-schema";
 import { base64ToBytes, toArrayBuffer, utf8Decode } from "../encoding";
 import { WorkbenchError } from "../errors";
 import { pkcs1ToPkcs8 } from "./pkcs1";
-import { decodePemBlocks, type PemBlock } from "../pem";
+import { decodePemBlocks, type PemBlock } from "./pem";
 import { parseCertificateDer } from "../certificate/parse";
 import { declaredDerLength } from "./der-header";
 import { decryptPrivateKeyPkcs8 } from "./encrypted-private-key";

@@ -1,6 +1,6 @@
 /** The Azure CLI: upload the certificate to the app, and sign in as the app with it. */
-import type { Cloud } from "../assertion/token-endpoint";
-import { shellQuote } from "../shell-quote";
+import type { Cloud } from "../token-request/token-endpoint";
+import { shellQuote } from "./shell-quote";
 import type { Recipe, RecipeContext } from "./recipe";
 
 /** `az cloud set` names (Azure CLI "Azure cloud management"). */

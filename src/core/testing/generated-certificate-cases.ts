@@ -2,7 +2,7 @@
 // SANs, every subject field with non-ASCII and RFC 4514 special characters, 2048 and 3072-bit keys, and
 // validities on both sides of 2050, where RFC 5280 §4.1.2.5 switches UTCTime to GeneralizedTime.
 import type { SubjectAlternativeNames } from "../certificate/options";
-import type { SubjectFields } from "../subject";
+import type { SubjectFields } from "../certificate/subject";
 
 export interface GeneratedCertificateCase {
   label: string;

@@ -16,10 +16,10 @@ import {
   type X509Certificate,
 } from "@peculiar/x509";
 import { bytesToHex, toBytes } from "../encoding";
-import { RSASSA_SHA256 } from "../keys";
+import { RSASSA_SHA256 } from "../keys/rsa-keys";
 import type { SubjectAlternativeNames } from "../certificate/options";
-import type { SubjectFields } from "../subject";
-import { buildSubjectName } from "../subject-name";
+import type { SubjectFields } from "../certificate/subject";
+import { buildSubjectName } from "../certificate/subject-name";
 
 export interface ReferenceCertificateOptions {
   keys: CryptoKeyPair;

@@ -1,5 +1,5 @@
 import { formFields, type ClientCredentialsForm } from "../../entra/token-form";
-import { shellQuote } from "../shell-quote";
+import { shellQuote } from "../recipes/shell-quote";
 
 /**
  * The same request as a `curl` command. The assertion is a bearer credential for its lifetime,

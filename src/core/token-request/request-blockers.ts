@@ -1,5 +1,5 @@
-import { describeSettingsProblem, validateAppSettings, type AppSettings } from "../app-settings";
-import { normalizeCustomAuthority } from "../assertion/token-endpoint";
+import { describeSettingsProblem, validateAppSettings, type AppSettings } from "./app-settings";
+import { normalizeCustomAuthority } from "./token-endpoint";
 import { customAuthorityRefusal, restartCommandForAuthority } from "./proxy-messages";
 import { checkTargetField } from "./target-field";
 

@@ -1,6 +1,6 @@
 import { ASSERTION_FORMS, type AssertionForm } from "@/core/assertion/client-assertion";
-import type { EndpointVersion } from "@/core/assertion/token-endpoint";
-import { validateAppSettings } from "@/core/app-settings";
+import type { EndpointVersion } from "@/core/token-request/token-endpoint";
+import { validateAppSettings } from "@/core/token-request/app-settings";
 import { useWorkbenchStore } from "@/store/workbench-store";
 import { Field } from "@/ui/field";
 

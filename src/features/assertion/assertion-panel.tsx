@@ -1,6 +1,6 @@
 import { useEffect } from "react";
-import { describeSettingsProblem, validateAppSettings } from "@/core/app-settings";
-import { placeInTimeWindow } from "@/core/time-window";
+import { describeSettingsProblem, validateAppSettings } from "@/core/token-request/app-settings";
+import { placeInTimeWindow } from "@/core/jwt/time-window";
 import { useWorkbenchStore } from "@/store/workbench-store";
 import { CodeBlock } from "@/ui/code-block";
 import { CopyButton } from "@/ui/copy-button";

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { CREDENTIAL_FILES, type CredentialFileKind } from "@/core/credential-files";
+import { CREDENTIAL_FILES, type CredentialFileKind } from "@/core/credential/credential-files";
 import type { Pkcs12Profile } from "@/core/formats/pkcs12-export";
 import type { ProtectedExportKind } from "@/store/credential-slice";
 import { selectHasUnsavedKey } from "@/store/credential-slice";

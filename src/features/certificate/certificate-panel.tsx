@@ -1,4 +1,4 @@
-import { describeCertificateValidity } from "@/core/certificate-validity";
+import { describeCertificateValidity } from "@/core/certificate/validity";
 import { useState } from "react";
 import { selectHasUnsavedKey } from "@/store/credential-slice";
 import { useWorkbenchStore } from "@/store/workbench-store";

@@ -1,4 +1,4 @@
-import type { CertificateThumbprints } from "@/core/thumbprints";
+import type { CertificateThumbprints } from "@/core/certificate/thumbprints";
 import { ValueRow } from "@/ui/value-row";
 
 /** The SHA-1 thumbprint as the headline: the value the portal shows and MSAL Python's thumbprint setting takes. */

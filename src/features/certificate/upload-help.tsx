@@ -1,6 +1,6 @@
 import { useState } from "react";
-import { comparePortalThumbprint } from "@/core/portal-thumbprint";
-import type { CertificateThumbprints } from "@/core/thumbprints";
+import { comparePortalThumbprint } from "@/core/certificate/portal-thumbprint";
+import type { CertificateThumbprints } from "@/core/certificate/thumbprints";
 import { useWorkbenchStore } from "@/store/workbench-store";
 import { CodeBlock } from "@/ui/code-block";
 import { CopyButton } from "@/ui/copy-button";

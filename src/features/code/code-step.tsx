@@ -1,8 +1,8 @@
 import { useDeferredValue, useMemo } from "react";
-import type { Cloud } from "@/core/assertion/token-endpoint";
-import { LIBRARIES, libraryById, snippetForLibrary, type LibraryId } from "@/core/libraries";
-import { recipeInputsFor } from "@/core/recipe-inputs";
-import { tokenEndpointFromSettings, validateAppSettings } from "@/core/app-settings";
+import type { Cloud } from "@/core/token-request/token-endpoint";
+import { LIBRARIES, libraryById, snippetForLibrary, type LibraryId } from "@/core/recipes/library-catalogue";
+import { recipeInputsFor } from "@/core/recipes/recipe-inputs";
+import { tokenEndpointFromSettings, validateAppSettings } from "@/core/token-request/app-settings";
 import { useWorkbenchStore } from "@/store/workbench-store";
 import { CodeBlock } from "@/ui/code-block";
 import { CopyButton } from "@/ui/copy-button";

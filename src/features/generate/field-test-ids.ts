@@ -1,4 +1,4 @@
-import type { GenerateFormField } from "@/core/generate-form";
+import type { GenerateFormField } from "@/core/credential/generate-form";
 
 /** The data-testid of each Generate field: the panel's hooks, and how the prerendered form is read back. */
 export const GENERATE_FIELD_TEST_IDS: Record<GenerateFormField, string> = {

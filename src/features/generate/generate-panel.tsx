@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useShallow } from "zustand/react/shallow";
-import { RSA_KEY_SIZES, type RsaKeySize } from "@/core/keys";
-import { validateGenerateForm, type GenerateFormField } from "@/core/generate-form";
+import { RSA_KEY_SIZES, type RsaKeySize } from "@/core/keys/rsa-keys";
+import { validateGenerateForm, type GenerateFormField } from "@/core/credential/generate-form";
 import { selectHasUnsavedKey } from "@/store/credential-slice";
 import { useWorkbenchStore } from "@/store/workbench-store";
 import { Field } from "@/ui/field";

@@ -3,8 +3,8 @@
  * before the app's code had loaded (src/shell/take-over.ts): only those that differ from the form's
  * state, as typed, so the app can set them (setGenerateField) before its first render and nothing typed is lost.
  */
-import { RSA_KEY_SIZES, type RsaKeySize } from "@/core/keys";
-import type { GenerateForm, GenerateFormField } from "@/core/generate-form";
+import { RSA_KEY_SIZES, type RsaKeySize } from "@/core/keys/rsa-keys";
+import type { GenerateForm, GenerateFormField } from "@/core/credential/generate-form";
 import { GENERATE_FIELD_TEST_IDS } from "./field-test-ids";
 
 export function generateFieldsTypedBeforeLoad(root: ParentNode, form: GenerateForm): Partial<GenerateForm> {

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type DragEvent } from "react";
 import { MAX_IMPORT_BYTES } from "@/core/formats/import-limits";
-import { describeImportInput, messageAboutInput } from "@/core/import-description";
+import { describeImportInput, messageAboutInput } from "@/core/formats/import-description";
 import { selectHasUnsavedKey } from "@/store/credential-slice";
 import { useWorkbenchStore } from "@/store/workbench-store";
 import { Field } from "@/ui/field";

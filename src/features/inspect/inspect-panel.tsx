@@ -1,4 +1,4 @@
-import { convertToBase64Url } from "@/core/assertion/jwt-base64url";
+import { convertToBase64Url } from "@/core/jwt/jwt-base64url";
 import { useWorkbenchStore } from "@/store/workbench-store";
 import { Field } from "@/ui/field";
 import { JwtDetails, JwtFieldTable } from "@/ui/jwt-details";

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from "react";
-import { MAX_SHOWN_VALUE_CHARS, shortenForDisplay } from "@/core/assertion/jwt-decode";
+import { MAX_SHOWN_VALUE_CHARS, shortenForDisplay } from "@/core/jwt/jwt-decode";
 
 /**
  * Pasted text longer than this is kept out of the text box: the box shows its first characters and its

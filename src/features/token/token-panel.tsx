@@ -3,7 +3,7 @@ import { buildClientCredentialsForm } from "@/core/token-request/client-credenti
 import { curlCommandFor } from "@/core/token-request/curl-command";
 import { scopeCloudMismatch } from "@/core/token-request/graph-resources";
 import { checkTargetField, type ScopeFix } from "@/core/token-request/target-field";
-import { tokenEndpointFromSettings } from "@/core/app-settings";
+import { tokenEndpointFromSettings } from "@/core/token-request/app-settings";
 import { tokenRequestBlockers } from "@/core/token-request/request-blockers";
 import { AUTH_METHOD_CHOICES, credentialBlocker, formForChosenCredential, type AuthMethodChoice } from "@/store/client-auth-slice";
 import { useWorkbenchStore } from "@/store/workbench-store";

@@ -1,4 +1,4 @@
-import { explainTokenError } from "@/core/assertion/aadsts";
+import { explainTokenError } from "@/core/token-request/aadsts";
 import { useWorkbenchStore } from "@/store/workbench-store";
 import { CodeBlock } from "@/ui/code-block";
 import { JwtDetails } from "@/ui/jwt-details";

@@ -1,0 +1,57 @@
+import type { AssertionForm } from "../assertion/client-assertion";
+import { normalizeCustomAuthority, type Cloud, type EndpointVersion } from "../token-request/token-endpoint";
+import { CLOUD_AUTHORITY_HOSTS } from "../../entra/clouds";
+import type { CertificateDetails } from "../certificate/describe";
+import { keyIdFromThumbprint } from "./key-credentials";
+import type { RecipeInputs } from "./recipe";
+
+const CUSTOM_AUTHORITY_PLACEHOLDER = "https://<your authority host>";
+
+/** The app-registration values the recipes need (a structural subset of the page's settings). */
+export interface RecipeSettings {
+  tenant: string;
+  clientId: string;
+  cloud: Cloud;
+  customAuthority: string;
+  version: EndpointVersion;
+  scope: string;
+  includeX5c: boolean;
+  form: AssertionForm;
+}
+
+/** The authority origin of the chosen cloud, even while the tenant field is still empty or invalid. */
+export function authorityOriginFor(settings: Pick<RecipeSettings, "cloud" | "customAuthority">): string {
+  if (settings.cloud !== "custom") return `https://${CLOUD_AUTHORITY_HOSTS[settings.cloud]}`;
+  try {
+    return normalizeCustomAuthority(settings.customAuthority);
+  } catch {
+    return CUSTOM_AUTHORITY_PLACEHOLDER;
+  }
+}
+
+/**
+ * Everything the recipes are filled with, from the certificate and the settings. `tokenEndpoint` is the
+ * endpoint when the settings name a valid one; otherwise a placeholder with the tenant left to fill in.
+ */
+export function recipeInputsFor(
+  certificate: { details: CertificateDetails; der: Uint8Array },
+  settings: RecipeSettings,
+  tokenEndpoint: string | undefined,
+): RecipeInputs {
+  const authorityOrigin = authorityOriginFor(settings);
+  const tokenPath = settings.version === "v1" ? "oauth2/token" : "oauth2/v2.0/token";
+  return {
+    certificate: certificate.details,
+    certificateDer: certificate.der,
+    tenant: settings.tenant,
+    clientId: settings.clientId,
+    authorityOrigin,
+    tokenEndpoint: tokenEndpoint ?? `${authorityOrigin}/<tenant id>/${tokenPath}`,
+    scope: settings.scope,
+    keyId: keyIdFromThumbprint(certificate.details.thumbprints.sha1Hex),
+    cloud: settings.cloud,
+    version: settings.version,
+    includeX5c: settings.includeX5c,
+    form: settings.form,
+  };
+}
