@@ -22,7 +22,7 @@ export default defineConfig({
   // code on demand (dynamic import), which only the "es" format can split.
   worker: { format: "es" },
   test: {
-    include: ["src/**/*.test.ts", "src/**/*.test.tsx", "server/**/*.test.ts", "scripts/**/*.test.ts"],
+    include: ["src/**/*.test.ts", "src/**/*.test.tsx", "server/**/*.test.ts", "scripts/**/*.test.ts", "test-support/**/*.test.ts"],
     setupFiles: ["src/core/testing/test-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
