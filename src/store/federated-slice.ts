@@ -1,5 +1,5 @@
 import type { StateCreator } from "zustand";
-import { DEFAULT_FIC_AUDIENCE, type FederatedCredential } from "@/core/federated/federated-credential";
+import { DEFAULT_FIC_AUDIENCE, type FederatedCredential, type FederatedCredentialField } from "@/core/federated/federated-credential";
 import type { FederatedSignatureCheck } from "@/core/federated/verify-federated-signature";
 import type { JwtInspection } from "./inspect-slice";
 import type { WorkbenchState } from "./workbench-store";
@@ -16,7 +16,10 @@ export interface FederatedSlice {
   federatedJwks: string;
   federatedSignature?: FederatedSignatureCheck;
   setFederatedToken: (text: string) => Promise<void>;
-  setFederatedCredentialField: (field: keyof FederatedCredential, value: string) => void;
+  /** Sets one field exactly as typed (never trimmed: Entra compares what is registered). */
+  setFederatedCredentialField: (field: FederatedCredentialField, value: string) => void;
+  /** A plain subject, or a flexible credential's expression; the other field keeps what was typed. */
+  setFederatedMatchBy: (matchBy: "subject" | "expression") => void;
   setFederatedJwks: (text: string) => Promise<void>;
 }
 
@@ -39,7 +42,7 @@ export const createFederatedSlice: StateCreator<WorkbenchState, [], [], Federate
   return {
     federatedToken: "",
     federatedInspection: undefined,
-    federatedCredential: { issuer: "", subject: "", audience: DEFAULT_FIC_AUDIENCE },
+    federatedCredential: { issuer: "", subject: "", audience: DEFAULT_FIC_AUDIENCE, matchBy: "subject", expression: "" },
     federatedJwks: "",
     federatedSignature: undefined,
     setFederatedToken: async (federatedToken) => {
@@ -47,6 +50,7 @@ export const createFederatedSlice: StateCreator<WorkbenchState, [], [], Federate
       await refresh();
     },
     setFederatedCredentialField: (field, value) => set((state) => ({ federatedCredential: { ...state.federatedCredential, [field]: value } })),
+    setFederatedMatchBy: (matchBy) => set((state) => ({ federatedCredential: { ...state.federatedCredential, matchBy } })),
     setFederatedJwks: async (federatedJwks) => {
       set({ federatedJwks });
       await refresh();

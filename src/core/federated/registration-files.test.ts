@@ -52,3 +52,11 @@ describe("Kubernetes manifest", () => {
     expect(pod?.spec.serviceAccountName).toBe("workload-sa");
   });
 });
+
+describe("credential.json is what the user will register", () => {
+  it("keeps the values as typed, white space included (Entra compares them as registered)", () => {
+    const json = JSON.parse(federatedCredentialJson({ issuer: "https://token.actions.githubusercontent.com ", subject: " repo:contoso/web:ref:refs/heads/main", audience: "api://AzureADTokenExchange" })) as Record<string, unknown>;
+    expect(json.issuer).toBe("https://token.actions.githubusercontent.com ");
+    expect(json.subject).toBe(" repo:contoso/web:ref:refs/heads/main");
+  });
+});
