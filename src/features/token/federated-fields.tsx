@@ -97,7 +97,7 @@ export function FederatedFields() {
           {(props) => <input {...props} className="input" value={credential.audience} data-testid="fic-audience-input" spellCheck={false} autoComplete="off" onChange={(event) => setField("audience", event.target.value)} />}
         </Field>
         <details data-testid="fic-subject-builder">
-          <summary className="cursor-pointer text-sm font-medium">Build the subject for GitHub Actions or Kubernetes</summary>
+          <summary className="cursor-pointer text-sm font-medium">Build the subject (or one flexible credential) for GitHub Actions, GitLab, Terraform Cloud or Kubernetes</summary>
           <div className="mt-3">
             <FederatedSubjectBuilder
               state={builder}
@@ -118,7 +118,7 @@ export function FederatedFields() {
           </div>
         </details>
       </fieldset>
-      <div className="flex flex-col gap-2 rounded border p-3" data-testid="fic-verdict" role="status" aria-live="polite">
+      <div className="flex flex-col gap-2 rounded border p-3 wrap-break-word" data-testid="fic-verdict" role="status" aria-live="polite">
         <p className={`text-sm font-medium ${verdict ? (verdict.matches && !signatureFails ? "text-ok" : "text-danger") : "text-muted"}`} data-testid="fic-verdict-summary">
           {!token.trim()
             ? "Paste the external token to check it against the federated credential."

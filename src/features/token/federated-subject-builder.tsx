@@ -247,35 +247,49 @@ export function FederatedSubjectBuilder({ state, onChange, onUse }: { state: Sub
       {state.flexible && rules && (
         <p className="text-sm text-muted" data-testid="fic-flexible-claims">
           Claims Entra lets a {rules.label} expression name: {describeAllowedClaims(rules)}
-          {rules.required.length > 1 ? `; it must name ${rules.required.map((group) => group.join(" or ")).join(" and ")}` : ""}.
+          {rules.required.length > 1 ? `; it must name ${rules.required.map((group) => (group.length > 1 ? `at least one of ${group.join(" or ")}` : group[0] ?? "")).join(", and ")}` : ""}.
         </p>
       )}
-      <div className="flex flex-wrap items-center gap-3">
+      <div className="flex flex-col gap-2">
         {state.flexible ? (
-          <code className="value-mono break-all" data-testid="fic-flexible-expression" data-problem={built.problem ? "true" : undefined}>
-            {built.text ?? built.problem}
-          </code>
+          built.text !== undefined ? (
+            <code className="value-mono break-all" data-testid="fic-flexible-expression">
+              {built.text}
+            </code>
+          ) : (
+            <p className="text-sm text-danger" data-testid="fic-flexible-expression" data-problem="true">
+              {built.problem}
+            </p>
+          )
         ) : (
-          <code className="value-mono break-all" data-testid="fic-built-subject" data-problem={built.problem ? "true" : undefined}>
-            {built.text ?? built.problem}
-          </code>
+          built.text !== undefined ? (
+            <code className="value-mono break-all" data-testid="fic-built-subject">
+              {built.text}
+            </code>
+          ) : (
+            <p className="text-sm text-danger" data-testid="fic-built-subject" data-problem="true">
+              {built.problem}
+            </p>
+          )
         )}
-        <button
-          type="button"
-          className="btn-secondary"
-          data-testid="fic-use-subject"
-          disabled={!built.text}
-          onClick={() => {
-            if (!built.text) return;
-            onUse(state.flexible ? { expression: built.text, issuer: built.issuer } : { subject: built.text, issuer: built.issuer });
-            setUsed(built.text);
-          }}
-        >
-          {state.flexible ? "Use this expression" : "Use as the subject"}
-        </button>
-        <span className="text-sm text-muted" aria-live="polite">
-          {used && used === built.text ? (state.flexible ? "Expression set." : "Subject set.") : ""}
-        </span>
+        <div className="flex flex-wrap items-center gap-3">
+          <button
+            type="button"
+            className="btn-secondary"
+            data-testid="fic-use-subject"
+            disabled={!built.text}
+            onClick={() => {
+              if (!built.text) return;
+              onUse(state.flexible ? { expression: built.text, issuer: built.issuer } : { subject: built.text, issuer: built.issuer });
+              setUsed(built.text);
+            }}
+          >
+            {state.flexible ? "Use this expression" : "Use as the subject"}
+          </button>
+          <span className="text-sm text-muted" aria-live="polite">
+            {used && used === built.text ? (state.flexible ? "Expression set." : "Subject set.") : ""}
+          </span>
+        </div>
       </div>
     </div>
   );
