@@ -175,6 +175,19 @@ describe("thumbprint header rules (AADSTS700027)", () => {
     expect(rule(input({ x5t: other }), "thumbprint-matches-certificate")).toMatchObject({ status: "fail", detail: expect.stringMatching(/AADSTS700027/) as unknown });
     expect(lintClientAssertion(input({}, {}, { certificateThumbprints: undefined })).some((r) => r.id === "thumbprint-matches-certificate")).toBe(false);
   });
+  it("names both thumbprints of a mismatch in the portal's hex form too (SHA-1 for x5t, SHA-256 for x5t#S256)", () => {
+    const otherSha1 = createHash("sha1").update("other").digest();
+    const x5tDetail = rule(input({ x5t: otherSha1.toString("base64url") }), "thumbprint-matches-certificate").detail;
+    expect(x5tDetail).toContain(`SHA-1 hex ${otherSha1.toString("hex").toUpperCase()}`);
+    expect(x5tDetail).toContain(`SHA-1 hex ${sha1.toString("hex").toUpperCase()}`);
+    const otherSha256 = createHash("sha256").update("other").digest();
+    const s256Detail = rule(input({ alg: "PS256", x5t: undefined, "x5t#S256": otherSha256.toString("base64url") }), "thumbprint-matches-certificate").detail;
+    expect(s256Detail).toContain(`SHA-256 hex ${otherSha256.toString("hex").toUpperCase()}`);
+    expect(s256Detail).toContain(`SHA-256 hex ${sha256.toString("hex").toUpperCase()}`);
+    // A value that is no digest is quoted as it is, with no hex form made up for it.
+    const notDigest = rule(input({ x5t: "not-a-digest" }), "thumbprint-matches-certificate").detail ?? "";
+    expect(notDigest.match(/SHA-1 hex/g)).toHaveLength(1);
+  });
 });
 
 describe("alg-allowed, alg-header-pairing, typ-jwt, key-size", () => {
