@@ -120,12 +120,12 @@ describe("time-window: nbf ≤ now < exp, 5-minute skew noted, AADSTS700024", ()
   it("fails an assertion expired beyond the ~5-minute skew, saying Entra will refuse it with AADSTS700024", () => {
     const r = rule(input({}, { nbf: nowSeconds - 1000, iat: nowSeconds - 1000, exp: nowSeconds - 400 }), "time-window");
     expect(r.status).toBe("fail");
-    expect(r.detail).toBe("Expired 7 min ago (exp 2025-01-02T02:57:25Z), beyond Entra's ~5-minute clock-skew allowance: Entra will refuse it with AADSTS700024.");
+    expect(r.detail).toBe("Expired 7 min ago (exp 2025-01-02 02:57:25 UTC), beyond Entra's ~5-minute clock-skew allowance: Entra will refuse it with AADSTS700024.");
   });
   it("warns (not fails) for an assertion expired within the skew, saying how much longer Entra accepts it — no contradiction", () => {
     const r = rule(input({}, { nbf: nowSeconds - 663, iat: nowSeconds - 663, exp: nowSeconds - 63 }), "time-window");
     expect(r.status).toBe("warn");
-    expect(r.detail).toMatch(/^Expired 63 s ago \(exp 2025-01-02T03:03:02Z\)\. Entra still accepts it for about 4 min more, inside its ~5-minute clock-skew allowance; after that it answers AADSTS700024\.$/);
+    expect(r.detail).toMatch(/^Expired 63 s ago \(exp 2025-01-02 03:03:02 UTC\)\. Entra still accepts it for about 4 min more, inside its ~5-minute clock-skew allowance; after that it answers AADSTS700024\.$/);
     expect(r.detail).not.toMatch(/even with/);
     expect(r.fix).toMatch(/fresh assertion/);
   });
@@ -259,6 +259,6 @@ describe("lintAssertionTimes re-judges only the time rules, for a view on a time
     const payload = input().payload;
     expect(lintAssertionTimes(payload, now).map((r) => [r.id, r.status])).toEqual([["lifetime", "pass"], ["time-window", "pass"]]);
     expect(lintAssertionTimes(payload, new Date((nowSeconds + 590 + 400) * 1000)).find((r) => r.id === "time-window")?.status).toBe("fail");
-    expect(lintAssertionTimes(payload, now).find((r) => r.id === "time-window")?.detail).toBe("Expires in 10 min (exp 2025-01-02T03:13:55Z).");
+    expect(lintAssertionTimes(payload, now).find((r) => r.id === "time-window")?.detail).toBe("Expires in 10 min (exp 2025-01-02 03:13:55 UTC).");
   });
 });
