@@ -46,7 +46,7 @@ test("one time format throughout: the certificate's dates, the assertion's claim
   // and files (Graph's keyCredentials JSON, commands) keep the form their tools read.
   const prose = await page.locator("main").evaluate((main) => {
     const copy = main.cloneNode(true) as HTMLElement;
-    for (const code of copy.querySelectorAll("pre, code, textarea, .code-block")) code.remove();
+    copy.querySelectorAll("pre, code, textarea, .code-block").forEach((code) => code.remove());
     return copy.textContent;
   });
   expect(prose).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/);
