@@ -51,3 +51,29 @@ test("one time format throughout: the certificate's dates, the assertion's claim
   });
   expect(prose).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/);
 });
+
+test("Inspect: the token is not shown twice at full length, failing checks come first, the summary is green only when all pass, Header does not leave an empty block beside Claims", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto("/");
+  await generateThroughPage(page);
+  await openTroubleshooting(page);
+  await page.getByTestId("tenant-input").fill("contoso.onmicrosoft.com");
+  await page.getByTestId("client-id-input").fill("aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee");
+  const jwt = (await page.getByTestId("assertion-jwt").textContent()) ?? "";
+  expect(jwt).toMatch(/^eyJ/);
+  // The page's own assertion with its x5t changed: the signature and the thumbprint checks now fail.
+  const [header, payload, signature] = jwt.split(".");
+  const tampered = { ...(JSON.parse(Buffer.from(header ?? "", "base64url").toString()) as Record<string, unknown>), x5t: Buffer.alloc(20, 7).toString("base64url") };
+  await revealTestId(page, "jwt-inspect-input");
+  await page.getByTestId("jwt-inspect-input").fill(`${Buffer.from(JSON.stringify(tampered)).toString("base64url")}.${payload ?? ""}.${signature ?? ""}`);
+  await expect(page.getByTestId("inspect-result")).toBeVisible();
+  // The coloured copy is folded: the token's text is on screen once, in the box.
+  await expect(page.getByTestId("inspect-parts")).toBeHidden();
+  const statuses = await page.getByTestId("inspect-lint").locator("[data-lint-status]").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-lint-status")));
+  expect(statuses[0]).toBe("fail");
+  expect(statuses.indexOf("pass")).toBeGreaterThan(statuses.lastIndexOf("fail"));
+  await expect(page.getByTestId("inspect-lint-summary")).toHaveAttribute("data-summary-status", "fail");
+  // Header and Claims are stacked: nothing stands beside the short header table.
+  const [headerBox, claimsBox] = await Promise.all([page.getByTestId("inspect-header-table").boundingBox(), page.getByTestId("inspect-claims-table").boundingBox()]);
+  expect(claimsBox && headerBox && claimsBox.y >= headerBox.y + headerBox.height).toBe(true);
+});
