@@ -45,8 +45,13 @@ export function ClientSecretFields({ revealed, onRevealedChange, tokenEndpoint }
       {problems.length > 0 && (
         <ul className="flex flex-col gap-1 text-sm text-warn" data-testid="client-secret-warnings" aria-live="polite">
           {problems.map((problem) => (
-            <li key={problem.code} data-code={problem.code}>
-              {problem.message}
+            <li key={problem.code} data-code={problem.code} className="flex flex-wrap items-center gap-2">
+              <span>{problem.message}</span>
+              {problem.code === "secret_has_whitespace" && (
+                <button type="button" className="btn-secondary" data-testid="client-secret-trim" onClick={() => setClientSecret(clientSecret.trim())}>
+                  Trim the whitespace
+                </button>
+              )}
             </li>
           ))}
         </ul>
