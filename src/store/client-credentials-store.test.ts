@@ -4,7 +4,7 @@ import { encodeForm } from "@/entra/token-form";
 import { credentialBlocker, formForChosenCredential } from "./client-auth-slice";
 import { createWorkbenchStore, SETTINGS_STORAGE_KEY } from "./create-workbench-store";
 import { initialAppSettings } from "./settings-slice";
-import { memoryStorage } from "./workbench-services";
+import { headlessServices, memoryStorage } from "./headless-services";
 
 const settings = { ...initialAppSettings, clientId: "cid" };
 
@@ -27,7 +27,7 @@ describe("the chosen credential", () => {
 describe("what persists", () => {
   it("neither the secret nor the external token reaches the settings storage; the settings do", async () => {
     const storage = memoryStorage();
-    const store = createWorkbenchStore({ settingsStorage: () => storage });
+    const store = createWorkbenchStore(headlessServices({ settingsStorage: () => storage }));
     store.getState().setSetting("clientId", "cid-marker");
     store.getState().setClientSecret("the-secret-value");
     await store.getState().setFederatedToken("eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.");
@@ -40,10 +40,10 @@ describe("what persists", () => {
 
   it("a new store reads the settings a previous one stored, and nothing else", () => {
     const storage = memoryStorage();
-    const first = createWorkbenchStore({ settingsStorage: () => storage });
+    const first = createWorkbenchStore(headlessServices({ settingsStorage: () => storage }));
     first.getState().setSetting("tenant", "contoso.onmicrosoft.com");
     first.getState().setClientSecret("the-secret-value");
-    const second = createWorkbenchStore({ settingsStorage: () => storage });
+    const second = createWorkbenchStore(headlessServices({ settingsStorage: () => storage }));
     expect(second.getState().settings.tenant).toBe("contoso.onmicrosoft.com");
     expect(second.getState().clientSecret).toBe("");
   });

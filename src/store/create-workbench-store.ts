@@ -12,7 +12,7 @@ import { createFederatedSlice, type FederatedSlice } from "./federated-slice";
 import { skipUnchangedWrites } from "./skip-unchanged-writes";
 import { createSettingsSlice, initialAppSettings, type AppSettings, type SettingsSlice } from "./settings-slice";
 import type { SliceContext } from "./slice-creator";
-import { headlessServices, type WorkbenchServices } from "./workbench-services";
+import type { WorkbenchServices } from "./workbench-services";
 
 /** The whole page state: one store built from typed slices (zustand's slices pattern). */
 export type WorkbenchState = CredentialSlice & GenerateSlice & SettingsSlice & AssertionSlice & InspectSlice & TokenSlice & ImportSlice & ClientAuthSlice & FederatedSlice;
@@ -21,8 +21,7 @@ export type WorkbenchStore = StoreApi<WorkbenchState>;
 
 export const SETTINGS_STORAGE_KEY = "credential-workbench.settings";
 
-/** What a store is built with: the services of where it runs, each optional (workbench-services.ts). */
-export interface WorkbenchStoreOptions extends Partial<WorkbenchServices> {
+export interface WorkbenchStoreOptions {
   /** The pool of keys made in advance; by default one that makes them with WebCrypto. */
   keyPool?: KeyPool;
 }
@@ -37,12 +36,11 @@ function credentialChangeSequence(): () => () => boolean {
 }
 
 /**
- * Builds the page's store. Everything one store keeps — the settings storage, the key made in
+ * Builds the page's store with the services of where it runs (workbench-services.ts). Everything one store keeps — the settings storage, the key made in
  * advance, the counters that let a later action win over a slower earlier one, the jobs under way —
  * lives in this call, so each store (the page's, each test's) starts fresh.
  */
-export function createWorkbenchStore({ keyPool, ...given }: WorkbenchStoreOptions = {}): WorkbenchStore {
-  const services: WorkbenchServices = { ...headlessServices(), ...given };
+export function createWorkbenchStore(services: WorkbenchServices, { keyPool }: WorkbenchStoreOptions = {}): WorkbenchStore {
   const context: SliceContext = {
     services,
     keyPool: createKeyPoolScheduler(services, keyPool),

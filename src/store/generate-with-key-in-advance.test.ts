@@ -1,6 +1,7 @@
 import { X509Certificate } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createWorkbenchStore, type WorkbenchStore } from "./create-workbench-store";
+import { headlessServices } from "./headless-services";
 import { createKeyPool, type KeyPool } from "./key-pool-scheduler";
 
 async function waitUntilReady(size: 2048 | 3072 | 4096): Promise<void> {
@@ -11,7 +12,7 @@ let keyPrefetcher: KeyPool;
 let store: WorkbenchStore;
 beforeEach(() => {
   keyPrefetcher = createKeyPool();
-  store = createWorkbenchStore({ keyPool: keyPrefetcher });
+  store = createWorkbenchStore(headlessServices(), { keyPool: keyPrefetcher });
 });
 afterEach(() => vi.restoreAllMocks());
 

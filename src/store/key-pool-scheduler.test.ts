@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
 import type { KeyPool } from "./key-pool-scheduler";
 import { createKeyPoolScheduler } from "./key-pool-scheduler";
-import { headlessServices, type WorkbenchServices } from "./workbench-services";
+import { headlessServices } from "./headless-services";
+import type { WorkbenchServices } from "./workbench-services";
 
 /** A pool that makes nothing: the test sees what the scheduler asks of it. */
 function fakePool() {

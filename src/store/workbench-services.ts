@@ -1,15 +1,12 @@
-import type { StateStorage } from "zustand/middleware";
-
 /** What the settings are kept in between visits (the page's localStorage). */
 export type SettingsStorage = Pick<Storage, "getItem" | "setItem" | "removeItem">;
 
 /**
- * What the store needs from the place it runs in. The page passes the browser's (src/app/browser-services.ts);
- * without them (unit tests, the build's prerender) nothing is kept between runs, nothing waits for a paint
- * or for idle time, and the page counts as always visible and served by the workbench.
+ * What the store needs from the place it runs in: the page passes the browser's (src/app/browser-services.ts),
+ * unit tests and the build's prerender the headless ones (headless-services.ts).
  */
 export interface WorkbenchServices {
-  /** Where the settings are kept; read on first use (a browser may refuse localStorage). Without it, in memory. */
+  /** Where the settings are kept; read on first use (a browser may refuse localStorage). */
   settingsStorage: () => SettingsStorage;
   /** Resolves once the browser has painted what the last state change showed. */
   afterPaint: () => Promise<void>;
@@ -23,31 +20,4 @@ export interface WorkbenchServices {
   whenLoaded: (work: () => void) => () => void;
   /** True when the page was opened as a file (file:), where no server answers and so no proxy. */
   openedAsFile: () => boolean;
-}
-
-/** A storage that forgets everything when the store goes: the default away from the browser. */
-export function memoryStorage(): SettingsStorage & StateStorage {
-  const items = new Map<string, string>();
-  return {
-    getItem: (name) => items.get(name) ?? null,
-    setItem: (name, value) => void items.set(name, value),
-    removeItem: (name) => void items.delete(name),
-  };
-}
-
-/** The services away from a browser; each may be replaced (`createWorkbenchStore({ ... })`). */
-export function headlessServices(): WorkbenchServices {
-  const storage = memoryStorage();
-  return {
-    settingsStorage: () => storage,
-    afterPaint: () => new Promise((resolve) => setTimeout(resolve, 0)),
-    whenIdle: (work) => void setTimeout(work, 0),
-    isPageVisible: () => true,
-    watchVisibility: () => () => undefined,
-    whenLoaded: (work) => {
-      work();
-      return () => undefined;
-    },
-    openedAsFile: () => false,
-  };
 }

@@ -4,6 +4,7 @@ import { credentialFiles } from "@/core/credential/credential";
 import { createOpenSslWorkspace } from "@/core/testing/openssl";
 import { seededRandom } from "@/core/testing/seeded-random";
 import { createWorkbenchStore, type WorkbenchStore } from "./create-workbench-store";
+import { headlessServices } from "./headless-services";
 
 
 function corrupt(bytes: Uint8Array, random: () => number): Uint8Array {
@@ -23,7 +24,7 @@ function corrupt(bytes: Uint8Array, random: () => number): Uint8Array {
 // Each test has a store of its own: nothing one leaves behind reaches the next.
 let store: WorkbenchStore;
 beforeEach(() => {
-  store = createWorkbenchStore();
+  store = createWorkbenchStore(headlessServices());
 });
 
 describe("the Generate form", () => {
