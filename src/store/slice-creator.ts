@@ -1,4 +1,4 @@
-import type { StoreApi } from "zustand";
+import type { StoreApi } from "zustand/vanilla";
 import type { WorkbenchState } from "./create-workbench-store";
 import type { KeyPoolScheduler } from "./key-pool-scheduler";
 import type { WorkbenchServices } from "./workbench-services";
