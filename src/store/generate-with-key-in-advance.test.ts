@@ -5,28 +5,28 @@ import { headlessServices } from "./headless-services";
 import { createKeyPool, type KeyPool } from "./key-pool-scheduler";
 
 async function waitUntilReady(size: 2048 | 3072 | 4096): Promise<void> {
-  await vi.waitFor(() => expect(keyPrefetcher.isReady(size)).toBe(true), { timeout: 30_000, interval: 20 });
+  await vi.waitFor(() => expect(keyPool.isReady(size)).toBe(true), { timeout: 30_000, interval: 20 });
 }
 
-let keyPrefetcher: KeyPool;
+let keyPool: KeyPool;
 let store: WorkbenchStore;
 beforeEach(() => {
-  keyPrefetcher = createKeyPool();
-  store = createWorkbenchStore(headlessServices(), { keyPool: keyPrefetcher });
+  keyPool = createKeyPool();
+  store = createWorkbenchStore(headlessServices(), { keyPool: keyPool });
 });
 afterEach(() => vi.restoreAllMocks());
 
 describe("Generate with a key made in advance", () => {
   it("uses the prepared key instead of making one after the click, and uses it once", async () => {
     const generateKey = vi.spyOn(crypto.subtle, "generateKey");
-    keyPrefetcher.prepare(2048);
+    keyPool.prepare(2048);
     await waitUntilReady(2048);
     expect(generateKey).toHaveBeenCalledTimes(1);
 
     await store.getState().generate();
     const { credential, files } = store.getState();
     expect(generateKey).toHaveBeenCalledTimes(1);
-    expect(keyPrefetcher.isReady(2048)).toBe(false);
+    expect(keyPool.isReady(2048)).toBe(false);
     expect(files?.["server.csr"]).toMatch(/^-----BEGIN CERTIFICATE REQUEST-----/);
     if (!credential?.key) throw new Error("no credential");
     // Node reads the certificate: its public key is the one WebCrypto holds for the prepared pair.
@@ -41,16 +41,16 @@ describe("Generate with a key made in advance", () => {
   });
 
   it("a prepared key of another size is not used", async () => {
-    keyPrefetcher.prepare(3072);
+    keyPool.prepare(3072);
     await waitUntilReady(3072);
     await store.getState().generate();
     expect(store.getState().credential?.certificateDetails.rsaKeyBits).toBe(2048);
   });
 
   it("Remove key and certificate drops the prepared key", async () => {
-    keyPrefetcher.prepare(2048);
+    keyPool.prepare(2048);
     await waitUntilReady(2048);
     store.getState().forgetCredential();
-    expect(keyPrefetcher.isReady(2048)).toBe(false);
+    expect(keyPool.isReady(2048)).toBe(false);
   });
 });
