@@ -35,7 +35,8 @@ export function ClientSecretFields({ revealed, onRevealedChange, tokenEndpoint }
               autoComplete="off"
               onChange={(event) => setClientSecret(event.target.value)}
             />
-            <button type="button" className="btn-secondary" aria-pressed={revealed} data-testid="client-secret-toggle" onClick={() => onRevealedChange(!revealed)}>
+            {/* One width for Show and Hide: the field beside it must not change size when it is pressed. */}
+            <button type="button" className="btn-secondary w-20 shrink-0 text-center" aria-pressed={revealed} data-testid="client-secret-toggle" onClick={() => onRevealedChange(!revealed)}>
               {revealed ? "Hide" : "Show"}
             </button>
           </div>
