@@ -27,6 +27,8 @@ export interface WorkbenchServerOptions {
   upstreamTimeoutMs?: number;
   /** Headers plus body must arrive within this many ms (slow-loris guard); default 30 000. */
   requestDeadlineMs?: number;
+  /** Requests to one authority that may await its answer at once before the rest get 503; default 64 (upstream-agents.ts). */
+  maxUnansweredPerAuthority?: number;
   /** A PEM CA to trust in addition to Node's roots (in-process tests). Processes use NODE_EXTRA_CA_CERTS. */
   extraCaPem?: string;
   /** Where log lines go; default console.log. */
@@ -84,7 +86,7 @@ export function createWorkbenchServer(options: WorkbenchServerOptions = {}): Ser
   const distDir =
     options.distDir === undefined ? fileURLToPath(DEFAULT_DIST_DIR) : options.distDir instanceof URL ? fileURLToPath(options.distDir) : resolvePath(options.distDir);
   const logger = options.logger ?? ((line: string) => console.log(line));
-  const upstreamAgents = createUpstreamAgents({ extraCaPem: options.extraCaPem });
+  const upstreamAgents = createUpstreamAgents({ extraCaPem: options.extraCaPem, maxUnansweredPerAuthority: options.maxUnansweredPerAuthority });
   const deadlineMs = options.requestDeadlineMs ?? DEFAULT_REQUEST_DEADLINE_MS;
   if (!(deadlineMs >= 500 && deadlineMs <= DEFAULT_REQUEST_DEADLINE_MS)) {
     throw new TypeError(`requestDeadlineMs must be between 500 and ${String(DEFAULT_REQUEST_DEADLINE_MS)} ms.`);
