@@ -24,8 +24,12 @@ import { HttpError } from "./http-error";
  * sockets (file descriptors) a hung endpoint can hold.
  */
 export const MAX_UNANSWERED_PER_AUTHORITY = 64;
-/** Idle connections kept per authority for reuse. */
-export const MAX_IDLE_SOCKETS_PER_AUTHORITY = 4;
+/**
+ * Idle connections kept per authority for reuse: as many as may be in use, so that the connections
+ * a burst opened serve the requests after it instead of being closed and opened again (a TLS
+ * handshake each); the idle timeout below closes those no longer needed.
+ */
+export const MAX_IDLE_SOCKETS_PER_AUTHORITY = MAX_UNANSWERED_PER_AUTHORITY;
 /**
  * An idle connection is closed after this long: shorter than the 5 s keep-alive timeout of Node's
  * own HTTP server (the mock authority) and of many front ends, so the proxy closes first and never
