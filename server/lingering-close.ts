@@ -48,11 +48,24 @@ export function lingerBeforeClosing(request: IncomingMessage, limits: LingerLimi
   };
   socket.once("close", () => clearTimeout(timer));
 
+  // Once the answer is flushed: destroy, after which nothing the client sends can be lost any more.
+  const closeOnceAnswered = () => {
+    if (socket.writableFinished) close();
+    else socket.once("finish", close);
+  };
+
   let discardedBytes = 0;
+  let bodyEnded = false;
   request.removeAllListeners("data");
   request.on("data", (chunk: Buffer) => {
     discardedBytes += chunk.length;
     if (discardedBytes > limits.maxBytes) close();
+  });
+  // The whole body has arrived: nothing of this request is left to discard, and what may follow
+  // on the connection is another request, which is not to be processed (RFC 9112 §9.6).
+  request.once("end", () => {
+    bodyEnded = true;
+    if (socket.writableEnded) closeOnceAnswered();
   });
   // A reset now is expected; it has no one left to report to.
   request.on("error", () => undefined);
@@ -60,9 +73,10 @@ export function lingerBeforeClosing(request: IncomingMessage, limits: LingerLimi
 
   socket.destroySoon = () => {
     if (socket.destroyed) return;
-    // Called again (the client closed its side): nothing is left to discard.
-    if (socket.writableEnded) {
-      close();
+    // Called again (the client closed its side), or the body is complete: nothing is left to discard.
+    if (socket.writableEnded || bodyEnded) {
+      socket.end();
+      closeOnceAnswered();
       return;
     }
     timer = setTimeout(close, limits.maxMs);
@@ -70,4 +84,14 @@ export function lingerBeforeClosing(request: IncomingMessage, limits: LingerLimi
     socket.once("end", close);
     socket.end();
   };
+}
+
+/**
+ * True once the connection of `request` is closing after an answer with `Connection: close`: a
+ * request that still arrives on it (pipelined behind the refused one) must not be processed
+ * (RFC 9112 §9.6), only dropped with the connection.
+ */
+export function connectionIsClosing(request: IncomingMessage): boolean {
+  const socket = request.socket as Socket | null;
+  return socket !== null && arranged.has(socket);
 }

@@ -124,6 +124,28 @@ describe("a refused upload's answer always reaches the client (RFC 9112 §9.6 li
     }
   });
 
+  it("does not process a request pipelined behind a refused one on the closing connection", async () => {
+    const logged: string[] = [];
+    const watched = await startWorkbenchServer({ port: 0, distDir: join(root, "dist"), logger: (line) => logged.push(line) });
+    try {
+      const host = `Host: 127.0.0.1:${String(watched.port)}`;
+      const refusedBody = '{"a":1}';
+      const form = { grant_type: "client_credentials", client_id: "c", scope: "s", client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer", client_assertion: "a" };
+      const nextBody = JSON.stringify({ tokenEndpoint: "https://evil.example/t/oauth2/v2.0/token", form });
+      const refused = [`POST /api/token HTTP/1.1`, host, "Content-Type: application/json", "Origin: http://evil.invalid", `Content-Length: ${String(refusedBody.length)}`, "", refusedBody].join("\r\n");
+      const next = [`POST /api/token HTTP/1.1`, host, "Content-Type: application/json", `Content-Length: ${String(nextBody.length)}`, "", nextBody].join("\r\n");
+      const exchange = await dripRequest(watched.origin, { prefix: refused + next, drip: "", intervalMs: 60_000, timeLimitMs: LINGER_MAX_MS * 2 });
+      expect(exchange.status).toBe(403);
+      expect(exchange.response.match(/HTTP\/1\.1 /g)).toHaveLength(1);
+      expect(exchange.closedByServer).toBe(true);
+      // The second request would have been logged had it reached the allowlist.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(logged).toEqual([]);
+    } finally {
+      await watched.close();
+    }
+  });
+
   it("reads at most the bounded amount after the answer from a client that never stops", async () => {
     const exchange = await floodRequest(server.origin, { head: endlessChunkedHead(), chunked: true, maxBodyBytes: CLAIMED_BODY_BYTES, timeLimitMs: 10_000 });
     expect(exchange.status).toBe(413);

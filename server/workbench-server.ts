@@ -6,6 +6,7 @@ import type { WorkbenchConfig } from "../src/entra/api-wire";
 import { normalizeAuthorityOrigin } from "./allowlist";
 import { DEFAULT_UPSTREAM_TIMEOUT_MS } from "./forward-token-request";
 import { HttpError, methodNotAllowed, sendError, sendJson } from "./http-error";
+import { connectionIsClosing } from "./lingering-close";
 import { assertSameOrigin, isLoopbackHost } from "./request-origin";
 import { applyApiSecurityHeaders, applyPageSecurityHeaders } from "./security-headers";
 import { serveStaticFile } from "./static-files";
@@ -102,6 +103,8 @@ export function createWorkbenchServer(options: WorkbenchServerOptions = {}): Ser
   };
 
   const server = createServer({ headersTimeout: timeoutMs, requestTimeout: timeoutMs, connectionsCheckingInterval: checkingIntervalMs }, (request, response) => {
+    // Pipelined behind a request answered with Connection: close: not processed, and never answered.
+    if (connectionIsClosing(request)) return;
     const path = new URL(request.url ?? "/", "http://localhost").pathname;
     const isApi = path === "/healthz" || path === "/api" || path.startsWith("/api/");
     let handled: Promise<void> | void;
