@@ -139,8 +139,9 @@ export function forwardTokenRequest(options: ForwardOptions): Promise<UpstreamAn
     const upstreamRequest = httpsRequest(url, { method: "POST", headers: upstreamHeaders(formBody), agent }, (response) => {
       const status = response.statusCode ?? 0;
       if (status >= 300 && status < 400) {
-        response.resume();
         settle(() => reject(new HttpError(502, "upstream_redirect", `${host} answered with a redirect (HTTP ${String(status)}); the proxy does not follow redirects.`)));
+        // Closed, not drained for reuse: a redirect is a failure here, and its body need not end.
+        upstreamRequest.destroy();
         return;
       }
       readUpstreamJson(response, host, maxBytes, stop)

@@ -97,6 +97,8 @@ describe("a hung token endpoint", () => {
     // Every connection that carried a hung request is closed, counted on the stub's side; at most
     // the idle connections kept for reuse (the normal requests') stay open.
     await waitUntil(() => openConnectionsThatServed(stub, "slow") === 0, 1_000);
+    // The redirect's connection too: a failure is not drained for reuse.
+    await waitUntil(() => openConnectionsThatServed(stub, "redirect") === 0, 1_000);
     expect(stub.connections.filter((connection) => connection.behaviours.includes("slow")).length).toBe(HUNG_REQUESTS);
     expect(stub.openTcpConnections()).toBeLessThanOrEqual(2);
   }, 20_000);
