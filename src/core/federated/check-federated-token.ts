@@ -19,6 +19,7 @@
  * trailing space typed into the credential is a mismatch here too, and is named (MicrosoftDocs/azure-docs
  * #97699). Values are quoted bounded (quote-value.ts): a hostile token cannot flood the verdict.
  */
+import { utcText } from "../jwt/time-window";
 import { evaluateClauses, parseClaimsMatchingExpression } from "./claims-matching-expression";
 import { differsOnlyInCase } from "./differs-only-in-case";
 import { isFlexibleCredential, type FederatedCredential } from "./federated-credential";
@@ -120,7 +121,7 @@ function checkAudience(aud: unknown, audience: string): FederatedCheck {
 
 function checkTime(nbf: unknown, exp: unknown, now: number): FederatedCheck {
   const skew = FEDERATED_CLOCK_SKEW_SECONDS;
-  const at = (seconds: number) => new Date(seconds * 1000).toISOString();
+  const at = utcText;
   if (typeof exp !== "number") return { rule: "time", ok: false, aadsts: 700024, message: "The token has no numeric exp; Entra accepts only tokens that expire." };
   if (now > exp + skew) {
     return { rule: "time", ok: false, aadsts: 700024, message: `The token expired at ${at(exp)}, more than Entra's 5 minutes of clock skew ago. Get a fresh token from the workload.` };
