@@ -36,8 +36,9 @@ export const loadedCredentialCore = () => credentialCore;
  * click that takes it.
  */
 async function prepareKeyPair(size: RsaKeySize): Promise<CryptoKeyPair> {
-  const [keys, core] = await Promise.all([generateRsaKeyPair(size), loadCredentialCore()]);
-  await core.readPublicKeyInfo(keys.publicKey);
+  // The credential core loads alongside: the click that takes this key certifies it with that module.
+  const [keys, { readPublicKeyInfo }] = await Promise.all([generateRsaKeyPair(size), import("@/core/certificate/public-key-info"), loadCredentialCore()]);
+  await readPublicKeyInfo(keys.publicKey);
   return keys;
 }
 

@@ -8,12 +8,9 @@ import { credentialBlocker, formForChosenCredential } from "./client-auth-slice"
 import { onCredentialChanged } from "./credential-changed";
 import type { SliceCreator } from "./slice-creator";
 
-/** What the proxy returns when the token endpoint answered (src/entra/api-wire.ts). */
-export type TokenResponse = TokenProxyEnvelope;
-
 export interface TokenSlice {
   proxy: ProxyAvailability;
-  tokenRequest: { running: boolean; response?: TokenResponse; error?: string };
+  tokenRequest: { running: boolean; response?: TokenProxyEnvelope; error?: string };
   /** Asks our own server whether the proxy is there (it is not when the page is opened as a file). */
   checkProxy: () => Promise<void>;
   /** Re-signs a fresh assertion (or takes the client secret / federated token chosen), then posts the client-credentials request through the proxy. */

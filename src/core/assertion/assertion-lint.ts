@@ -1,6 +1,7 @@
 import { ENTRA_KEY_RULE, ENTRA_KEY_RULE_FIX, entraKeyRuleProblem } from "../keys/rsa-key-size";
 import type { CertificateThumbprints } from "../certificate/thumbprints";
-import { isGuid, parseTokenEndpoint, validateTenant } from "../token-request/token-endpoint";
+import { isGuid } from "../../entra/tenant";
+import { parseTokenEndpoint, validateTenant } from "../token-request/token-endpoint";
 import { capitalize, CLOCK_SKEW_WORDS, describeSkewAllowance, describeWindowTiming, formatDuration, numericDate, placeInTimeWindow } from "../jwt/time-window";
 
 /** One checklist line: a stable `id` the UI and tests key on, a verdict, and what to do about it. */

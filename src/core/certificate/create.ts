@@ -11,8 +11,6 @@ import { validateSubjectAlternativeNames, validateValidityDays, type SubjectAlte
 import { parseCertificateDer } from "./parse";
 import { publicKeyInfoReadAhead, readPublicKeyInfo, type PublicKeyInfo } from "./public-key-info";
 
-export { DEFAULT_VALIDITY_DAYS, MAX_VALIDITY_DAYS, MIN_VALIDITY_DAYS, validateValidityDays } from "./options";
-export { CLIENT_AUTH_OID } from "./entra-extensions";
 
 /** notBefore is set this far in the past so a client whose clock runs slow still accepts the certificate. */
 export const NOT_BEFORE_SKEW_MS = 5 * 60 * 1000;

@@ -2,7 +2,7 @@ import { signSelfSignedCertificate } from "../certificate/create";
 import type { CertificateDetails } from "../certificate/describe";
 import { describeSelfSignedCertificate } from "../certificate/describe-self-signed";
 import { encodeCertificatePem } from "../certificate/parse";
-import type { SubjectAlternativeNames } from "../certificate/subject-alternative-names";
+import type { SubjectAlternativeNames } from "../certificate/options";
 import { CREDENTIAL_FILES, type FileName } from "./credential-files";
 import { createCertificateSigningRequest, encodeCsrPem } from "../certificate/csr";
 import { exportPkcs8Der, generateRsaKeyPair, type RsaKeySize } from "../keys/rsa-keys";
@@ -42,8 +42,6 @@ export type GenerationStage = "key" | "certificate" | "csr" | "thumbprints";
  * by the key (certificate/public-key-info.ts).
  */
 export type CertifyGeneratedKeyOptions = Omit<GenerateCredentialOptions, "keySize">;
-
-export { readPublicKeyInfo } from "../certificate/public-key-info";
 
 /**
  * The whole generate path of the seed's three OpenSSL commands: key, self-signed certificate,

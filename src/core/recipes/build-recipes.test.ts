@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { credentialFiles, generateCredential, type Credential } from "../credential/credential";
-import type { Cloud } from "../token-request/token-endpoint";
+import type { Cloud } from "../../entra/clouds";
 import { createOpenSslWorkspace, parseOpenSslFingerprint, type OpenSslWorkspace } from "../testing/openssl";
 import { recipeInputsFor } from "../testing/recipe-inputs-fixture";
 import { assertSnippetParses, shellArguments } from "../testing/snippets";

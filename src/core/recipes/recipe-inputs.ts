@@ -1,6 +1,6 @@
 import type { AssertionForm } from "../assertion/client-assertion";
-import { normalizeCustomAuthority, type Cloud, type EndpointVersion } from "../token-request/token-endpoint";
-import { CLOUD_AUTHORITY_HOSTS } from "../../entra/clouds";
+import { normalizeCustomAuthority } from "../token-request/token-endpoint";
+import { CLOUD_AUTHORITY_HOSTS, type Cloud, type EndpointVersion } from "../../entra/clouds";
 import type { CertificateDetails } from "../certificate/describe";
 import { keyIdFromThumbprint } from "./key-credentials";
 import type { RecipeInputs } from "./recipe";

@@ -1,5 +1,5 @@
 import { ASSERTION_FORMS, type AssertionForm } from "@/core/assertion/client-assertion";
-import type { EndpointVersion } from "@/core/token-request/token-endpoint";
+import type { EndpointVersion } from "@/entra/clouds";
 import { validateAppSettings } from "@/core/token-request/app-settings";
 import { useWorkbenchStore } from "@/store/workbench-store";
 import { Field } from "@/ui/field";

@@ -1,5 +1,5 @@
 import { useDeferredValue, useMemo } from "react";
-import type { Cloud } from "@/core/token-request/token-endpoint";
+import type { Cloud } from "@/entra/clouds";
 import { LIBRARIES, libraryById, snippetForLibrary, type LibraryId } from "@/core/recipes/library-catalogue";
 import { recipeInputsFor } from "@/core/recipes/recipe-inputs";
 import { tokenEndpointFromSettings, validateAppSettings } from "@/core/token-request/app-settings";

@@ -3,7 +3,7 @@ import { useWorkbenchStore } from "@/store/workbench-store";
 import { CodeBlock } from "@/ui/code-block";
 import { JwtDetails } from "@/ui/jwt-details";
 import { useNow } from "@/ui/use-now";
-import type { TokenResponse } from "@/store/token-slice";
+import type { TokenProxyEnvelope } from "@/entra/api-wire";
 
 /** Where on the page each kind of fix is made: the control to focus. */
 const fieldTargets: Record<string, { testId: string; label: string }> = {
@@ -23,7 +23,7 @@ function focusControl(testId: string) {
   element?.focus();
 }
 
-export function TokenResponseView({ response }: { response: TokenResponse }) {
+export function TokenResponseView({ response }: { response: TokenProxyEnvelope }) {
   const accessToken = useWorkbenchStore((state) => state.accessTokenInspection);
   const now = useNow(Boolean(accessToken?.ok), 15_000);
   const explanation = response.status >= 400 ? explainTokenError(response.body) : undefined;
