@@ -7,9 +7,15 @@ import { useWorkbenchStore } from "@/store/workbench-store";
 import { DownloadButton } from "@/ui/download-button";
 import { Field } from "@/ui/field";
 import { saveFile } from "@/ui/save-file";
+import { SelectField, type SelectOption } from "@/ui/select-field";
 
 /** A download button's name, media type and tooltip, from the one list of files. */
 const asDownload = (kind: CredentialFileKind) => ({ fileName: kind.fileName, mimeType: kind.mimeType, description: kind.purpose });
+
+const PFX_PROFILE_OPTIONS: readonly SelectOption<Pkcs12Profile>[] = [
+  { value: "modern", label: "Modern (AES-256, SHA-256 MAC)" },
+  { value: "legacy", label: "Windows-compatible (3DES, SHA-1 MAC)" },
+];
 
 export function OtherFormats() {
   const files = useWorkbenchStore((state) => state.files);
@@ -80,14 +86,14 @@ export function OtherFormats() {
                 </div>
               )}
             </Field>
-            <Field label="PFX profile" hint="Modern: AES-256 and a SHA-256 MAC, as OpenSSL 3 writes (Windows 10 1709+, macOS 13+, .NET). Windows-compatible: 3DES key, RC2-40 certificates and a SHA-1 MAC, for older Windows and macOS; OpenSSL 3 opens it only with -legacy.">
-              {(props) => (
-                <select {...props} className="input" value={profile} data-testid="pfx-profile" onChange={(event) => setProfile(event.target.value as Pkcs12Profile)}>
-                  <option value="modern">Modern (AES-256, SHA-256 MAC)</option>
-                  <option value="legacy">Windows-compatible (3DES, SHA-1 MAC)</option>
-                </select>
-              )}
-            </Field>
+            <SelectField
+              label="PFX profile"
+              hint="Modern: AES-256 and a SHA-256 MAC, as OpenSSL 3 writes (Windows 10 1709+, macOS 13+, .NET). Windows-compatible: 3DES key, RC2-40 certificates and a SHA-1 MAC, for older Windows and macOS; OpenSSL 3 opens it only with -legacy."
+              value={profile}
+              options={PFX_PROFILE_OPTIONS}
+              testId="pfx-profile"
+              onChange={setProfile}
+            />
           </div>
           <div className="flex flex-wrap gap-2">
             <button type="button" className="btn-secondary" data-testid="download-server-pfx" disabled={busy !== undefined} onClick={() => void saveProtected("pfx")}>

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { GITHUB_ACTIONS_ISSUER } from "@/core/federated/federated-credential";
 import { gitHubActionsSubject, gitHubSubjectProblem, kubernetesSubject, kubernetesSubjectProblem, type GitHubEntity, type GitHubSubjectParts, type KubernetesSubjectParts } from "@/core/federated/subject-builder";
 import { Field } from "@/ui/field";
+import { SelectField, type SelectOption } from "@/ui/select-field";
 
 export type WorkloadKind = "github" | "kubernetes";
 
@@ -18,6 +19,12 @@ export const initialSubjectBuilder: SubjectBuilderState = {
 };
 
 const ENTITY_LABELS: Record<GitHubEntity, string> = { branch: "Branch", tag: "Tag", environment: "Environment", pull_request: "Pull request" };
+const ENTITY_OPTIONS: readonly SelectOption<GitHubEntity>[] = (Object.keys(ENTITY_LABELS) as GitHubEntity[]).map((entity) => ({ value: entity, label: ENTITY_LABELS[entity] }));
+
+const WORKLOAD_OPTIONS: readonly SelectOption<WorkloadKind>[] = [
+  { value: "github", label: "GitHub Actions" },
+  { value: "kubernetes", label: "Kubernetes service account" },
+];
 
 /** Builds the subject a GitHub Actions job or a Kubernetes service account presents, and puts it in the credential. */
 export function FederatedSubjectBuilder({ state, onChange, onUse }: { state: SubjectBuilderState; onChange: (state: SubjectBuilderState) => void; onUse: (subject: string, issuer?: string) => void }) {
@@ -28,14 +35,7 @@ export function FederatedSubjectBuilder({ state, onChange, onUse }: { state: Sub
   const kubernetes = (patch: Partial<KubernetesSubjectParts>) => onChange({ ...state, kubernetes: { ...state.kubernetes, ...patch } });
   return (
     <div className="flex flex-col gap-3">
-      <Field label="Workload">
-        {(props) => (
-          <select {...props} className="input" value={state.kind} data-testid="fic-workload-select" onChange={(event) => onChange({ ...state, kind: event.target.value as WorkloadKind })}>
-            <option value="github">GitHub Actions</option>
-            <option value="kubernetes">Kubernetes service account</option>
-          </select>
-        )}
-      </Field>
+      <SelectField label="Workload" value={state.kind} options={WORKLOAD_OPTIONS} testId="fic-workload-select" onChange={(kind) => onChange({ ...state, kind })} />
       {state.kind === "github" ? (
         <div className="grid gap-3 sm:grid-cols-2">
           <Field label="Organisation (or user)">
@@ -44,17 +44,7 @@ export function FederatedSubjectBuilder({ state, onChange, onUse }: { state: Sub
           <Field label="Repository">
             {(props) => <input {...props} className="input" value={state.github.repository} data-testid="fic-github-repo" autoComplete="off" spellCheck={false} onChange={(event) => github({ repository: event.target.value })} />}
           </Field>
-          <Field label="Runs for">
-            {(props) => (
-              <select {...props} className="input" value={state.github.entity} data-testid="fic-github-entity" onChange={(event) => github({ entity: event.target.value as GitHubEntity })}>
-                {(Object.keys(ENTITY_LABELS) as GitHubEntity[]).map((entity) => (
-                  <option key={entity} value={entity}>
-                    {ENTITY_LABELS[entity]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField label="Runs for" value={state.github.entity} options={ENTITY_OPTIONS} testId="fic-github-entity" onChange={(entity) => github({ entity })} />
           {state.github.entity !== "pull_request" && (
             <Field label={`${ENTITY_LABELS[state.github.entity]} name`}>
               {(props) => <input {...props} className="input" value={state.github.value} data-testid="fic-github-value" autoComplete="off" spellCheck={false} onChange={(event) => github({ value: event.target.value })} />}
