@@ -19,7 +19,7 @@ export default tseslint.config(
   {
     // The core is pure TypeScript over WebCrypto: no React, no DOM, no store.
     files: ["src/core/**/*.ts"],
-    ignores: ["src/core/**/*.test.ts", "src/core/testing/**"],
+    ignores: ["src/core/**/*.test.ts"],
     rules: {
       "no-restricted-imports": ["error", { patterns: ["react", "react-dom", "zustand", "@/store/*", "@/features/*", "@/ui/*", "node:*"] }],
       "no-restricted-globals": ["error", "document", "window", "localStorage", "sessionStorage"],

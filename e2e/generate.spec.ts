@@ -1,7 +1,7 @@
 import { createHash, X509Certificate } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { openFold } from "./support/journey";
-import { createOpenSslWorkspace, parseOpenSslFingerprint } from "../src/core/testing/openssl";
+import { createOpenSslWorkspace, parseOpenSslFingerprint } from "../test-support/openssl";
 import { createDownloadFolder, downloadThroughPage, generateThroughPage } from "./support/downloads";
 
 test("generate, save server.crt / server.pem / server.csr through the page, and check them with OpenSSL", async ({ page }) => {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { CRAFTED_PFX_SCHEMES, opensslCertificatePfx, repeatEncryptedPart } from "../src/core/testing/crafted-pfx";
-import { createOpenSslWorkspace, type OpenSslWorkspace } from "../src/core/testing/openssl";
+import { CRAFTED_PFX_SCHEMES, opensslCertificatePfx, repeatEncryptedPart } from "../test-support/crafted-pfx";
+import { createOpenSslWorkspace, type OpenSslWorkspace } from "../test-support/openssl";
 import { createDownloadFolder, downloadThroughPage, generateThroughPage } from "./support/downloads";
 import { openTroubleshooting, useExisting } from "./support/journey";
 import { longestTaskSince, pageClock, recordLongTasks } from "./support/long-tasks";

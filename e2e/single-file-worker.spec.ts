@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { expect, test } from "@playwright/test";
 import { useExisting } from "./support/journey";
-import { createOpenSslWorkspace, parseOpenSslFingerprint } from "../src/core/testing/openssl";
+import { createOpenSslWorkspace, parseOpenSslFingerprint } from "../test-support/openssl";
 
 // Issue 11, goal: the single file runs its worker too — inlined and started from a blob: URL, under its
 // own meta policy (`worker-src blob:`), with no CSP violation and no fallback to the main thread.

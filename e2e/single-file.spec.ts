@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { expect, test } from "@playwright/test";
 import { openTroubleshooting } from "./support/journey";
-import { createOpenSslWorkspace, parseOpenSslFingerprint } from "../src/core/testing/openssl";
+import { createOpenSslWorkspace, parseOpenSslFingerprint } from "../test-support/openssl";
 import { createDownloadFolder, downloadThroughPage, generateThroughPage } from "./support/downloads";
 
 // Issue 5, "Offline single file": the page opened from disk, with every request that is not to a

@@ -26,7 +26,7 @@ import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type In
 import { Agent as HttpsAgent, createServer, request as httpsRequest } from "node:https";
 import type { AddressInfo } from "node:net";
 import { cpus, loadavg } from "node:os";
-import { createLoopbackTls } from "../e2e/support/test-tls";
+import { createLoopbackTls } from "../test-support/test-tls";
 import { median, percentile } from "./bench-stats";
 
 const RATE_PER_SECOND = Number(process.env.BENCH_RATE ?? 500);

@@ -4,8 +4,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { sendTestRequest } from "./testing/http-client";
-import { dripRequest, floodRequest } from "./testing/raw-socket";
+import { sendTestRequest } from "../test-support/http-client";
+import { dripRequest, floodRequest } from "../test-support/raw-socket";
 import { createWorkbenchServer, DEFAULT_REQUEST_DEADLINE_MS, startWorkbenchServer, type RunningWorkbenchServer } from "./workbench-server";
 
 const CLAIMED_BODY_BYTES = 256 * 1024 * 1024;

@@ -6,7 +6,7 @@ import { once } from "node:events";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { sendTestRequest } from "./testing/http-client";
+import { sendTestRequest } from "../test-support/http-client";
 
 const REPO_ROOT = fileURLToPath(new URL("..", import.meta.url));
 const START_LINE = /Credential Workbench on (http:\/\/127\.0\.0\.1:(\d+))/;

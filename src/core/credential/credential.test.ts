@@ -4,7 +4,7 @@ import { createSelfSignedCertificate } from "../certificate/create";
 import { credentialFiles, generateCredential, primaryCredentialFiles, type Credential, type CredentialFiles } from "./credential";
 import { WorkbenchError } from "../errors";
 import { generateRsaKeyPair, RSA_KEY_SIZES } from "../keys/rsa-keys";
-import { createOpenSslWorkspace, parseOpenSslFingerprint, type OpenSslWorkspace } from "../testing/openssl";
+import { createOpenSslWorkspace, parseOpenSslFingerprint, type OpenSslWorkspace } from "../../../test-support/openssl";
 
 const subject = {
   commonName: "credential-workbench",

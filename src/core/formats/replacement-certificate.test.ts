@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodePem } from "./pem";
 import { WorkbenchError } from "../errors";
-import { createOpenSslWorkspace, type OpenSslWorkspace } from "../testing/openssl";
+import { createOpenSslWorkspace, type OpenSslWorkspace } from "../../../test-support/openssl";
 import { credentialFromImport, replaceCertificateIfKeyMatches } from "./credential-from-import";
 import { importCredentialMaterial } from "./import-material";
 import type { Credential } from "../credential/credential";

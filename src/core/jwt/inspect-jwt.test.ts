@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodePemBlocks } from "../formats/pem";
-import { createOpenSslWorkspace, parseOpenSslFingerprint, type OpenSslWorkspace } from "../testing/openssl";
+import { createOpenSslWorkspace, parseOpenSslFingerprint, type OpenSslWorkspace } from "../../../test-support/openssl";
 import { importRsaPrivateKey } from "../keys/rsa-keys";
 import { ASSERTION_FORMS, buildClientAssertion } from "../assertion/client-assertion";
 import { inspectJwt } from "./inspect-jwt";
 import { convertToBase64Url } from "./jwt-base64url";
 import type { JwtInspection, JwtInspectionSuccess } from "./jwt-inspection";
 import { describeExpiry, retimeInspection } from "./jwt-time";
-import { seededRandom } from "../testing/seeded-random";
+import { seededRandom } from "../../../test-support/seeded-random";
 
 const clientId = "00001111-aaaa-2222-bbbb-3333cccc4444";
 const aud = "https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/oauth2/v2.0/token";

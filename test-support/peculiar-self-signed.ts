@@ -15,11 +15,11 @@ import {
   X509CertificateGenerator,
   type X509Certificate,
 } from "@peculiar/x509";
-import { bytesToHex, toBytes } from "../encoding";
-import { RSASSA_SHA256 } from "../keys/rsa-keys";
-import type { SubjectAlternativeNames } from "../certificate/options";
-import type { SubjectFields } from "../certificate/subject";
-import { buildSubjectName } from "../certificate/subject-name";
+import { bytesToHex, toBytes } from "../src/core/encoding";
+import { RSASSA_SHA256 } from "../src/core/keys/rsa-keys";
+import type { SubjectAlternativeNames } from "../src/core/certificate/options";
+import type { SubjectFields } from "../src/core/certificate/subject";
+import { buildSubjectName } from "../src/core/certificate/subject-name";
 
 export interface ReferenceCertificateOptions {
   keys: CryptoKeyPair;
