@@ -1,5 +1,5 @@
 // `npm start` and `npm run serve` as a user runs them: one signal to the npm process stops the
-// server (issue 9, item 8). `--ignore-scripts` skips only prestart (the build); the start script
+// server, and leaves no orphan holding the port. `--ignore-scripts` skips only prestart (the build); the start script
 // itself runs as it does for a user.
 import { spawn } from "node:child_process";
 import { once } from "node:events";

@@ -4,7 +4,7 @@ import { createSecureContext, rootCertificates, type SecureContext } from "node:
 /**
  * Connections to the token endpoints, kept alive and reused: a TLS handshake costs more than the
  * whole forwarded request, so the proxy would otherwise add milliseconds to every token request
- * (issue 13; scripts/bench-proxy.ts measures it). One agent per authority origin, created on first
+ * (scripts/bench-proxy.ts measures it). One agent per authority origin, created on first
  * use; the allowlist bounds how many authorities there can be.
  */
 

@@ -43,7 +43,7 @@ function result(id: string, title: string, [status, detail, fix = ""]: Verdict):
 
 /**
  * The most characters of a token's value that one check's sentence quotes: enough to recognise it, while a
- * crafted 100 KB value makes neither a 100 KB sentence nor a long layout of the checklist (issue 11, item 7).
+ * crafted 100 KB value makes neither a 100 KB sentence nor a long layout of the checklist that freezes the page.
  */
 const MAX_QUOTED_CHARS = 120;
 

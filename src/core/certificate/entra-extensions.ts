@@ -1,6 +1,6 @@
 /**
  * The extensions of the certificate Entra takes as a credential, each encoded once and described the
- * way describeCertificate describes a parsed one. The generate path (issue 13) puts `der` straight into
+ * way describeCertificate describes a parsed one. The generate path puts `der` straight into
  * the TBSCertificate and shows `details` without parsing the certificate it just made.
  */
 import {

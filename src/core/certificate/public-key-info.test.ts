@@ -6,7 +6,7 @@ import { createSelfSignedCertificate, signSelfSignedCertificate } from "./create
 import { freshKeyHandles } from "../../../test-support/fresh-key-handles";
 import { publicKeyInfoReadAhead, readPublicKeyInfo } from "./public-key-info";
 
-describe("readPublicKeyInfo: a key's public half read ahead (issue 13)", () => {
+describe("readPublicKeyInfo: a key's public half read ahead, before the click that certifies it", () => {
   it("gives the key's SubjectPublicKeyInfo and SHA-1 of its RSAPublicKey, as Node computes them", async () => {
     const keys = await generateRsaKeyPair(2048);
     const info = await readPublicKeyInfo(keys.publicKey);

@@ -6,7 +6,7 @@ import { credentialFromImport, replaceCertificateIfKeyMatches } from "./credenti
 import { importCredentialMaterial } from "./import-material";
 import type { Credential } from "../credential/credential";
 
-// Issue 11, item 8: a damaged copy of the page's own certificate carries the page's public key, as a
+// A damaged copy of the page's own certificate carries the page's public key, as a
 // CA-issued certificate for the page's key does; OpenSSL's `verify` is the independent judge of which is which.
 let openssl: OpenSslWorkspace;
 let credential: Credential;

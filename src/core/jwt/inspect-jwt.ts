@@ -58,7 +58,7 @@ function notCheckedMessage({ header, payload, kind, signatureBytes }: SignatureC
 /**
  * The payload as the inspection keeps it: whole, unless it has more claims than are described; then only the
  * described claims and the time claims (which re-timing reads), so a crafted 10,000-claim payload is not cloned
- * out of the worker onto the main thread (issue 11, item 7). `claimCount` still says how many it has.
+ * out of the worker onto the main thread, where it would freeze the page. `claimCount` still says how many it has.
  */
 function payloadAsKept(payload: Record<string, unknown>, claims: readonly JwtClaim[]): Record<string, unknown> {
   if (Object.keys(payload).length <= MAX_DESCRIBED_ROWS) return payload;

@@ -3,7 +3,7 @@
  * algorithms Entra accepts on a client assertion (RS256, PS256; RFC 7518 §3.3, §3.5).
  */
 // jose and the X.509 parser are loaded by the first verification, not with the page: the Inspect panel and
-// the JWT views import the inspection for its synchronous helpers (issue 13, first load).
+// the JWT views import the inspection for its synchronous helpers, and the first screen's JavaScript stays light.
 import { toBytes } from "../encoding";
 import { describeError } from "../errors";
 import { encodePem } from "../formats/pem";
