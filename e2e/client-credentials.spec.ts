@@ -7,16 +7,14 @@ import { openTroubleshooting } from "./support/journey";
 import { CLIENT_SECRET, WRONG_CLIENT_SECRET } from "../test-support/client-secrets";
 import { createTestIssuer, FEDERATED_AUDIENCE, type FederatedTokenOverrides, type TestIssuer } from "../test-support/federated-issuer";
 import { startServerProcess, type ServerProcess } from "../test-support/server-process";
-import { startMockTokenService, type MockTokenService } from "../test-support/mock-token-service";
-import { createLoopbackTls, type TestCertificate } from "../test-support/test-tls";
+import { startLoopbackTokenService, type LoopbackTokenService } from "../test-support/loopback-token-service";
 
 const tenant = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 const clientId = "0d1f4c3e-5b6a-4f7e-8d9c-a1b2c3d4e5f6";
 const ISSUER = "https://issuer.e2e.workbench.test";
 const SUBJECT = "repo:Contoso/web:environment:prod";
 
-let tls: TestCertificate;
-let mock: MockTokenService;
+let mock: LoopbackTokenService;
 let server: ServerProcess;
 // The test's own issuer: Node's key pair, tokens signed by jose.
 let issuer: TestIssuer;
@@ -24,23 +22,20 @@ let issuer: TestIssuer;
 const typedCredentials: string[] = [CLIENT_SECRET];
 
 test.beforeAll(async () => {
-  tls = createLoopbackTls();
   issuer = await createTestIssuer({ issuer: ISSUER, subject: SUBJECT, kid: "e2e-key-1" });
-  mock = await startMockTokenService({
+  mock = await startLoopbackTokenService({
     tenant,
     clientId,
     registeredCertificatesPem: [],
-    tls,
     clientSecrets: [{ value: CLIENT_SECRET }],
     federatedCredentials: [issuer.credential],
   });
-  server = await startServerProcess({ WORKBENCH_EXTRA_AUTHORITIES: mock.origin, NODE_EXTRA_CA_CERTS: tls.certPath });
+  server = await startServerProcess({ WORKBENCH_EXTRA_AUTHORITIES: mock.origin, NODE_EXTRA_CA_CERTS: mock.tls.certPath });
 });
 
 test.afterAll(async () => {
   server.child.kill("SIGTERM");
   await mock.close();
-  tls.dispose();
   // The server's whole output (stdout and stderr) never held a secret or a token.
   for (const credential of typedCredentials) expect(server.output()).not.toContain(credential.slice(0, 30));
   expect(server.output()).not.toContain("eyJ");

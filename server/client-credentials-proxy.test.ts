@@ -3,8 +3,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi, type MockInstance } from "vitest";
 import { CLIENT_SECRET } from "../test-support/client-secrets";
 import { createTestIssuer, type TestIssuer } from "../test-support/federated-issuer";
-import { startMockTokenService, type MockTokenService } from "../test-support/mock-token-service";
-import { createLoopbackTls, type TestCertificate } from "../test-support/test-tls";
+import { startLoopbackTokenService, type LoopbackTokenService } from "../test-support/loopback-token-service";
 import { postJson, type TestResponse } from "../test-support/http-client";
 import { startWorkbenchServer, type RunningWorkbenchServer } from "./workbench-server";
 
@@ -12,25 +11,22 @@ const TENANT = randomUUID();
 const CLIENT_ID = randomUUID();
 const JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
-let tls: TestCertificate;
 let issuer: TestIssuer;
-let mock: MockTokenService;
+let mock: LoopbackTokenService;
 let proxy: RunningWorkbenchServer;
 const logLines: string[] = [];
 const consoleSpies: MockInstance[] = [];
 
 beforeAll(async () => {
-  tls = createLoopbackTls();
   issuer = await createTestIssuer({ issuer: "https://issuer.proxy.test", subject: "system:serviceaccount:apps:workload-sa" });
-  mock = await startMockTokenService({
+  mock = await startLoopbackTokenService({
     tenant: TENANT,
     clientId: CLIENT_ID,
     registeredCertificatesPem: [],
-    tls,
     clientSecrets: [{ value: CLIENT_SECRET }],
     federatedCredentials: [issuer.credential],
   });
-  proxy = await startWorkbenchServer({ port: 0, distDir: "/nonexistent-dist", extraAuthorities: [mock.origin], extraCaPem: tls.cert, upstreamTimeoutMs: 5_000, logger: (line) => logLines.push(line) });
+  proxy = await startWorkbenchServer({ port: 0, distDir: "/nonexistent-dist", extraAuthorities: [mock.origin], extraCaPem: mock.tls.cert, upstreamTimeoutMs: 5_000, logger: (line) => logLines.push(line) });
   for (const method of ["log", "info", "warn", "error", "debug"] as const) consoleSpies.push(vi.spyOn(console, method));
 });
 
@@ -38,7 +34,6 @@ afterAll(async () => {
   for (const spy of consoleSpies) spy.mockRestore();
   await proxy.close();
   await mock.close();
-  tls.dispose();
 });
 
 afterEach(() => {

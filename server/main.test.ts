@@ -2,8 +2,8 @@
 import { randomUUID } from "node:crypto";
 import { once } from "node:events";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startMockTokenService, type MockTokenService } from "../test-support/mock-token-service";
-import { createLoopbackTls, createTestCertificate, type TestCertificate } from "../test-support/test-tls";
+import { startLoopbackTokenService, type LoopbackTokenService } from "../test-support/loopback-token-service";
+import { createTestCertificate, type TestCertificate } from "../test-support/test-tls";
 import { postJson, sendTestRequest } from "../test-support/http-client";
 import { startServerProcess, type ServerProcess } from "../test-support/server-process";
 import { signTestAssertion } from "../test-support/sign-test-assertion";
@@ -11,22 +11,19 @@ import { signTestAssertion } from "../test-support/sign-test-assertion";
 const TENANT = randomUUID();
 const CLIENT_ID = randomUUID();
 
-let tls: TestCertificate;
 let clientCertificate: TestCertificate;
-let mock: MockTokenService;
+let mock: LoopbackTokenService;
 let server: ServerProcess;
 
 beforeAll(async () => {
-  tls = createLoopbackTls();
   clientCertificate = createTestCertificate({ commonName: "workbench-main-test" });
-  mock = await startMockTokenService({ tenant: TENANT, clientId: CLIENT_ID, registeredCertificatesPem: [clientCertificate.cert], tls });
-  server = await startServerProcess({ WORKBENCH_EXTRA_AUTHORITIES: mock.origin, NODE_EXTRA_CA_CERTS: tls.certPath });
+  mock = await startLoopbackTokenService({ tenant: TENANT, clientId: CLIENT_ID, registeredCertificatesPem: [clientCertificate.cert] });
+  server = await startServerProcess({ WORKBENCH_EXTRA_AUTHORITIES: mock.origin, NODE_EXTRA_CA_CERTS: mock.tls.certPath });
 });
 
 afterAll(async () => {
   if (server.child.exitCode === null) server.child.kill("SIGKILL");
   await mock.close();
-  tls.dispose();
   clientCertificate.dispose();
 });
 

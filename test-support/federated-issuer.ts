@@ -5,6 +5,7 @@
  */
 import { generateKeyPairSync } from "node:crypto";
 import { exportJWK, SignJWT, type JWK } from "jose";
+import type { MockFederatedCredential } from "./mock-token-service";
 
 /** The audience Entra expects in a federated token (Microsoft identity platform, "Workload identity federation"). */
 export const FEDERATED_AUDIENCE = "api://AzureADTokenExchange";
@@ -19,14 +20,6 @@ export interface FederatedTokenOverrides {
   kid?: string;
 }
 
-/** A federated identity credential as an app registration holds it (issuer, subject, audiences, the issuer's keys). */
-export interface TestFederatedCredential {
-  issuer: string;
-  subject: string;
-  audiences: string[];
-  jwks: { keys: JWK[] };
-}
-
 export interface TestIssuer {
   issuer: string;
   subject: string;
@@ -35,7 +28,7 @@ export interface TestIssuer {
   jwks: { keys: JWK[] };
   jwksText: string;
   /** The credential that trusts this issuer's tokens for `subject` and the Entra audience. */
-  credential: TestFederatedCredential;
+  credential: MockFederatedCredential;
   /** A token from this issuer: issued and valid from a minute ago, for `subject` and the Entra audience unless overridden. */
   token(overrides?: FederatedTokenOverrides): Promise<string>;
   /** A token with the same claims and kid, signed by another key: what a forger without the issuer's key makes. */

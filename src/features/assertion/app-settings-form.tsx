@@ -5,16 +5,16 @@ import { useWorkbenchStore } from "@/store/workbench-store";
 import { Field } from "@/ui/field";
 import { SelectField, type SelectOption } from "@/ui/select-field";
 
+const VERSION_OPTIONS: readonly SelectOption<EndpointVersion>[] = [
+  { value: "v2.0", label: "v2.0 — MSAL" },
+  { value: "v1", label: "v1 — ADAL, older SDKs" },
+];
+
 const FORM_LABELS: Record<AssertionForm, string> = {
   "RS256-x5t": "RS256 + x5t (SHA-1)",
   "PS256-x5t#S256": "PS256 + x5t#S256 (SHA-256)",
 };
 const FORM_OPTIONS: readonly SelectOption<AssertionForm>[] = ASSERTION_FORMS.map((form) => ({ value: form, label: FORM_LABELS[form] }));
-
-const VERSION_OPTIONS: readonly SelectOption<EndpointVersion>[] = [
-  { value: "v2.0", label: "v2.0 — MSAL" },
-  { value: "v1", label: "v1 — ADAL, older SDKs" },
-];
 
 /** Endpoint version, assertion form, lifetime and x5c: the assertion details (tenant, client ID and cloud are entered in step 3). */
 export function AppSettingsForm() {
