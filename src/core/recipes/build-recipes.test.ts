@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { credentialFiles, generateCredential, type Credential } from "../credential/credential";
+import { credentialFiles, type Credential } from "../credential/credential";
+import { generateCredential } from "../credential/generate-credential";
 import type { Cloud } from "../../entra/clouds";
 import { createOpenSslWorkspace, parseOpenSslFingerprint, type OpenSslWorkspace } from "../../../test-support/openssl";
 import { recipeInputsFor } from "../../../test-support/recipe-inputs-fixture";
