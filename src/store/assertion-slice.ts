@@ -7,7 +7,11 @@ import type { SliceCreator } from "./slice-creator";
 export interface AssertionSlice {
   assertion?: ClientAssertion;
   assertionError?: string;
-  /** Signs a fresh assertion (new jti and times) from the page's credential and settings. */
+  /**
+   * Signs a fresh assertion (new jti and times) from the page's credential and settings; when the page
+   * holds the certificate without its key, takes the assertion a signature made elsewhere completed
+   * (external-sign-slice.ts), if that is valid and not expired.
+   */
   signAssertion: () => Promise<ClientAssertion | undefined>;
 }
 
@@ -27,13 +31,32 @@ export const createAssertionSlice: SliceCreator<AssertionSlice> = (set, get, sto
     return undefined;
   };
 
+  /** The assertion completed by a signature made where the key lives, adopted as the page's own. */
+  const adoptExternalAssertion = async (sequence: number): Promise<ClientAssertion | undefined> => {
+    const { request, verdict } = get().externalSign;
+    if (!request || !verdict?.valid) return dropAssertion();
+    if (Date.now() / 1000 >= request.payload.exp) {
+      // An expired assertion is never sent: Entra refuses it (AADSTS700024).
+      set({ assertion: undefined, assertionError: "The assertion signed elsewhere has expired: press Start again for a new digest and sign that." });
+      void get().inspectAssertion(undefined);
+      return undefined;
+    }
+    const assertion: ClientAssertion = { jwt: verdict.jwt, header: request.header, payload: request.payload, signingInput: request.signingInput, warnings: request.warnings };
+    if (get().assertion?.jwt === assertion.jwt) return get().assertion;
+    if (sequence !== signSequence) return undefined;
+    set({ assertion, assertionError: undefined });
+    await get().inspectAssertion(assertion.jwt);
+    return assertion;
+  };
+
   return {
     assertion: undefined,
     assertionError: undefined,
     signAssertion: async () => {
       const sequence = ++signSequence;
       const { credential, settings } = get();
-      if (!credential?.privateKey && !credential?.privateKeyPkcs8Der) return dropAssertion();
+      if (!credential) return dropAssertion();
+      if (!credential.privateKey && !credential.privateKeyPkcs8Der) return adoptExternalAssertion(sequence);
       const errors = validateAppSettings(settings);
       const tokenEndpoint = tokenEndpointFromSettings(settings);
       // The previous assertion is dropped: it no longer matches what the fields say.

@@ -62,7 +62,15 @@ export const createTokenSlice: SliceCreator<TokenSlice> = (set, get, store) => {
       if (!form) {
         const assertion = await get().signAssertion();
         if (!assertion) {
-          const reason = get().assertionError ?? (get().assertion ? "A setting changed while the assertion was being signed: check the fields and press Send again." : "No assertion could be signed: generate or import a key and fill in tenant and client ID.");
+          const { credential } = get();
+          const signedElsewhere = credential && !credential.privateKey && !credential.privateKeyPkcs8Der;
+          const reason =
+            get().assertionError ??
+            (signedElsewhere
+              ? "Nothing was sent: the page has no valid signature for this certificate yet. Sign the digest where the key lives and paste the signature back (Client assertion, Sign elsewhere)."
+              : get().assertion
+                ? "A setting changed while the assertion was being signed: check the fields and press Send again."
+                : "No assertion could be signed: generate or import a key and fill in tenant and client ID.");
           set({ tokenRequest: { ...get().tokenRequest, running: false, error: reason } });
           return;
         }

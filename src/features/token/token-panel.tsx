@@ -39,6 +39,8 @@ export function TokenPanel() {
   const sendTokenRequest = useWorkbenchStore((state) => state.sendTokenRequest);
   const assertionJwt = useWorkbenchStore((state) => state.assertion?.jwt);
   const hasKey = useWorkbenchStore((state) => Boolean(state.credential?.privateKey ?? state.credential?.privateKeyPkcs8Der));
+  // Without the key, a signature made where the key lives and verified on the page (Sign elsewhere) is what is sent.
+  const signedElsewhere = useWorkbenchStore((state) => state.externalSign.verdict?.valid === true);
   const [revealAssertion, setRevealAssertion] = useState(false);
   const [revealSecret, setRevealSecret] = useState(false);
   const authMethod = useWorkbenchStore((state) => state.authMethod);
@@ -64,7 +66,7 @@ export function TokenPanel() {
   // Copy always copies a command that works: the assertion or federated token included, even while the
   // screen hides it. A client secret only while it is shown: it does not expire in minutes.
   const curlToCopy = tokenEndpoint && shownForm ? curlCommandFor({ tokenEndpoint, form: shownForm, revealAssertion: true, revealSecret }) : undefined;
-  const credentialReady = usesCertificate ? hasKey : !credentialProblem;
+  const credentialReady = usesCertificate ? hasKey || signedElsewhere : !credentialProblem;
   const canSend = proxy.status === "available" && credentialReady && Boolean(tokenEndpoint) && !blockers.settings && !blockers.target && !blockers.authority && !tokenRequest.running;
   const applyScope = (value: string) => setSetting("scope", value);
 
@@ -116,7 +118,11 @@ export function TokenPanel() {
           {proxy.status === "unavailable" && proxy.reason}
         </span>
       </div>
-      {usesCertificate && !hasKey && <p className="text-sm text-muted">Generate or import a key first.</p>}
+      {usesCertificate && !hasKey && !signedElsewhere && (
+        <p className="text-sm text-muted" data-testid="certificate-not-ready">
+          Generate or import a key first — or, with only the certificate here, sign the digest where the key lives and paste the signature in the Client assertion panel.
+        </p>
+      )}
       {!usesCertificate && credentialProblem && (
         <p className="text-sm text-muted" data-testid="credential-missing">
           {credentialProblem}
