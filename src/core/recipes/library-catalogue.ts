@@ -1,6 +1,7 @@
 import type { AssertionForm } from "../assertion/client-assertion";
 import { buildRecipes } from "./build-recipes";
 import type { Recipe, RecipeInputs } from "./recipe";
+import { KEY_VAULT_LIBRARIES, type KeyVaultLibraryId } from "./key-vault-libraries";
 
 /**
  * The libraries step 3 offers, what client assertion each one sends, and the snippet it shows.
@@ -18,7 +19,8 @@ export type LibraryId =
   | "azure-identity-python"
   | "azure-identity-js"
   | "az-cli"
-  | "curl";
+  | "curl"
+  | KeyVaultLibraryId;
 
 export interface Library {
   id: LibraryId;
@@ -29,6 +31,8 @@ export interface Library {
   recipeId: string;
   /** Which form it sends and from which version, in plain words. */
   note: string;
+  /** Where the key is: a file the app reads (the default), or Azure Key Vault, which signs for the app. */
+  keyIn?: "key-vault";
 }
 
 export const DEFAULT_LIBRARY: LibraryId = "msal-python";
@@ -110,6 +114,7 @@ export const LIBRARIES: readonly Library[] = [
     recipeId: "curl",
     note: "Sends the assertion this page signs, in the form chosen in Check and troubleshoot.",
   },
+  ...KEY_VAULT_LIBRARIES,
 ];
 
 export function libraryById(id: string): Library {

@@ -15,6 +15,12 @@ const cloudLabels: Record<Cloud, string> = {
   custom: "Custom authority host…",
 };
 
+/** The key in a file the app reads, or in Azure Key Vault, which signs for the app (the certificate alone is on the page then). */
+const LIBRARY_GROUPS: readonly { keyIn: "file" | "key-vault"; label: string }[] = [
+  { keyIn: "file", label: "Key in a file (server.pem, server.pfx)" },
+  { keyIn: "key-vault", label: "Key in Azure Key Vault (the vault signs)" },
+];
+
 /** Step 3: the app registration's tenant and client ID (entered once, used by every later part), the library, and its snippet. */
 export function CodeStep() {
   const settings = useWorkbenchStore((state) => state.settings);
@@ -69,10 +75,14 @@ export function CodeStep() {
         <Field label="Which library?" hint={library.note}>
         {(props) => (
           <select {...props} className="input" value={library.id} data-testid="library-select" onChange={(event) => setLibrary(event.target.value as LibraryId)}>
-            {LIBRARIES.map((choice) => (
-              <option key={choice.id} value={choice.id}>
-                {choice.label}
-              </option>
+            {LIBRARY_GROUPS.map((group) => (
+              <optgroup key={group.label} label={group.label}>
+                {LIBRARIES.filter((choice) => (choice.keyIn ?? "file") === group.keyIn).map((choice) => (
+                  <option key={choice.id} value={choice.id}>
+                    {choice.label}
+                  </option>
+                ))}
+              </optgroup>
             ))}
           </select>
         )}
