@@ -59,7 +59,7 @@ export function ExternalSign() {
         </button>
         {request && (
           <span className={secondsLeft > 0 ? "text-sm text-muted tabular-nums" : "text-sm font-medium text-danger"} data-testid="external-sign-expiry" aria-live="off">
-            {secondsLeft > 0 ? `New jti ${request.payload.jti}; ${timeLeft(secondsLeft)} before exp.` : "Expired: Entra refuses it now (AADSTS700024). Press Start again and sign the new digest."}
+            {secondsLeft > 0 ? `Fixed at the start (jti ${request.payload.jti}): ${timeLeft(secondsLeft)} before it expires.` : "Expired: Entra refuses it now (AADSTS700024). Press Start again and sign the new digest."}
           </span>
         )}
       </div>
@@ -139,7 +139,7 @@ export function ExternalSign() {
             data-reason={verdict && !verdict.valid ? verdict.reason : undefined}
           >
             {verdict
-              ? `${verdict.valid ? "Valid. " : "Refused: "}${verdict.message}${verdict.shape ? ` (Read as ${SHAPE_NAMES[verdict.shape]}.)` : ""}`
+              ? `${verdict.valid ? "Valid. " : "Refused: "}${verdict.message}${verdict.shape ? ` Read as ${SHAPE_NAMES[verdict.shape]}.` : ""}`
               : "Paste the signature: the page checks it against the certificate's public key before anything is sent."}
           </p>
         </>
