@@ -190,3 +190,22 @@ for (const theme of ["light", "dark"] as const) {
     expect(summary).toEqual([]);
   });
 }
+
+test("step 3's key-in-Key-Vault choice shows code with the header the page signs elsewhere, and keeps the chosen form", async ({ page }) => {
+  await openWithCertificateOnly(page);
+  await page.getByTestId("assertion-form").selectOption("PS256-x5t#S256");
+  await page.getByTestId("library-select").selectOption("key-vault-msal-python");
+  await expect(page.getByTestId("assertion-form")).toHaveValue("PS256-x5t#S256");
+  const x5tS256 = Buffer.from(parseOpenSslFingerprint(openssl.run(["x509", "-in", "server.crt", "-noout", "-fingerprint", "-sha256"])), "hex").toString("base64url");
+  const snippet = page.getByTestId("recipe-key-vault-msal-python");
+  await expect(snippet).toContainText(`"x5t#S256": "${x5tS256}"`);
+  await expect(snippet).toContainText('client_credential={"client_assertion": client_assertion}');
+  await expect(snippet).toContainText("SignatureAlgorithm.ps256");
+  await page.getByTestId("external-sign-start").click();
+  await page.getByTestId("external-sign").locator("summary").click();
+  await expect(page.getByTestId("external-sign-claims")).toContainText(`"x5t#S256": "${x5tS256}"`);
+  for (const id of ["key-vault-azure-identity-python", "key-vault-msal-dotnet", "key-vault-azure-identity-js"]) {
+    await page.getByTestId("library-select").selectOption(id);
+    await expect(page.getByTestId(`recipe-${id}`)).toContainText(x5tS256);
+  }
+});
