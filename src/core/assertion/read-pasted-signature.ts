@@ -7,7 +7,7 @@
  */
 import { base64ToBytes, base64UrlToBytes } from "../encoding";
 
-export type PastedSignatureShape = "az-cli" | "az-cli-result" | "key-vault-rest" | "base64" | "base64url";
+export type PastedSignatureShape = "az-cli" | "az-cli-result" | "key-vault-rest" | "base64" | "base64url" | "hex";
 
 export type PastedSignature =
   | {
@@ -28,6 +28,7 @@ export const SHAPE_NAMES: Readonly<Record<PastedSignatureShape, string>> = {
   "key-vault-rest": "Key Vault REST sign answer (value, base64url)",
   base64: "a bare signature in standard base64",
   base64url: "a bare signature in base64url",
+  hex: "a bare signature in hex",
 };
 
 const NOT_A_SIGNATURE =

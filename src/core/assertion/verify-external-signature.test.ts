@@ -63,6 +63,8 @@ describe("a signature made elsewhere completes the assertion", () => {
         [JSON.stringify({ kid: keyId, value: base64url }), "key-vault-rest"],
         [base64.replace(/.{64}/g, "$&\n"), "base64"],
         [base64url, "base64url"],
+        // A hex dump (xxd -p wraps at 60 columns) of exactly one signature.
+        [Buffer.from(base64, "base64").toString("hex").replace(/.{60}/g, "$&\n"), "hex"],
       ];
       for (const [pasted, shape] of shapes) {
         const verdict = await verifyExternalSignature({ request, certificateDer, pasted });

@@ -4,7 +4,7 @@
  * algorithm (RFC 7515 §5.2; RS256 RFC 7518 §3.3, PS256 §3.5 with a 32-byte salt). Otherwise it says why,
  * in words that name the fix.
  */
-import { bytesEqual, bytesToBase64Url, toArrayBuffer, toBytes, utf8Encode } from "../encoding";
+import { bytesEqual, bytesToBase64Url, hexToBytes, toArrayBuffer, toBytes, utf8Encode } from "../encoding";
 import { RSA_PSS_SHA256 } from "./assertion-types";
 import { readCertificateRsaKey, type CertificateRsaKey } from "./certificate-rsa-key";
 import type { ExternalSigningRequest } from "./external-signing-input";
@@ -72,7 +72,7 @@ async function diagnose(options: VerifyExternalSignatureOptions, key: Certificat
     return refuse("other-algorithm", `This signature uses RSA-PSS padding (PS256), but the header says RS256: ${fixFor(alg)}.`);
   }
   if (encoding.padding === "pss" && encoding.saltLength !== 32) {
-    return refuse("other-algorithm", `This RSA-PSS signature has a ${String(encoding.saltLength)}-byte salt; PS256 needs 32 bytes (RFC 7518 §3.5): add -pkeyopt rsa_pss_saltlen:32 to openssl pkeyutl.`);
+    return refuse("other-algorithm", `This RSA-PSS signature has a ${String(encoding.saltLength)}-byte salt; PS256 needs 32: add -pkeyopt rsa_pss_saltlen:32 to openssl pkeyutl.`);
   }
   // This key, this padding, another digest. Hashing the digest again (openssl dgst -sign on the digest file) is the usual slip.
   const hashedAgain = await sha256(request.digest);
@@ -92,10 +92,14 @@ async function diagnose(options: VerifyExternalSignatureOptions, key: Certificat
 export async function verifyExternalSignature(options: VerifyExternalSignatureOptions): Promise<ExternalSignatureVerdict> {
   const pasted = readPastedSignature(options.pasted);
   if (!pasted.ok) return { valid: false, reason: "not-a-signature", message: pasted.message };
-  const { bytes, shape } = pasted;
-  const key = await readCertificateRsaKey(options.certificateDer);
   const { request } = options;
   const expected = Math.ceil(request.rsaKeyBits / 8);
+  // Hex digits alone are also base64; a hex dump (xxd -p, od) of exactly one signature is read as hex.
+  const compact = options.pasted.replace(/\s+/g, "");
+  const hex = /^[0-9a-fA-F]+$/.test(compact) && compact.length === expected * 2;
+  const bytes = hex ? hexToBytes(compact) : pasted.bytes;
+  const shape: PastedSignatureShape = hex ? "hex" : pasted.shape;
+  const key = await readCertificateRsaKey(options.certificateDer);
   if (!key || bytes.length !== expected) {
     // An RSA signature is exactly as long as the modulus (RFC 8017 §8.1.1, §8.2.1).
     const hint = [256, 384, 512].includes(bytes.length)
