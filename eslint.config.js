@@ -17,12 +17,65 @@ export default tseslint.config(
     },
   },
   {
-    // The core is pure TypeScript over WebCrypto: no React, no DOM, no store.
+    // The core is pure TypeScript over WebCrypto: no React, no DOM, no store. The layers above it are
+    // refused by the @/ alias and by a relative path alike (../../store/…).
     files: ["src/core/**/*.ts"],
     ignores: ["src/core/**/*.test.ts", "src/core/testing/**"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: ["react", "react-dom", "zustand", "@/store/*", "@/features/*", "@/ui/*", "node:*"] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["react", "react/*", "react-dom", "react-dom/*", "zustand", "zustand/*", "node:*"], message: "src/core runs unchanged in Node and the browser: no React, no store library, no Node built-ins." },
+            { regex: "^@/(store|features|ui|app|shell|workers)(/|$)", message: "src/core imports nothing from the layers above it." },
+            { regex: "^(\\.\\./)+(store|features|ui|app|shell|workers)(/|$)", message: "src/core imports nothing from the layers above it (by a relative path either)." },
+          ],
+        },
+      ],
       "no-restricted-globals": ["error", "document", "window", "localStorage", "sessionStorage"],
+    },
+  },
+  {
+    // The store holds state and calls core; what it needs from the browser comes in as services
+    // (src/store/workbench-services.ts, given by src/app/browser-services.ts), so it runs in Node as is.
+    // React reaches it through one file, the binding components import (src/store/workbench-store.ts).
+    files: ["src/store/**/*.ts"],
+    ignores: ["src/store/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          // "zustand" itself is its React entry; zustand/vanilla and zustand/middleware are not.
+          paths: [{ name: "zustand", message: "Only src/store/workbench-store.ts binds the store to React; import zustand/vanilla or zustand/middleware here." }],
+          patterns: [
+            { group: ["react", "react/*", "react-dom", "react-dom/*", "zustand/react", "zustand/react/*"], message: "Only src/store/workbench-store.ts binds the store to React; import zustand/vanilla or zustand/middleware here." },
+            { regex: "^@/(features|ui|app|shell)(/|$)", message: "The store imports core, never the page's components or its entry." },
+            { regex: "^(\\.\\./)+(features|ui|app|shell)(/|$)", message: "The store imports core, never the page's components or its entry (by a relative path either)." },
+          ],
+        },
+      ],
+      "no-restricted-globals": [
+        "error",
+        ...["document", "window", "location", "localStorage", "sessionStorage", "requestIdleCallback", "requestAnimationFrame", "navigator"].map((name) => ({
+          name,
+          message: `The store uses no browser global (${name}): add what it needs to WorkbenchServices (src/store/workbench-services.ts) and give it in src/app/browser-services.ts.`,
+        })),
+      ],
+    },
+  },
+  {
+    // The binding: React's context and zustand's hook, and nothing of the DOM.
+    files: ["src/store/workbench-store.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { regex: "^@/(features|ui|app|shell)(/|$)", message: "The store imports core, never the page's components or its entry." },
+            { regex: "^(\\.\\./)+(features|ui|app|shell)(/|$)", message: "The store imports core, never the page's components or its entry (by a relative path either)." },
+          ],
+        },
+      ],
     },
   },
   {

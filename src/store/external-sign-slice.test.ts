@@ -1,20 +1,11 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createStore, type StoreApi } from "zustand/vanilla";
 import { credentialFromImport } from "@/core/formats/credential-from-import";
 import { importCredentialMaterial } from "@/core/formats/import-material";
 import { createOpenSslWorkspace, type OpenSslWorkspace } from "@/core/testing/openssl";
-import { createAssertionSlice } from "./assertion-slice";
-import { createClientAuthSlice } from "./client-auth-slice";
-import { createCredentialSlice } from "./credential-slice";
-import { createExternalSignSlice } from "./external-sign-slice";
-import { createFederatedSlice } from "./federated-slice";
-import { createGenerateSlice } from "./generate-slice";
-import { createImportSlice } from "./import-slice";
-import { createInspectSlice } from "./inspect-slice";
-import { createSettingsSlice, initialAppSettings } from "./settings-slice";
-import { createTokenSlice } from "./token-slice";
-import type { WorkbenchState } from "./workbench-store";
+import { createWorkbenchStore, type WorkbenchStore } from "./create-workbench-store";
+import { headlessServices } from "./headless-services";
+import { initialAppSettings } from "./settings-slice";
 
 const tenant = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 const clientId = "0d1f4c3e-5b6a-4f7e-8d9c-a1b2c3d4e5f6";
@@ -22,25 +13,9 @@ const clientId = "0d1f4c3e-5b6a-4f7e-8d9c-a1b2c3d4e5f6";
 let openssl: OpenSslWorkspace;
 const posted: unknown[] = [];
 
-/** A fresh page store, built from the slices as the page builds it (no persistence). */
-function makeStore(): StoreApi<WorkbenchState> {
-  return createStore<WorkbenchState>()((...args) => ({
-    ...createCredentialSlice(...args),
-    ...createGenerateSlice(...args),
-    ...createSettingsSlice(...args),
-    ...createAssertionSlice(...args),
-    ...createInspectSlice(...args),
-    ...createTokenSlice(...args),
-    ...createImportSlice(...args),
-    ...createClientAuthSlice(...args),
-    ...createFederatedSlice(...args),
-    ...createExternalSignSlice(...args),
-  }));
-}
-
 /** The page with only server.crt imported, the settings filled in, and the proxy there. */
-async function pageWithCertificateOnly(): Promise<StoreApi<WorkbenchState>> {
-  const store = makeStore();
+async function pageWithCertificateOnly(): Promise<WorkbenchStore> {
+  const store = createWorkbenchStore(headlessServices());
   const imported = await importCredentialMaterial([{ name: "server.crt", bytes: new Uint8Array(readFileSync(openssl.path("server.crt"))) }]);
   if (!imported.ok) throw new Error(imported.message);
   const credential = await credentialFromImport(imported);

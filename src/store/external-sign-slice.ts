@@ -4,7 +4,7 @@ import { describeError } from "@/core/errors";
 import { tokenEndpointFromSettings, validateAppSettings } from "@/core/token-request/app-settings";
 import { onCredentialChanged } from "./credential-changed";
 import type { SliceCreator } from "./slice-creator";
-import type { WorkbenchState } from "./workbench-store";
+import type { WorkbenchState } from "./create-workbench-store";
 
 /** Earlier requests kept to recognise a signature for one of them ("the header or claims changed since"). */
 const EARLIER_KEPT = 5;
@@ -39,10 +39,10 @@ const initialState: ExternalSignState = { earlier: [], pasted: "" };
 // The core modules bring the X.509 parser: loaded with the first start, not with the page (issue 13).
 const loadCore = () => Promise.all([import("@/core/assertion/external-signing-input"), import("@/core/assertion/verify-external-signature")]);
 
-/** Counts starts and pastes: a result is kept only if nothing newer started meanwhile. */
-let externalSequence = 0;
-
 export const createExternalSignSlice: SliceCreator<ExternalSignSlice> = (set, get, store) => {
+  /** Counts starts and pastes: a result is kept only if nothing newer started meanwhile. */
+  let externalSequence = 0;
+
   // Another certificate: the digest and the signature were for the old one.
   onCredentialChanged(store, () => set({ externalSign: initialState }));
 
@@ -108,11 +108,8 @@ export const createExternalSignSlice: SliceCreator<ExternalSignSlice> = (set, ge
   };
 };
 
-/** The assertion a valid pasted signature completed, or undefined. */
-export function externallySignedJwt(state: { externalSign: ExternalSignState }): string | undefined {
-  const { verdict } = state.externalSign;
-  return verdict?.valid ? verdict.jwt : undefined;
-}
+/** True when a pasted signature completed the assertion (the token request may send it). */
+export const selectSignedElsewhere = (state: Pick<WorkbenchState, "externalSign">): boolean => state.externalSign.verdict?.valid === true;
 
 /** True while the fixed header and claims still say what the settings say (else a new start is due). */
 export function requestMatchesSettings(request: ExternalSigningRequest, settings: WorkbenchState["settings"]): boolean {

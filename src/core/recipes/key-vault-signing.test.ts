@@ -4,8 +4,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateCredential, type Credential } from "../credential/credential";
-import { exportPkcs8Der } from "../keys/rsa-keys";
+import type { Credential } from "../credential/credential";
+import { generateCredential } from "../credential/generate-credential";
 import { encodePem } from "../formats/pem";
 import { buildRecipes } from "./build-recipes";
 import { LIBRARIES, snippetForLibrary } from "./library-catalogue";
@@ -113,10 +113,9 @@ function writeStubs(): void {
 beforeAll(async () => {
   credential = await generateCredential({ keySize: 2048, subject: { commonName: "key in vault" }, validityDays: 30 });
   workspace = mkdtempSync(join(tmpdir(), "cw-key-vault-"));
-  const privateKey = credential.privateKey;
-  if (!privateKey) throw new Error("no key");
+  if (!credential.key) throw new Error("no key");
   keyPath = join(workspace, "vault-key.pem");
-  writeFileSync(keyPath, encodePem("PRIVATE KEY", credential.privateKeyPkcs8Der ?? (await exportPkcs8Der(privateKey))));
+  writeFileSync(keyPath, encodePem("PRIVATE KEY", credential.key.pkcs8Der));
   certificate = new X509Certificate(credential.certificateDer);
   writeStubs();
 });
