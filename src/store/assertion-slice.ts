@@ -1,5 +1,5 @@
 import { tokenEndpointFromSettings, validateAppSettings } from "@/core/token-request/app-settings";
-import { buildClientAssertion, type ClientAssertion } from "@/core/assertion/client-assertion";
+import type { ClientAssertion } from "@/core/assertion/client-assertion";
 import { describeError } from "@/core/errors";
 import type { JwtInspection } from "@/core/jwt/jwt-inspection";
 import type { WorkbenchState } from "./create-workbench-store";
@@ -88,6 +88,8 @@ export const createAssertionSlice: SliceCreator<AssertionSlice> = (set, get, sto
       // The previous assertion is dropped: it no longer matches what the fields say.
       if (Object.keys(errors).length > 0 || !tokenEndpoint) return dropAssertion();
       try {
+        // The signing code (and the key checks it brings) loads with the first signing, not with the page.
+        const { buildClientAssertion } = await import("@/core/assertion/client-assertion");
         const assertion = await buildClientAssertion({
           privateKey: credential.key.privateKey,
           privateKeyPkcs8Der: credential.key.pkcs8Der,

@@ -58,7 +58,7 @@ describe("Sign elsewhere in the store", () => {
     expect(store.getState().externalSign.verdict).toMatchObject({ valid: false, reason: "another-key" });
     await store.getState().sendTokenRequest();
     expect(posted).toEqual([]);
-    expect(store.getState().tokenRequest.error).toMatch(/Nothing was sent/);
+    expect(store.getState().tokenRequest.error).toMatch(/Nothing to send yet.*Sign the digest where the key lives/);
     expect(store.getState().assertion).toBeUndefined();
 
     await store.getState().setExternalSignature(vaultSign(request.digestBase64, "vault.pem"));
