@@ -5,6 +5,19 @@ import { Field } from "./field";
 export interface SelectOption<T extends string | number> {
   value: T;
   label: string;
+  /** Options with a group are listed under its name (an <optgroup>), groups in the order they first appear. */
+  group?: string;
+}
+
+/** The options in runs of the same group, in order of first appearance. */
+function groupOptions<T extends string | number>(options: readonly SelectOption<T>[]): { group?: string; options: SelectOption<T>[] }[] {
+  const runs: { group?: string; options: SelectOption<T>[] }[] = [];
+  for (const option of options) {
+    const run = runs.find((candidate) => candidate.group === option.group);
+    if (run) run.options.push(option);
+    else runs.push({ group: option.group, options: [option] });
+  }
+  return runs;
 }
 
 interface SelectProps<T extends string | number> {
@@ -27,11 +40,18 @@ export function Select<T extends string | number>({ value, options, onChange, te
   };
   return (
     <select {...aria} className={className} value={value} data-testid={testId} onChange={choose}>
-      {options.map((option) => (
-        <option key={option.value} value={option.value}>
-          {option.label}
-        </option>
-      ))}
+      {groupOptions(options).map(({ group, options: members }) => {
+        const rendered = members.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ));
+        return group === undefined ? rendered : (
+          <optgroup key={group} label={group}>
+            {rendered}
+          </optgroup>
+        );
+      })}
     </select>
   );
 }

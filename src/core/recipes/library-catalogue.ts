@@ -1,7 +1,8 @@
-import type { AssertionForm } from "../assertion/client-assertion";
+import type { AssertionForm } from "../assertion/assertion-types";
 import { buildRecipes } from "./build-recipes";
 import { msalPythonPublicCertificateRecipe } from "./msal";
 import { recipeContext, type Recipe, type RecipeContext, type RecipeInputs } from "./recipe";
+import { KEY_VAULT_LIBRARIES, type KeyVaultLibraryId } from "./key-vault-libraries";
 
 /**
  * The libraries step 3 offers, what client assertion each one sends, and the snippet it shows.
@@ -19,7 +20,8 @@ export type LibraryId =
   | "azure-identity-python"
   | "azure-identity-js"
   | "az-cli"
-  | "curl";
+  | "curl"
+  | KeyVaultLibraryId;
 
 export interface Library {
   id: LibraryId;
@@ -30,6 +32,8 @@ export interface Library {
   recipeId: string;
   /** Which form it sends and from which version, in plain words. */
   note: string;
+  /** Where the key is: a file the app reads (the default), or Azure Key Vault, which signs for the app. */
+  keyIn?: "key-vault";
 }
 
 export const DEFAULT_LIBRARY: LibraryId = "msal-python";
@@ -111,6 +115,7 @@ export const LIBRARIES: readonly Library[] = [
     recipeId: "curl",
     note: "Sends the assertion this page signs, in the form chosen in Check and troubleshoot.",
   },
+  ...KEY_VAULT_LIBRARIES,
 ];
 
 /** Recipes step 3 offers for a library that the recipes panel (buildRecipes) does not show. */

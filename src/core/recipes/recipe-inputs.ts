@@ -1,4 +1,4 @@
-import type { AssertionForm } from "../assertion/client-assertion";
+import type { AssertionForm } from "../assertion/assertion-types";
 import { normalizeCustomAuthority } from "../token-request/token-endpoint";
 import { CLOUD_AUTHORITY_HOSTS, type Cloud, type EndpointVersion } from "../../entra/clouds";
 import type { Credential } from "../credential/credential";

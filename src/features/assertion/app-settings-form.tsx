@@ -1,4 +1,4 @@
-import { ASSERTION_FORMS, type AssertionForm } from "@/core/assertion/client-assertion";
+import { ASSERTION_FORMS, type AssertionForm } from "@/core/assertion/assertion-types";
 import type { EndpointVersion } from "@/entra/clouds";
 import { validateAppSettings } from "@/core/token-request/app-settings";
 import { useWorkbenchStore } from "@/store/workbench-store";

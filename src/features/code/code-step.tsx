@@ -15,7 +15,13 @@ const CLOUD_OPTIONS: readonly SelectOption<Cloud>[] = [
   { value: "custom", label: "Custom authority host…" },
 ];
 
-const LIBRARY_OPTIONS: readonly SelectOption<LibraryId>[] = LIBRARIES.map((library) => ({ value: library.id, label: library.label }));
+/** The key in a file the app reads, or in Azure Key Vault, which signs for the app (the certificate alone is on the page then). */
+const LIBRARY_GROUPS: Readonly<Record<"file" | "key-vault", string>> = {
+  file: "Key in a file (server.pem, server.pfx)",
+  "key-vault": "Key in Azure Key Vault (the vault signs)",
+};
+
+const LIBRARY_OPTIONS: readonly SelectOption<LibraryId>[] = LIBRARIES.map((library) => ({ value: library.id, label: library.label, group: LIBRARY_GROUPS[library.keyIn ?? "file"] }));
 
 /** Step 3: the app registration's tenant and client ID (entered once, used by every later part), the library, and its snippet. */
 export function CodeStep() {

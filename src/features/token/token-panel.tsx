@@ -8,6 +8,7 @@ import { tokenEndpointFromSettings } from "@/core/token-request/app-settings";
 import { tokenRequestBlockers } from "@/core/token-request/request-blockers";
 import { AUTH_METHOD_CHOICES, credentialBlocker, formForChosenCredential } from "@/store/client-auth-slice";
 import { selectHasKey } from "@/store/credential-slice";
+import { selectSignedElsewhere } from "@/store/external-sign-slice";
 import { selectCanSendTokenRequest } from "@/store/token-slice";
 import { useWorkbenchStore } from "@/store/workbench-store";
 import { CodeBlock } from "@/ui/code-block";
@@ -43,6 +44,8 @@ export function TokenPanel() {
   const sendTokenRequest = useWorkbenchStore((state) => state.sendTokenRequest);
   const assertionJwt = useWorkbenchStore((state) => state.assertion?.jwt);
   const hasKey = useWorkbenchStore(selectHasKey);
+  // Without the key, a signature made where the key lives and verified on the page (Sign elsewhere) is what is sent.
+  const signedElsewhere = useWorkbenchStore(selectSignedElsewhere);
   const canSend = useWorkbenchStore(selectCanSendTokenRequest);
   const [revealAssertion, setRevealAssertion] = useState(false);
   const [revealSecret, setRevealSecret] = useState(false);
@@ -109,7 +112,11 @@ export function TokenPanel() {
           {proxy.status === "unavailable" && proxy.reason}
         </span>
       </div>
-      {usesCertificate && !hasKey && <p className="text-sm text-muted">Generate or import a key first.</p>}
+      {usesCertificate && !hasKey && !signedElsewhere && (
+        <p className="text-sm text-muted" data-testid="certificate-not-ready">
+          Generate or import a key first — or, with only the certificate here, sign the digest where the key lives and paste the signature in the Client assertion panel.
+        </p>
+      )}
       {!usesCertificate && credentialProblem && (
         <p className="text-sm text-muted" data-testid="credential-missing">
           {credentialProblem}
