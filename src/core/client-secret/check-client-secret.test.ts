@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { checkClientSecret } from "./check-client-secret";
+import { checkClientSecret, LONGEST_PLAUSIBLE_SECRET_CHARS } from "./check-client-secret";
 
 // A value in the shape Entra generates: 40 characters of letters, digits and ~._- (never a GUID).
 const GENERATED_LIKE = "Abc8Q~xyzT0p.1_2-3k9LmNoPqRsTuVwXyZ01234";
@@ -30,5 +30,35 @@ describe("checkClientSecret", () => {
   });
   it("whitespace inside the value is not an edge", () => {
     expect(checkClientSecret("ab cd")).toEqual([]);
+  });
+});
+
+describe("checkClientSecret: what makes a value unlike any secret Entra issues is named", () => {
+  it("a 1 MiB value is named by its length, without quoting it, and checked quickly", () => {
+    const value = "A".repeat(1024 * 1024);
+    const started = performance.now();
+    const problems = checkClientSecret(value);
+    expect(performance.now() - started).toBeLessThan(200);
+    expect(problems).toMatchObject([{ code: "secret_too_long", aadsts: 7000215, blocking: false }]);
+    expect(problems[0]?.message).toContain("1,048,576 characters long");
+    expect(problems[0]?.message.length).toBeLessThan(400);
+  });
+  it(`a value of ${String(LONGEST_PLAUSIBLE_SECRET_CHARS)} characters is not too long`, () => {
+    expect(checkClientSecret("a".repeat(LONGEST_PLAUSIBLE_SECRET_CHARS))).toEqual([]);
+  });
+  it.each([
+    ["a NUL", `${GENERATED_LIKE.slice(0, 10)}\u0000${GENERATED_LIKE.slice(10)}`, "a NUL (U+0000) at character 11"],
+    ["a right-to-left override", `\u202e${GENERATED_LIKE}`, "a right-to-left override (U+202E) at character 1"],
+    ["a zero-width space", `${GENERATED_LIKE}\u200b`, "a zero-width space (U+200B) at character 41"],
+    ["a zero-width joiner and a byte order mark", `\ufeff${GENERATED_LIKE}\u200d`, "a zero-width no-break space (byte order mark) (U+FEFF) at character 1 and 1 more such character"],
+    ["an escape (C0 control)", `${GENERATED_LIKE}\u001b[0m`, "a control character (U+001B)"],
+  ])("%s is named with where it is", (_name, value, named) => {
+    // A byte order mark is also whitespace to JavaScript (\s), so a leading one is named as that too.
+    const hidden = checkClientSecret(value).find((problem) => problem.code === "secret_has_hidden_characters");
+    expect(hidden).toMatchObject({ aadsts: 7000215, blocking: false });
+    expect(hidden?.message).toContain(named);
+  });
+  it("a value with the ~._- an issued secret holds has nothing hidden", () => {
+    expect(checkClientSecret("abc~DEF.ghi_JKL-mno0123456789abcdefghij")).toEqual([]);
   });
 });
