@@ -44,9 +44,11 @@ function PanelLoading({ name }: { name: string }) {
 }
 
 /** The optional section's parts: each its own module, loaded on demand. */
-const troubleshootPanels: { name: string; Component: ComponentType }[] = [
+const troubleshootPanels: { name: string; Component: ComponentType; onReset?: () => void }[] = [
   { name: "Assertion", Component: AssertionPanel },
-  { name: "Token", Component: TokenPanel },
+  // What a pasted external token brings (its decoding, its verdict) is what can break the Token panel:
+  // "Try again" forgets that token, so the panel renders again instead of failing the same way at once.
+  { name: "Token", Component: TokenPanel, onReset: () => useWorkbenchStore.getState().resetFederatedToken() },
   { name: "Inspect", Component: InspectPanel },
   { name: "Recipes", Component: RecipesPanel },
 ];
@@ -220,8 +222,8 @@ export function App() {
               </span>
             </summary>
             <div className="mt-4 flex flex-col gap-6">
-              {optionalPanelsShown && troubleshootPanels.map(({ name, Component }) => (
-                <PanelBoundary key={name} name={name}>
+              {optionalPanelsShown && troubleshootPanels.map(({ name, Component, onReset }) => (
+                <PanelBoundary key={name} name={name} onReset={onReset}>
                   <Suspense fallback={<PanelLoading name={name} />}>
                     <Component />
                   </Suspense>

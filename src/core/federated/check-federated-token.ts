@@ -14,6 +14,7 @@
  *  - nbf ≤ now + 5 min and now ≤ exp + 5 min, Entra's clock skew       (AADSTS700024)
  * The signature is checked separately (verify-federated-signature.ts) when the issuer's JWKS is given.
  */
+import { describeOutOfRange, isOutOfRangeNumericDate, numericDate, utcText } from "../jwt/time-window";
 import type { FederatedCredential } from "./federated-credential";
 
 /** Entra's allowed clock skew for assertions: 5 minutes (the same tolerance as for client assertions). */
@@ -79,15 +80,20 @@ function checkAudience(aud: unknown, audience: string): FederatedCheck {
 
 function checkTime(nbf: unknown, exp: unknown, now: number): FederatedCheck {
   const skew = FEDERATED_CLOCK_SKEW_SECONDS;
-  const at = (seconds: number) => new Date(seconds * 1000).toISOString();
-  if (typeof exp !== "number") return { rule: "time", ok: false, aadsts: 700024, message: "The token has no numeric exp; Entra accepts only tokens that expire." };
-  if (now > exp + skew) {
-    return { rule: "time", ok: false, aadsts: 700024, message: `The token expired at ${at(exp)}, more than Entra's 5 minutes of clock skew ago. Get a fresh token from the workload.` };
+  // Only range-checked NumericDates become dates: a crafted exp of 1e308 would make toISOString throw.
+  const at = (seconds: number) => utcText(seconds);
+  if (isOutOfRangeNumericDate(exp)) return { rule: "time", ok: false, aadsts: 700024, message: `The token's ${describeOutOfRange("exp", exp as number)}, so it is no valid time. Get a fresh token from the workload.` };
+  if (isOutOfRangeNumericDate(nbf)) return { rule: "time", ok: false, aadsts: 700024, message: `The token's ${describeOutOfRange("nbf", nbf as number)}, so it is no valid time. Get a fresh token from the workload.` };
+  const expires = numericDate(exp);
+  if (expires === undefined) return { rule: "time", ok: false, aadsts: 700024, message: "The token has no numeric exp; Entra accepts only tokens that expire." };
+  if (now > expires + skew) {
+    return { rule: "time", ok: false, aadsts: 700024, message: `The token expired at ${at(expires)}, more than Entra's 5 minutes of clock skew ago. Get a fresh token from the workload.` };
   }
-  if (typeof nbf === "number" && nbf > now + skew) {
-    return { rule: "time", ok: false, aadsts: 700024, message: `The token is not valid before ${at(nbf)}, more than 5 minutes from now: check the clocks.` };
+  const notBefore = numericDate(nbf);
+  if (notBefore !== undefined && notBefore > now + skew) {
+    return { rule: "time", ok: false, aadsts: 700024, message: `The token is not valid before ${at(notBefore)}, more than 5 minutes from now: check the clocks.` };
   }
-  return { rule: "time", ok: true, message: `Valid now (expires ${at(exp)}; Entra allows 5 minutes of skew).` };
+  return { rule: "time", ok: true, message: `Valid now (expires ${at(expires)}; Entra allows 5 minutes of skew).` };
 }
 
 /**
