@@ -4,6 +4,8 @@
  */
 import { base64UrlToBytes, utf8Decode } from "../encoding";
 import { describeError } from "../errors";
+import { MAX_JSON_DEPTH } from "../input-limits";
+import { jsonNestingDepth } from "../json-nesting";
 
 const SEGMENT_NAMES = ["header", "payload", "signature"] as const;
 
@@ -45,6 +47,12 @@ export function parseJsonObject(bytes: Uint8Array, what: "header" | "payload"): 
     text = utf8Decode(bytes);
   } catch {
     throw new InspectionProblem(`The ${what} is not UTF-8 text, so it is not JSON.`);
+  }
+  const depth = jsonNestingDepth(text);
+  if (depth > MAX_JSON_DEPTH) {
+    throw new InspectionProblem(
+      `The ${what} nests ${depth.toLocaleString("en-US")} levels deep: a JWT's ${what} nests a few levels at most, and the page reads no deeper than ${String(MAX_JSON_DEPTH)}, so it is not described further. This is not a token any issuer makes.`,
+    );
   }
   let value: unknown;
   try {
