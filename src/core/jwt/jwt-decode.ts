@@ -79,8 +79,8 @@ export function shortenForDisplay(text: string, max = MAX_SHOWN_VALUE_CHARS): { 
 }
 
 /** A header field's or claim's value as shown: strings as they are, anything else as JSON; cut when huge. */
-export function showValue(value: unknown): { value: string; length?: number } {
-  return shortenForDisplay(typeof value === "string" ? value : (JSON.stringify(value) ?? String(value)));
+export function showValue(value: unknown, max = MAX_SHOWN_VALUE_CHARS): { value: string; length?: number } {
+  return shortenForDisplay(typeof value === "string" ? value : (JSON.stringify(value) ?? String(value)), max);
 }
 
 /** An own property of a decoded object, never one inherited from Object.prototype (`constructor`, `__proto__`). */
