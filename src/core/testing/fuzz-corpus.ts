@@ -30,7 +30,7 @@ export interface Corpus {
 
 /**
  * One RSA key and self-signed certificate, written by OpenSSL in each form the import reads: certificate PEM
- * and DER, PKCS#8 PEM and DER, PKCS#1 PEM, encrypted PKCS#8 (PBES2, AES-256-CBC), PKCS#12 with AES
+ * and DER, PKCS#8 PEM and DER, PKCS#1 PEM and DER, encrypted PKCS#8 (PBES2, AES-256-CBC), PKCS#12 with AES
  * (OpenSSL 3's default) and with 3DES (the Windows-compatible form). Iteration counts are low so a mutated
  * file is read quickly; the page's own bounds on them are tested elsewhere.
  */
@@ -38,7 +38,9 @@ export function createCorpus(): Corpus {
   const openssl = createOpenSslWorkspace();
   openssl.run(["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-sha256", "-keyout", "key.pem", "-out", "cert.pem", "-subj", "/CN=fuzz corpus/O=Contoso", "-days", "30", "-addext", "extendedKeyUsage=clientAuth"]);
   openssl.run(["x509", "-in", "cert.pem", "-outform", "DER", "-out", "cert.der"]);
+  // OpenSSL 3.0's `pkey -outform DER` writes an RSA key as PKCS#1; `pkcs8 -topk8 -nocrypt` writes PKCS#8.
   openssl.run(["pkey", "-in", "key.pem", "-outform", "DER", "-out", "key.der"]);
+  openssl.run(["pkcs8", "-topk8", "-nocrypt", "-in", "key.pem", "-outform", "DER", "-out", "key-pkcs8.der"]);
   openssl.run(["rsa", "-in", "key.pem", "-traditional", "-out", "key-rsa.pem"]);
   openssl.run(["pkcs8", "-topk8", "-in", "key.pem", "-v2", "aes-256-cbc", "-iter", "1000", "-passout", `pass:${CORPUS_PASSWORD}`, "-out", "key-encrypted.pem"]);
   openssl.run(["pkcs12", "-export", "-inkey", "key.pem", "-in", "cert.pem", "-iter", "1000", "-passout", `pass:${CORPUS_PASSWORD}`, "-out", "modern.pfx"]);
@@ -49,6 +51,7 @@ export function createCorpus(): Corpus {
     { name: "cert.cer", bytes: read("cert.der"), kind: "certificate-der" },
     { name: "key.pem", bytes: read("key.pem"), kind: "key-pem" },
     { name: "key.der", bytes: read("key.der"), kind: "key-der" },
+    { name: "key-pkcs8.der", bytes: read("key-pkcs8.der"), kind: "key-der" },
     { name: "key-rsa.pem", bytes: read("key-rsa.pem"), kind: "key-pem" },
     { name: "key-encrypted.pem", bytes: read("key-encrypted.pem"), kind: "encrypted-key-pem" },
     { name: "modern.pfx", bytes: read("modern.pfx"), kind: "pkcs12" },
@@ -57,7 +60,7 @@ export function createCorpus(): Corpus {
   return {
     files,
     certificateDer: read("cert.der"),
-    keyPkcs8Der: read("key.der"),
+    keyPkcs8Der: read("key-pkcs8.der"),
     keyPem: readFileSync(openssl.path("key.pem"), "utf8"),
     openssl,
     dispose: () => openssl.dispose(),
