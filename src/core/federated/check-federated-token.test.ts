@@ -78,3 +78,11 @@ describe("checkFederatedToken: times no date can hold are named, never thrown (E
     expect(verdict.checks.find((check) => check.rule === "time")?.message).toContain(new Date(8.64e15).toISOString().replace(/\.000Z$/, "Z"));
   });
 });
+
+describe("checkFederatedToken: an nbf that is not a number is malformed, not absent", () => {
+  it.each([null, "tomorrow", true, [1]])("nbf %j fails the time rule (jose refuses it too)", (nbf) => {
+    const verdict = checkFederatedToken({ ...good, nbf }, credential, NOW);
+    expect(verdict.firstFailure).toMatchObject({ rule: "time", aadsts: 700024 });
+    expect(verdict.firstFailure?.message).toContain("not a number of seconds");
+  });
+});

@@ -89,6 +89,11 @@ function checkTime(nbf: unknown, exp: unknown, now: number): FederatedCheck {
   if (now > expires + skew) {
     return { rule: "time", ok: false, aadsts: 700024, message: `The token expired at ${at(expires)}, more than Entra's 5 minutes of clock skew ago. Get a fresh token from the workload.` };
   }
+  if (nbf !== undefined && typeof nbf !== "number") {
+    // A NumericDate is a JSON number (RFC 7519 §2); an nbf of another type is a malformed token, not an absent claim.
+    const shown = JSON.stringify(nbf) ?? String(nbf);
+    return { rule: "time", ok: false, aadsts: 700024, message: `The token's nbf is ${shown.length > 60 ? `${shown.slice(0, 60)}…` : shown}, not a number of seconds: the token is malformed. Get a fresh token from the workload.` };
+  }
   const notBefore = numericDate(nbf);
   if (notBefore !== undefined && notBefore > now + skew) {
     return { rule: "time", ok: false, aadsts: 700024, message: `The token is not valid before ${at(notBefore)}, more than 5 minutes from now: check the clocks.` };
