@@ -58,6 +58,16 @@ describe("import fuzzing (seed corpus made by OpenSSL)", () => {
     }
   });
 
+  it("a file of 100,000 nested SEQUENCEs (BER, indefinite lengths) is refused quickly with a coded message", async () => {
+    const nested = new Uint8Array(400_000);
+    for (let level = 0; level < 100_000; level++) nested.set([0x30, 0x80], level * 2);
+    const started = performance.now();
+    await expect(readMaterial(nested, undefined, emptyCollected())).rejects.toBeInstanceOf(WorkbenchError);
+    const result = await importCredentialMaterial([{ bytes: nested }]);
+    expect(result).toMatchObject({ ok: false, code: "ERR_UNSUPPORTED_FORMAT" });
+    expect(performance.now() - started).toBeLessThan(MAX_IMPORT_MS);
+  });
+
   it("readMaterial throws nothing but WorkbenchError on a mutated file, and answers within the bound", async () => {
     await fuzzAssert(
       "import-read-material-coded-errors",
