@@ -80,14 +80,13 @@ function checkAudience(aud: unknown, audience: string): FederatedCheck {
 
 function checkTime(nbf: unknown, exp: unknown, now: number): FederatedCheck {
   const skew = FEDERATED_CLOCK_SKEW_SECONDS;
-  // Only range-checked NumericDates become dates: a crafted exp of 1e308 would make toISOString throw.
-  const at = (seconds: number) => utcText(seconds);
+  // Only range-checked NumericDates become dates (utcText): a crafted exp of 1e308 would make toISOString throw.
   if (isOutOfRangeNumericDate(exp)) return { rule: "time", ok: false, aadsts: 700024, message: `The token's ${describeOutOfRange("exp", exp as number)}, so it is no valid time. Get a fresh token from the workload.` };
   if (isOutOfRangeNumericDate(nbf)) return { rule: "time", ok: false, aadsts: 700024, message: `The token's ${describeOutOfRange("nbf", nbf as number)}, so it is no valid time. Get a fresh token from the workload.` };
   const expires = numericDate(exp);
   if (expires === undefined) return { rule: "time", ok: false, aadsts: 700024, message: "The token has no numeric exp; Entra accepts only tokens that expire." };
   if (now > expires + skew) {
-    return { rule: "time", ok: false, aadsts: 700024, message: `The token expired at ${at(expires)}, more than Entra's 5 minutes of clock skew ago. Get a fresh token from the workload.` };
+    return { rule: "time", ok: false, aadsts: 700024, message: `The token expired at ${utcText(expires)}, more than Entra's 5 minutes of clock skew ago. Get a fresh token from the workload.` };
   }
   if (nbf !== undefined && typeof nbf !== "number") {
     // A NumericDate is a JSON number (RFC 7519 §2); an nbf of another type is a malformed token, not an absent claim.
@@ -96,9 +95,9 @@ function checkTime(nbf: unknown, exp: unknown, now: number): FederatedCheck {
   }
   const notBefore = numericDate(nbf);
   if (notBefore !== undefined && notBefore > now + skew) {
-    return { rule: "time", ok: false, aadsts: 700024, message: `The token is not valid before ${at(notBefore)}, more than 5 minutes from now: check the clocks.` };
+    return { rule: "time", ok: false, aadsts: 700024, message: `The token is not valid before ${utcText(notBefore)}, more than 5 minutes from now: check the clocks.` };
   }
-  return { rule: "time", ok: true, message: `Valid now (expires ${at(expires)}; Entra allows 5 minutes of skew).` };
+  return { rule: "time", ok: true, message: `Valid now (expires ${utcText(expires)}; Entra allows 5 minutes of skew).` };
 }
 
 /**

@@ -58,6 +58,15 @@ describe("import fuzzing (seed corpus made by OpenSSL)", () => {
     }
   });
 
+  it("a PEM block whose outermost tag is not SEQUENCE (0x30 flipped to 0xB0) is refused, as OpenSSL refuses it (found by this fuzzer)", async () => {
+    for (const file of corpus.files.filter((candidate) => candidate.kind.endsWith("-pem"))) {
+      const bytes = mutateInsideArmour(file.bytes, [{ op: "flip", at: 0, bit: 7 }]);
+      expect(opensslReads(file, bytes), file.name).toBeUndefined();
+      const result = await importCredentialMaterial([{ name: file.name, bytes }], CORPUS_PASSWORD);
+      expect(result.ok, file.name).toBe(false);
+    }
+  });
+
   it("a file of 100,000 nested SEQUENCEs (BER, indefinite lengths) is refused quickly with a coded message", async () => {
     const nested = new Uint8Array(400_000);
     for (let level = 0; level < 100_000; level++) nested.set([0x30, 0x80], level * 2);
