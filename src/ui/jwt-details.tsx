@@ -69,7 +69,7 @@ export function JwtFieldTable({ caption, rows, testId, total: given, showSources
                 </div>
                 {row.length !== undefined && (
                   <div className="text-xs font-medium text-warn" data-field-size="">
-                    {row.length.toLocaleString("en-US")} characters: only the first {MAX_SHOWN_VALUE_CHARS.toLocaleString("en-US")} are shown.
+                    {row.length.toLocaleString("en-US")} characters: only the first {Math.min(row.value.length - 1, MAX_SHOWN_VALUE_CHARS).toLocaleString("en-US")} are shown.
                   </div>
                 )}
                 {row.time && (

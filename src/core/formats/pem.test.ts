@@ -76,3 +76,21 @@ describe("PEM body characters (RFC 7468 §3; OpenSSL's base64 decoder)", () => {
     expect(decodeError(text).message).toContain(`at line ${String(2 + lines.length - 1 + 2)}, column 5`);
   });
 });
+
+describe("PEM boundaries are whole lines, as OpenSSL reads them (found by the import fuzzer)", () => {
+  it.each([
+    ["a BEGIN line in the middle of a line", () => `N CERTIFICATE-----\nMIIB${pem}`],
+    ["text after the END line's dashes", () => pem.replace(/-----\n$/, "-----\u0088t\u00dc\n")],
+    ["an END line in the middle of a line", () => pem.replace("\n-----END", "-----END")],
+  ])("%s is not a block: OpenSSL refuses it, and so do we", (_name, make) => {
+    const text = make();
+    expect(opensslReads(text)).toBe(false);
+    expect(decodeError(text).code).toBe("ERR_INVALID_PEM");
+  });
+
+  it("text before the BEGIN line and after the END line (on their own lines) is still ignored", () => {
+    const text = `Subject: CN=pem-test\n${pem}trailing note\n`;
+    expect(opensslReads(text)).toBe(true);
+    expect(decodePemBlocks(text)[0]?.der).toEqual(decodePemBlocks(pem)[0]?.der);
+  });
+});

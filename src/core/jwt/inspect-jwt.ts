@@ -3,6 +3,7 @@
  * judge the times (jwt-time.ts), lint a client assertion (assertion-lint.ts). Encrypted tokens: jwt-encrypted.ts.
  */
 import { describeError } from "../errors";
+import { MAX_TOKEN_CHARS } from "../input-limits";
 import { computeThumbprints } from "../certificate/thumbprints";
 import { CLOUD_AUTHORITY_HOSTS, entraAuthorityOriginOfIssuer, looksLikeEntraIssuer } from "../../entra/clouds";
 import { lintClientAssertion, type LintResult } from "../assertion/assertion-lint";
@@ -144,6 +145,9 @@ async function inspectToken(text: string, options: InspectJwtOptions): Promise<J
 export async function inspectJwt(text: string, options: InspectJwtOptions = {}): Promise<JwtInspection> {
   try {
     if (typeof text !== "string") return { ok: false, problem: "The input is not text." };
+    if (text.length > MAX_TOKEN_CHARS) {
+      return { ok: false, problem: `The text is ${text.length.toLocaleString("en-US")} characters: no JWT is that long (real ones are a few thousand), and the page reads at most ${MAX_TOKEN_CHARS.toLocaleString("en-US")}. Paste the token alone.` };
+    }
     return await inspectToken(text, options);
   } catch (error) {
     if (error instanceof InspectionProblem) return { ok: false, problem: error.message, ...(error.standardBase64 ? { standardBase64: true as const } : {}) };
