@@ -62,7 +62,7 @@ export function formatDuration(seconds: number): string {
  * @example utcText(1735787585) // "2025-01-02 03:13:05 UTC"
  */
 export function utcText(seconds: number): string {
-  return new Date(seconds * 1000).toISOString().replace(/^(\d{4}-\d\d-\d\d)T(\d\d:\d\d:\d\d)(?:\.\d+)?Z$/, "$1 $2 UTC");
+  return new Date(seconds * 1000).toISOString().replace(/^([+-]?\d{4,6}-\d\d-\d\d)T(\d\d:\d\d:\d\d)(?:\.\d+)?Z$/, "$1 $2 UTC");
 }
 
 /** A window in NumericDates: usable from `notBefore` (when there is one) until just before `expires`. */
