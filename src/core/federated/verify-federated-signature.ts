@@ -9,7 +9,7 @@
  */
 import { compactVerify, createLocalJWKSet, errors, type JSONWebKeySet } from "jose";
 import { MAX_JSON_DEPTH, MAX_JWKS_CHARS, MAX_JWKS_KEYS } from "../input-limits";
-import { jsonNestingDepth } from "../json-nesting";
+import { jsonNestingDepth } from "../text/json-nesting";
 
 export interface FederatedSignatureCheck {
   status: "valid" | "invalid" | "unknown-kid" | "invalid-jwks" | "not-checked";

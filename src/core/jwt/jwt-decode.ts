@@ -5,7 +5,7 @@
 import { base64UrlToBytes, utf8Decode } from "../encoding";
 import { describeError } from "../errors";
 import { MAX_JSON_DEPTH } from "../input-limits";
-import { jsonNestingDepth } from "../json-nesting";
+import { jsonNestingDepth } from "../text/json-nesting";
 
 const SEGMENT_NAMES = ["header", "payload", "signature"] as const;
 
