@@ -8,11 +8,12 @@ import { createImportSlice, type ImportSlice } from "./import-slice";
 import { createTokenSlice, type TokenSlice } from "./token-slice";
 import { createClientAuthSlice, type ClientAuthSlice } from "./client-auth-slice";
 import { createFederatedSlice, type FederatedSlice } from "./federated-slice";
+import { createRegisteredSlice, type RegisteredSlice } from "./registered-slice";
 import { skipUnchangedWrites } from "./skip-unchanged-writes";
 import { createSettingsSlice, initialAppSettings, type AppSettings, type SettingsSlice } from "./settings-slice";
 
 /** The whole page state: one store built from typed slices (zustand's slices pattern). */
-export type WorkbenchState = CredentialSlice & GenerateSlice & SettingsSlice & AssertionSlice & InspectSlice & TokenSlice & ImportSlice & ClientAuthSlice & FederatedSlice;
+export type WorkbenchState = CredentialSlice & GenerateSlice & SettingsSlice & AssertionSlice & InspectSlice & TokenSlice & ImportSlice & ClientAuthSlice & FederatedSlice & RegisteredSlice;
 
 export const SETTINGS_STORAGE_KEY = "credential-workbench.settings";
 
@@ -28,6 +29,7 @@ export const useWorkbenchStore = create<WorkbenchState>()(
       ...createImportSlice(...args),
       ...createClientAuthSlice(...args),
       ...createFederatedSlice(...args),
+      ...createRegisteredSlice(...args),
     }),
     {
       name: SETTINGS_STORAGE_KEY,

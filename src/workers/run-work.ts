@@ -25,7 +25,9 @@ async function runInPlace<R extends WorkRequest>(request: R): Promise<WorkResult
   const result =
     request.kind === "import"
       ? (await import("@/core/formats/import-material")).importCredentialMaterial(request.inputs, request.password)
-      : (await import("@/core/jwt/inspect-jwt")).inspectJwt(request.text, request.options);
+      : request.kind === "registered"
+        ? (await import("@/core/registered/read-registered-outcome")).readRegisteredOutcome(request.text)
+        : (await import("@/core/jwt/inspect-jwt")).inspectJwt(request.text, request.options);
   return result as Promise<WorkResult<R>>;
 }
 

@@ -6,11 +6,17 @@
 import "@abraham/reflection";
 import { inspectJwt } from "@/core/jwt/inspect-jwt";
 import { importCredentialMaterial } from "@/core/formats/import-material";
+import { readRegisteredOutcome } from "@/core/registered/read-registered-outcome";
 import type { WorkRequest } from "./work-protocol";
 
 self.addEventListener("message", (event: MessageEvent<WorkRequest>) => {
   const request = event.data;
-  // Both never throw: each failure is a result with a message (see their doc comments).
-  const result = request.kind === "import" ? importCredentialMaterial(request.inputs, request.password) : inspectJwt(request.text, request.options);
+  // None throws: each failure is a result with a message (see their doc comments).
+  const result: Promise<unknown> =
+    request.kind === "import"
+      ? importCredentialMaterial(request.inputs, request.password)
+      : request.kind === "registered"
+        ? readRegisteredOutcome(request.text)
+        : inspectJwt(request.text, request.options);
   void result.then((value) => self.postMessage(value));
 });
