@@ -28,6 +28,13 @@ export interface RegisteredSlice {
   setRegisteredObjectId: (value: string) => void;
 }
 
+/**
+ * Up to this size a paste is read on the page: an app's own output (a few KB, or tens with certificates)
+ * reads in a few milliseconds there, with no worker to start. Larger pastes (thousands of credentials) go to
+ * the worker, so the page keeps answering while they are read.
+ */
+export const READ_IN_PLACE_CHARS = 256 * 1024;
+
 export const createRegisteredSlice: SliceCreator<RegisteredSlice> = (set) => {
   let job: WorkJob<RegisteredReadOutcome> | undefined;
   let sequence = 0;
@@ -45,14 +52,19 @@ export const createRegisteredSlice: SliceCreator<RegisteredSlice> = (set) => {
         return;
       }
       set({ registeredReading: true });
-      const started = runWork({ kind: "registered", text });
-      job = started;
       let outcome: RegisteredReadOutcome;
-      try {
-        outcome = await started.result;
-      } catch (error) {
-        if (error instanceof WorkCancelled) return;
-        outcome = { ok: false, code: "ERR_REGISTERED_UNREADABLE", message: `This could not be read (${error instanceof Error ? error.message : String(error)}).` };
+      if (text.length <= READ_IN_PLACE_CHARS) {
+        // The panel has loaded this module already (registered-panel.tsx): reading makes no request at all.
+        outcome = await (await import("@/core/registered/read-registered-outcome")).readRegisteredOutcome(text);
+      } else {
+        const started = runWork({ kind: "registered", text });
+        job = started;
+        try {
+          outcome = await started.result;
+        } catch (error) {
+          if (error instanceof WorkCancelled) return;
+          outcome = { ok: false, code: "ERR_REGISTERED_UNREADABLE", message: `This could not be read (${error instanceof Error ? error.message : String(error)}).` };
+        }
       }
       if (mine !== sequence) return;
       job = undefined;

@@ -3,6 +3,8 @@ import { judgeCertificate } from "@/core/registered/judge-certificate";
 import { judgePolicy } from "@/core/registered/judge-policy";
 import { judgeSecret } from "@/core/registered/judge-secret";
 import { MAX_REGISTERED_PASTE_LABEL } from "@/core/registered/read-registered";
+// Loaded with the panel, so the slice's import() of it for a short paste is already satisfied: reading makes no request.
+import "@/core/registered/read-registered-outcome";
 import type { RegisteredCertificate, RegisteredSecret } from "@/core/registered/registered-credential";
 import type { RegisteredVerdict } from "@/core/registered/registered-verdict";
 import { useWorkbenchStore } from "@/store/workbench-store";
