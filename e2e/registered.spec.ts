@@ -4,10 +4,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { generateThroughPage } from "./support/downloads";
+import { createDownloadFolder, downloadThroughPage, generateThroughPage } from "./support/downloads";
 import { openFold, openTroubleshooting } from "./support/journey";
 import { longestTaskSince, pageClock, recordLongTasks } from "./support/long-tasks";
 
+const APP_ID = "11111111-2222-3333-4444-555555555555";
+const OBJECT_ID = "8c3c2a1e-5b7d-4e0f-9a61-2f4d3c1b0a99";
 const DAY = 86_400_000;
 const at = (days: number) => new Date(Date.now() + days * DAY).toISOString().replace(/\.\d+Z$/, "Z");
 
@@ -186,6 +188,93 @@ test.describe("what Entra has registered", () => {
     await page.getByTestId("registered-file").setInputFiles(huge);
     await expect(page.getByTestId("registered-error")).toHaveAttribute("data-code", "ERR_REGISTERED_TOO_LARGE");
     await expect(page.getByTestId("registered-error")).toContainText("8 MB");
+  });
+
+  test("rotation: a successor with the old subject, key size and validity length (judged by OpenSSL), the ordered steps, and addKey's proof signed by the old key", async ({ page }) => {
+    await page.goto("/");
+    await page.getByTestId("subject-commonName").fill("daemon.contoso.com");
+    await openFold(page, "more-certificate-fields");
+    await page.getByTestId("subject-organization").fill("Contoso");
+    await page.getByTestId("validity-days").fill("200");
+    const oldThumbprint = (await generateThroughPage(page)).trim();
+    const folder = createDownloadFolder();
+    const oldCer = await downloadThroughPage(page, "download-server-cer", folder);
+    writeFileSync(join(folder, "old.cer"), oldCer.contents);
+    // The form now says something else: the successor must copy the registered certificate, not the form.
+    await page.getByTestId("subject-commonName").fill("something-else");
+    await page.getByTestId("validity-days").fill("30");
+
+    await openRegistered(page);
+    const application = {
+      "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#applications(id,appId,displayName,keyCredentials)/$entity",
+      id: OBJECT_ID,
+      appId: APP_ID,
+      displayName: "contoso-daemon",
+      keyCredentials: [{ customKeyIdentifier: oldThumbprint, displayName: "CN=daemon.contoso.com, O=Contoso", endDateTime: at(20), key: oldCer.contents.toString("base64"), keyId: "old-key-id", startDateTime: at(-180), type: "AsymmetricX509Cert", usage: "Verify" }],
+      passwordCredentials: [],
+    };
+    await paste(page, JSON.stringify(application, null, 2));
+    await expect(page.getByTestId("registered-verdict-certificate")).toHaveAttribute("data-verdict", "match");
+    const requests: string[] = [];
+    page.on("request", (request) => requests.push(request.url()));
+
+    // The key on the page is unsaved: rotating asks first, like Generate.
+    await page.getByTestId("rotate-certificate").click();
+    await expect(page.getByTestId("confirm-rotate")).toBeVisible();
+    await page.getByTestId("confirm-rotate-replace").click();
+    const newThumbprint = page.getByTestId("rotation-new-thumbprint");
+    await expect(newThumbprint).toHaveText(/^[0-9A-F]{40}$/, { timeout: 60_000 });
+    await expect(page.getByTestId("rotation-old-thumbprint")).toHaveText(oldThumbprint);
+    const successor = (await newThumbprint.textContent()) ?? "";
+    expect(successor).not.toBe(oldThumbprint);
+    await expect(page.getByTestId("thumbprint-sha1")).toHaveText(successor);
+    // Reading the paste and making the successor sent nothing anywhere.
+    expect(requests.filter((url) => !url.includes("/assets/"))).toEqual([]);
+
+    const steps = page.getByTestId("rotation-steps").locator(":scope > li");
+    await expect(steps).toHaveCount(5);
+    await expect(steps.nth(0)).toContainText(`az ad app credential reset --id '${APP_ID}' --cert "@server.crt" --append`);
+    await expect(steps.nth(1)).toContainText(successor);
+    await expect(steps.nth(2)).toContainText("token request");
+    await expect(steps.nth(3)).toContainText(`az ad app credential delete --id '${APP_ID}' --key-id 'old-key-id' --cert`);
+    await expect(steps.nth(4)).toContainText("reminder");
+
+    // The new files, judged by OpenSSL: the thumbprint shown, the old subject, 2048 bits, 200 days, and the key belongs to it.
+    const newCrt = await downloadThroughPage(page, "download-server-crt", folder);
+    const newPem = await downloadThroughPage(page, "download-server-pem", folder);
+    const openssl = (...args: string[]) => execFileSync("openssl", args, { encoding: "utf8" });
+    expect(openssl("x509", "-in", newCrt.path, "-noout", "-fingerprint", "-sha1").replace(/^.*=/, "").replace(/:/g, "").trim()).toBe(successor);
+    expect(openssl("x509", "-in", newCrt.path, "-noout", "-subject", "-nameopt", "RFC2253")).toContain("CN=daemon.contoso.com,O=Contoso");
+    expect(openssl("x509", "-in", newCrt.path, "-noout", "-text")).toContain("Public-Key: (2048 bit)");
+    const dates = openssl("x509", "-in", newCrt.path, "-noout", "-startdate", "-enddate");
+    const [start, end] = [/notBefore=(.*)/.exec(dates)?.[1] ?? "", /notAfter=(.*)/.exec(dates)?.[1] ?? ""].map((value) => Date.parse(value));
+    expect(Math.round(((end ?? 0) - (start ?? 0)) / DAY)).toBe(200);
+    expect(openssl("pkey", "-in", newPem.path, "-pubout")).toBe(openssl("x509", "-in", newCrt.path, "-noout", "-pubkey"));
+
+    // addKey: the proof is signed by the OLD key (verified with the old certificate by OpenSSL), for this object ID.
+    const proof = ((await page.getByTestId("rotation-proof-jwt").textContent()) ?? "").trim();
+    const [header = "", claims = "", signature = ""] = proof.split(".");
+    expect(proof).not.toContain("=");
+    expect(JSON.parse(Buffer.from(header, "base64url").toString())).toMatchObject({ alg: "RS256" });
+    const payload = JSON.parse(Buffer.from(claims, "base64url").toString()) as { aud: string; iss: string; nbf: number; exp: number };
+    expect(payload).toMatchObject({ aud: "00000002-0000-0000-c000-000000000000", iss: OBJECT_ID });
+    expect(payload.exp - payload.nbf).toBeLessThanOrEqual(600);
+    writeFileSync(join(folder, "signed.txt"), `${header}.${claims}`);
+    writeFileSync(join(folder, "signature.bin"), Buffer.from(signature, "base64url"));
+    openssl("x509", "-in", join(folder, "old.cer"), "-inform", "DER", "-noout", "-pubkey", "-out", join(folder, "old-pub.pem"));
+    expect(openssl("dgst", "-sha256", "-verify", join(folder, "old-pub.pem"), "-signature", join(folder, "signature.bin"), join(folder, "signed.txt"))).toContain("Verified OK");
+    const command = page.getByTestId("rotation-addkey-command");
+    await expect(command).toContainText(`https://graph.microsoft.com/v1.0/applications/${OBJECT_ID}/addKey`);
+    await expect(command).toContainText(proof);
+    const newDer = execFileSync("openssl", ["x509", "-in", newCrt.path, "-outform", "DER"]).toString("base64");
+    await expect(command).toContainText(`"key": "${newDer}"`);
+    await expect(command).toContainText('"type": "AsymmetricX509Cert"');
+
+    // A typed object ID signs a new proof for it.
+    await page.getByTestId("registered-object-id").fill("99999999-0000-0000-0000-000000000001");
+    await expect(page.getByTestId("rotation-addkey-command")).toContainText("/applications/99999999-0000-0000-0000-000000000001/addKey");
+    const reproof = ((await page.getByTestId("rotation-proof-jwt").textContent()) ?? "").split(".")[1] ?? "";
+    expect(JSON.parse(Buffer.from(reproof, "base64url").toString())).toMatchObject({ iss: "99999999-0000-0000-0000-000000000001" });
   });
 
   test("the troubleshoot part links to it", async ({ page }) => {

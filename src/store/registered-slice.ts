@@ -1,6 +1,9 @@
 import { certificateLifetimeLimit } from "@/core/registered/judge-policy";
 import type { TextPosition } from "@/core/registered/read-error";
-import type { RegisteredRead } from "@/core/registered/registered-credential";
+import type { RegisteredCertificate, RegisteredRead } from "@/core/registered/registered-credential";
+import type { GenerateForm } from "@/core/credential/generate-form";
+import { describeError } from "@/core/errors";
+import { onCredentialChanged } from "./credential-changed";
 import { runWork, WorkCancelled, type WorkJob } from "@/workers/run-work";
 import type { RegisteredReadOutcome } from "@/core/registered/read-registered-outcome";
 import type { SliceCreator } from "./slice-creator";
@@ -10,6 +13,25 @@ export interface RegisteredReadProblem {
   code: string;
   message: string;
   position?: TextPosition;
+}
+
+/** A rotation under way or done: the registered certificate it replaces and the successor made on the page. */
+export interface RegisteredRotation {
+  status: "making" | "ready" | "failed";
+  oldKeyId: string;
+  oldThumbprint?: string;
+  oldDisplayName?: string;
+  /** What the successor copied from the old certificate, in words ("subject, key size and validity from the certificate"). */
+  copied: string;
+  notes: string[];
+  newThumbprint?: string;
+  newNotAfter?: string;
+  newCertificateDer?: Uint8Array;
+  /** True when the page held the old certificate's key when the rotation began: it can sign addKey's proof. */
+  holdsOldKey: boolean;
+  proofJwt?: string;
+  proofError?: string;
+  error?: string;
 }
 
 /**
@@ -26,6 +48,14 @@ export interface RegisteredSlice {
   /** Reads a paste in the worker (a multi-MB paste must not hold the page); a later paste wins over an earlier one. */
   readRegistered: (text: string) => Promise<void>;
   setRegisteredObjectId: (value: string) => void;
+  registeredRotation?: RegisteredRotation;
+  /**
+   * Makes the successor of a registered certificate through Generate (same subject, key size and validity
+   * length). The panel asks first when the page's key is unsaved, as Generate does.
+   */
+  rotateCertificate: (keyId: string) => Promise<void>;
+  /** Signs a fresh addKey proof with the old key (it lasts 10 minutes); needs the app's object ID. */
+  signRotationProof: () => Promise<void>;
 }
 
 /**
@@ -35,9 +65,18 @@ export interface RegisteredSlice {
  */
 export const READ_IN_PLACE_CHARS = 256 * 1024;
 
-export const createRegisteredSlice: SliceCreator<RegisteredSlice> = (set) => {
+export const createRegisteredSlice: SliceCreator<RegisteredSlice> = (set, get, store) => {
   let job: WorkJob<RegisteredReadOutcome> | undefined;
   let sequence = 0;
+  // The key of the certificate being replaced, kept (in memory only) to sign addKey's proof after the page moved on to the successor.
+  let oldKey: { privateKeyPkcs8Der: Uint8Array; certificateDer: Uint8Array } | undefined;
+  onCredentialChanged(store, ({ cause }) => {
+    // Generate (the rotation's own successor) keeps the rotation; another key loaded or the key removed ends it.
+    if (cause === "generated") return;
+    oldKey = undefined;
+    set({ registeredRotation: undefined });
+  });
+  const updateRotation = (change: Partial<RegisteredRotation>) => set((state) => ({ registeredRotation: state.registeredRotation ? { ...state.registeredRotation, ...change } : undefined }));
   return {
     registeredReading: false,
     registeredRead: undefined,
@@ -72,6 +111,72 @@ export const createRegisteredSlice: SliceCreator<RegisteredSlice> = (set) => {
       else set({ registeredReading: false, registeredRead: undefined, registeredError: { code: outcome.code, message: outcome.message, position: outcome.position } });
     },
     setRegisteredObjectId: (registeredObjectId) => set({ registeredObjectId }),
+    registeredRotation: undefined,
+    rotateCertificate: async (keyId) => {
+      const row = get().registeredRead?.rows.find((candidate): candidate is RegisteredCertificate => candidate.kind === "certificate" && candidate.keyId === keyId);
+      if (!row || get().registeredRotation?.status === "making" || get().generation.running) return;
+      const before = get().credential;
+      oldKey =
+        before?.privateKeyPkcs8Der && row.thumbprint !== undefined && before.certificateDetails.thumbprints.sha1Hex === row.thumbprint
+          ? { privateKeyPkcs8Der: before.privateKeyPkcs8Der, certificateDer: before.certificateDer }
+          : undefined;
+      const base = { oldKeyId: row.keyId, oldThumbprint: row.thumbprint, oldDisplayName: row.displayName, holdsOldKey: oldKey !== undefined };
+      let successor;
+      try {
+        successor = (await import("@/core/registered/successor-options")).describeSuccessor(row);
+      } catch (error) {
+        set({ registeredRotation: { ...base, status: "failed", copied: "", notes: [], error: `The registered certificate could not be read: ${describeError(error)}` } });
+        return;
+      }
+      const copied = [
+        `subject ${successor.from.subject === "key" ? "from the registered certificate" : "from the Generate form"}`,
+        `key size ${successor.from.keySize === "key" ? "from the registered certificate" : "from the Generate form"}`,
+        `validity ${successor.from.validityDays === "key" ? "as long as the registered certificate's" : successor.from.validityDays === "dates" ? "as long as the registered dates" : "from the Generate form"}`,
+      ].join(", ");
+      set({ registeredRotation: { ...base, status: "making", copied, notes: successor.notes } });
+      // Through the Generate form and its action: the successor is made exactly as Generate makes any credential.
+      const { setGenerateField } = get();
+      if (successor.subject) {
+        const subject = successor.subject;
+        const fields: [keyof GenerateForm, string | undefined][] = [
+          ["commonName", subject.commonName],
+          ["organization", subject.organization],
+          ["organizationalUnit", subject.organizationalUnit],
+          ["locality", subject.locality],
+          ["state", subject.state],
+          ["country", subject.country],
+          ["email", subject.email],
+        ];
+        for (const [field, value] of fields) setGenerateField(field, value ?? "");
+      }
+      if (successor.keySize !== undefined) setGenerateField("keySize", successor.keySize);
+      if (successor.validityDays !== undefined) setGenerateField("validityDays", String(successor.validityDays));
+      await get().generate();
+      const after = get().credential;
+      if (!after || after === before || after.certificateDetails.thumbprints.sha1Hex === before?.certificateDetails.thumbprints.sha1Hex) {
+        updateRotation({ status: "failed", error: get().generation.error ?? "The successor was not made: check the Generate form in step 1 (a field it refuses is marked there)." });
+        return;
+      }
+      updateRotation({ status: "ready", newThumbprint: after.certificateDetails.thumbprints.sha1Hex, newNotAfter: after.certificateDetails.notAfter, newCertificateDer: after.certificateDer });
+      await get().signRotationProof();
+    },
+    signRotationProof: async () => {
+      const rotation = get().registeredRotation;
+      const objectId = selectRegisteredObjectId(get());
+      if (rotation?.status !== "ready" || !oldKey) return;
+      if (objectId === "") {
+        updateRotation({ proofJwt: undefined, proofError: "Type the application's object ID (or paste az ad app show, which has it as id) to sign the proof." });
+        return;
+      }
+      try {
+        const { createAddKeyProof } = await import("@/core/registered/addkey-proof");
+        const proofJwt = await createAddKeyProof({ ...oldKey, objectId });
+        // The object ID may have changed while signing: only the latest one's proof is kept.
+        if (selectRegisteredObjectId(get()) === objectId) updateRotation({ proofJwt, proofError: undefined });
+      } catch (error) {
+        updateRotation({ proofJwt: undefined, proofError: `The proof could not be signed: ${describeError(error)}` });
+      }
+    },
   };
 };
 
@@ -89,4 +194,12 @@ export const selectValidityLimitNote = (state: WorkbenchState): string | undefin
   const limit = certificateLifetimeLimit(policies, new Date());
   if (!limit) return undefined;
   return `Your pasted policy "${limit.policyName}" allows certificates of at most ${String(limit.days)} days (maxLifetime ${limit.maxLifetime}): choose ${String(limit.days - 1)} or fewer, as the certificate starts 5 minutes early.`;
+};
+
+/** The access token the page's own token request got, if any (to send addKey with). */
+export const selectPageAccessToken = (state: WorkbenchState): string | undefined => {
+  const body = state.tokenRequest.response?.body;
+  if (typeof body !== "object" || body === null || !Object.hasOwn(body, "access_token")) return undefined;
+  const token = (body as { access_token?: unknown }).access_token;
+  return typeof token === "string" ? token : undefined;
 };

@@ -14,6 +14,8 @@ import { Field } from "@/ui/field";
 import { useNow } from "@/ui/use-now";
 import { MAX_EDITABLE_REGISTERED_CHARS, RegisteredInput } from "./registered-input";
 import { RegisteredRows } from "./registered-rows";
+import { RotationView } from "./rotation-view";
+import { selectHasUnsavedKey } from "@/store/credential-slice";
 import { VerdictLine } from "./registered-verdicts";
 
 /** Typing pauses this long before the text is read again; a paste, a drop or a file is read at once. */
@@ -38,6 +40,10 @@ export function RegisteredPanel() {
   const pageNotBefore = useWorkbenchStore((state) => state.credential?.certificateDetails.notBefore);
   const pageNotAfter = useWorkbenchStore((state) => state.credential?.certificateDetails.notAfter);
   const clientSecret = useWorkbenchStore((state) => state.clientSecret);
+  const unsavedKey = useWorkbenchStore(selectHasUnsavedKey);
+  const rotateCertificate = useWorkbenchStore((state) => state.rotateCertificate);
+  const rotating = useWorkbenchStore((state) => state.registeredRotation?.status === "making" || state.generation.running);
+  const [confirmingRotate, setConfirmingRotate] = useState<RegisteredCertificate | undefined>(undefined);
   const [text, setText] = useState("");
   const [mountedAt] = useState(() => new Date());
   const now = useNow(true, 60_000) ?? mountedAt;
@@ -147,7 +153,38 @@ export function RegisteredPanel() {
               </VerdictLine>
             )}
           </div>
-          <RegisteredRows rows={read.rows} now={now} matched={matched} />
+          {confirmingRotate && unsavedKey && (
+            <div className="flex flex-wrap items-center gap-2 rounded border p-3 text-sm" role="alert" data-testid="confirm-rotate">
+              <span>The key on this page has not been saved. Making the successor replaces it on the page (the page keeps it only to sign addKey&apos;s proof), and it cannot be downloaded afterwards.</span>
+              <button
+                type="button"
+                className="btn-secondary"
+                data-testid="confirm-rotate-replace"
+                onClick={() => {
+                  setConfirmingRotate(undefined);
+                  void rotateCertificate(confirmingRotate.keyId);
+                }}
+              >
+                Replace the unsaved key
+              </button>
+              <button type="button" className="btn-secondary" onClick={() => setConfirmingRotate(undefined)}>
+                Keep it
+              </button>
+            </div>
+          )}
+          <RotationView />
+          <RegisteredRows
+            rows={read.rows}
+            now={now}
+            matched={matched}
+            appId={read.application?.appId ?? clientId}
+            rotateDisabled={rotating}
+            onRotate={(row) => {
+              // An unsaved key would be lost for good: ask first, in the page, as Generate does.
+              if (unsavedKey) setConfirmingRotate(row);
+              else void rotateCertificate(row.keyId);
+            }}
+          />
         </div>
       )}
     </div>

@@ -1,6 +1,8 @@
 import { useState } from "react";
 import { describeRegisteredStatus, type RegisteredStatusKind } from "@/core/registered/registered-status";
 import type { RegisteredRow } from "@/core/registered/registered-credential";
+import { secretRotationSteps } from "@/core/registered/rotation-steps";
+import { StepList } from "./rotation-view";
 
 /** Rows drawn at a time: thousands of rows in one render would hold the page; more on request. */
 const FIRST_ROWS = 100;
@@ -61,9 +63,18 @@ interface RegisteredRowsProps {
   /** The Rotate button of a certificate row, from the panel (it asks first when the page's key is unsaved). */
   onRotate?: (row: Extract<RegisteredRow, { kind: "certificate" }>) => void;
   rotateDisabled?: boolean;
+  /** For the secret's replacement commands. */
+  appId: string;
 }
 
-export function RegisteredRows({ rows, now, matched, onRotate, rotateDisabled }: RegisteredRowsProps) {
+/** The replacement's end date: as long from today as the old secret lasted (a year when that is unknown). */
+function nextEndDate(row: Extract<RegisteredRow, { kind: "secret" }>, now: Date): string {
+  const lasted = row.startDateTime && row.endDateTime ? Date.parse(row.endDateTime) - Date.parse(row.startDateTime) : Number.NaN;
+  const length = Number.isFinite(lasted) && lasted > 0 ? lasted : 365 * 86_400_000;
+  return new Date(now.getTime() + length).toISOString().slice(0, 10);
+}
+
+export function RegisteredRows({ rows, now, matched, onRotate, rotateDisabled, appId }: RegisteredRowsProps) {
   const [limit, setLimit] = useState(FIRST_ROWS);
   const shown = rows.slice(0, limit);
   return (
@@ -112,6 +123,12 @@ export function RegisteredRows({ rows, now, matched, onRotate, rotateDisabled }:
                 {row.kind === "certificate" && <CertificateFacts row={row} />}
                 {row.kind === "federated" && <FederatedFacts row={row} />}
                 {row.kind === "federated" && row.description && <p className="text-muted break-all">{row.description}</p>}
+                {row.kind === "secret" && (
+                  <details className="fold" data-testid="secret-rotation">
+                    <summary>How to replace this secret without an outage</summary>
+                    <StepList steps={secretRotationSteps({ appId, oldKeyId: row.keyId, displayName: row.displayName, endDate: nextEndDate(row, now) })} />
+                  </details>
+                )}
                 {row.kind === "certificate" && onRotate && (
                   <div>
                     <button type="button" className="btn-secondary" data-testid="rotate-certificate" disabled={rotateDisabled} onClick={() => onRotate(row)}>
