@@ -1,11 +1,12 @@
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { judgeCertificate } from "@/core/registered/judge-certificate";
+import { judgeFederated, MAX_FEDERATED_CREDENTIALS } from "@/core/registered/judge-federated";
 import { judgePolicy } from "@/core/registered/judge-policy";
 import { judgeSecret } from "@/core/registered/judge-secret";
 import { MAX_REGISTERED_PASTE_LABEL } from "@/core/registered/read-registered";
 // Loaded with the panel, so the slice's import() of it for a short paste is already satisfied: reading makes no request.
 import "@/core/registered/read-registered-outcome";
-import type { RegisteredCertificate, RegisteredSecret } from "@/core/registered/registered-credential";
+import type { RegisteredCertificate, RegisteredFederated, RegisteredSecret } from "@/core/registered/registered-credential";
 import type { RegisteredVerdict } from "@/core/registered/registered-verdict";
 import { useWorkbenchStore } from "@/store/workbench-store";
 import { CodeBlock } from "@/ui/code-block";
@@ -40,6 +41,7 @@ export function RegisteredPanel() {
   const pageNotBefore = useWorkbenchStore((state) => state.credential?.certificateDetails.notBefore);
   const pageNotAfter = useWorkbenchStore((state) => state.credential?.certificateDetails.notAfter);
   const clientSecret = useWorkbenchStore((state) => state.clientSecret);
+  const federatedInspection = useWorkbenchStore((state) => state.federatedInspection);
   const unsavedKey = useWorkbenchStore(selectHasUnsavedKey);
   const rotateCertificate = useWorkbenchStore((state) => state.rotateCertificate);
   const rotating = useWorkbenchStore((state) => state.registeredRotation?.status === "making" || state.generation.running);
@@ -60,12 +62,15 @@ export function RegisteredPanel() {
 
   const certificates = useMemo(() => (read?.rows ?? []).filter((row): row is RegisteredCertificate => row.kind === "certificate"), [read]);
   const secrets = useMemo(() => (read?.rows ?? []).filter((row): row is RegisteredSecret => row.kind === "secret"), [read]);
-  const federatedCount = (read?.rows.length ?? 0) - certificates.length - secrets.length;
+  const federated = useMemo(() => (read?.rows ?? []).filter((row): row is RegisteredFederated => row.kind === "federated"), [read]);
+  const federatedCount = federated.length;
   const holdsKeys = read !== undefined && (certificates.length > 0 || read.application !== undefined);
   const holdsSecrets = read !== undefined && (secrets.length > 0 || read.application !== undefined);
 
   const certificateVerdict = useMemo(() => (holdsKeys && pageThumbprint ? judgeCertificate(pageThumbprint, certificates, now) : undefined), [holdsKeys, pageThumbprint, certificates, now]);
   const secretVerdict = useMemo(() => (holdsSecrets && clientSecret.trim() !== "" ? judgeSecret(clientSecret, secrets, now) : undefined), [holdsSecrets, clientSecret, secrets, now]);
+  const tokenClaims = federatedInspection?.ok ? federatedInspection.payload : undefined;
+  const federatedVerdict = useMemo(() => (federated.length > 0 && tokenClaims ? judgeFederated(tokenClaims, federated) : undefined), [federated, tokenClaims]);
   const policyVerdict = useMemo(
     () => (read && read.policies.length > 0 && pageNotBefore && pageNotAfter ? judgePolicy(read.policies, { notBefore: pageNotBefore, notAfter: pageNotAfter }) : undefined),
     [read, pageNotBefore, pageNotAfter],
@@ -76,8 +81,9 @@ export function RegisteredPanel() {
     const add = (kind: string, verdict?: RegisteredVerdict) => verdict?.matchedKeyIds.forEach((keyId) => keys.add(`${kind}:${keyId}`));
     add("certificate", certificateVerdict);
     add("secret", secretVerdict);
+    add("federated", federatedVerdict);
     return keys;
-  }, [certificateVerdict, secretVerdict]);
+  }, [certificateVerdict, secretVerdict, federatedVerdict]);
 
   return (
     <div className="flex flex-col gap-4" data-testid="registered-panel">
@@ -146,6 +152,22 @@ export function RegisteredPanel() {
               <VerdictLine kind="secret" verdict={secretVerdict.verdict}>
                 {secretVerdict.message}
               </VerdictLine>
+            )}
+            {federatedVerdict && (
+              <VerdictLine kind="federated" verdict={federatedVerdict.verdict}>
+                {federatedVerdict.message}
+              </VerdictLine>
+            )}
+            {federated.length > 0 && !tokenClaims && (
+              <p className="text-sm text-muted" data-testid="registered-federated-hint">
+                Paste the workload&apos;s token under Check and troubleshoot → Token request (Federated token) to see which of these it meets.
+              </p>
+            )}
+            {federated.length > MAX_FEDERATED_CREDENTIALS && (
+              <p className="text-sm font-medium text-warn" data-testid="registered-federated-limit">
+                {federated.length} federated credentials: Entra allows at most {MAX_FEDERATED_CREDENTIALS} per app, so these cannot all be on one app (two apps&apos; lists pasted
+                together?), and adding more fails.
+              </p>
             )}
             {policyVerdict && (
               <VerdictLine kind="policy" verdict={policyVerdict.verdict}>
