@@ -277,6 +277,52 @@ test.describe("what Entra has registered", () => {
     expect(JSON.parse(Buffer.from(reproof, "base64url").toString())).toMatchObject({ iss: "99999999-0000-0000-0000-000000000001" });
   });
 
+  test("the pasted external token against every federated credential: match, 700211 (trailing slash), 7002138, 700213, 700212, a flexible expression, over 20", async ({ page }) => {
+    const GITHUB = "https://token.actions.githubusercontent.com";
+    const b64u = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+    const now = Math.floor(Date.now() / 1000);
+    // A GitHub Actions OIDC token's shape (header and claims written out by hand; the signature is not checked here).
+    const claims = { iss: GITHUB, sub: "repo:Contoso/web:ref:refs/heads/main", aud: "api://AzureADTokenExchange", repository_id: "123", repository_owner_id: "456", nbf: now - 60, iat: now - 60, exp: now + 300 };
+    const jwt = `${b64u({ alg: "RS256", typ: "JWT", kid: "k1" })}.${b64u(claims)}.${Buffer.alloc(256, 1).toString("base64url")}`;
+    await page.goto("/");
+    await openTroubleshooting(page);
+    await page.getByTestId("auth-method").selectOption("federated");
+    await page.getByTestId("federated-token-input").fill(jwt);
+    await openRegistered(page);
+    const list = (entries: Record<string, unknown>[]) => JSON.stringify({ "@odata.context": "https://graph.microsoft.com/beta/$metadata#applications('x')/federatedIdentityCredentials", value: entries.map((entry, index) => ({ id: `fic-${String(index)}`, name: `fic-${String(index)}`, issuer: GITHUB, subject: claims.sub, audiences: ["api://AzureADTokenExchange"], description: null, ...entry })) });
+    const verdict = page.getByTestId("registered-verdict-federated");
+
+    await paste(page, list([{ subject: "repo:Contoso/web:environment:prod" }, {}]));
+    await expect(verdict).toHaveAttribute("data-verdict", "match");
+    await expect(verdict).toContainText("fic-1");
+    await expect(page.locator('[data-testid="registered-row"][data-key-id="fic-1"]')).toHaveAttribute("data-match", "true");
+    await expect(page.locator('[data-testid="registered-row"][data-key-id="fic-1"]')).toHaveAttribute("data-kind", "federated");
+    await expect(page.locator('[data-testid="registered-row"][data-key-id="fic-0"]')).toHaveAttribute("data-match", "false");
+
+    await paste(page, list([{ issuer: `${GITHUB}/` }]));
+    await expect(verdict).toHaveAttribute("data-verdict", "no-match");
+    await expect(verdict).toContainText("AADSTS700211");
+    await expect(verdict).toContainText("trailing slash");
+
+    await paste(page, list([{ subject: "repo:contoso/web:ref:refs/heads/main" }]));
+    await expect(verdict).toContainText("AADSTS7002138");
+
+    await paste(page, list([{ subject: "repo:Contoso/web:ref:refs/heads/develop" }]));
+    await expect(verdict).toContainText("AADSTS700213");
+    await expect(verdict).toContainText("fic-0");
+
+    await paste(page, list([{ audiences: ["api://SomethingElse"] }]));
+    await expect(verdict).toContainText("AADSTS700212");
+
+    await paste(page, list([{ subject: null, claimsMatchingExpression: { languageVersion: 1, value: "claims['sub'] matches 'repo:Contoso/web:ref:refs/heads/*' and claims['repository_id'] eq '123'" } }]));
+    await expect(verdict).toHaveAttribute("data-verdict", "match");
+    await expect(page.getByTestId("registered-row")).toContainText("claims['sub'] matches");
+
+    await paste(page, list(Array.from({ length: 21 }, (_, index) => ({ subject: `repo:Contoso/web:environment:e${String(index)}` }))));
+    await expect(page.getByTestId("registered-federated-limit")).toContainText("at most 20");
+    await expect(verdict).toContainText("AADSTS700213");
+  });
+
   test("the troubleshoot part links to it", async ({ page }) => {
     await page.goto("/");
     await openTroubleshooting(page);
