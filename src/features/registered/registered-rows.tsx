@@ -87,7 +87,7 @@ export function RegisteredRows({ rows, now, matched, onRotate, rotateDisabled, a
             <li
               // keyIds can repeat when a paste leaves them out; the position keeps keys unique.
               key={`${row.kind}:${row.keyId}:${String(index)}`}
-              className={`rounded border p-3 text-sm ${isMatch ? "border-[var(--cw-ok)]" : ""}`}
+              className={`rounded border p-3 text-sm [overflow-wrap:anywhere] ${isMatch ? "border-[var(--cw-ok)]" : ""}`}
               data-testid="registered-row"
               data-kind={row.kind}
               data-key-id={row.keyId}

@@ -12,7 +12,7 @@ import { Field } from "@/ui/field";
 /** The ordered steps: each a sentence and, where there is one, the command to copy. */
 export function StepList({ steps, testId }: { steps: readonly RotationStep[]; testId?: string }) {
   return (
-    <ol className="flex list-decimal flex-col gap-2 pl-5 text-sm" data-testid={testId}>
+    <ol className="flex list-decimal flex-col gap-2 pl-5 text-sm [overflow-wrap:anywhere]" data-testid={testId}>
       {steps.map((step) => (
         <li key={step.title}>
           <span className="font-medium">{step.title}.</span> {step.detail}
