@@ -112,6 +112,12 @@ describe("secrets, federated credentials, envelopes, several documents", () => {
     const [row] = (await readRegisteredCredentials(JSON.stringify(beta))).rows as RegisteredFederated[];
     expect(row).toMatchObject({ subject: null, claimsMatchingExpression: { languageVersion: 1, value: "claims['sub'] matches 'repo:contoso/web:ref:refs/heads/*'" } });
   });
+  it("Graph's list envelope of applications (GET /applications?$filter=appId eq '…') reads the application inside", async () => {
+    const list = { "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#applications", value: [{ id: APP_OBJECT_ID, appId: APP_ID, keyCredentials: [], passwordCredentials: [{ keyId: KEY_A, hint: "abc", endDateTime: "2027-01-01T00:00:00Z" }] }] };
+    const read = await readRegisteredCredentials(JSON.stringify(list));
+    expect(read.application).toMatchObject({ objectId: APP_OBJECT_ID, appId: APP_ID });
+    expect(read.rows).toEqual([expect.objectContaining({ kind: "secret", keyId: KEY_A, source: "The paste.value[0].passwordCredentials[0]" })]);
+  });
   it("the same credential in two documents is one row (the one with the certificate kept)", async () => {
     const list = azCertificateList([{ keyId: KEY_A, displayName: "x", customKeyIdentifier: current.sha1Hex, start: "2026-01-01T00:00:00Z", end: "2027-01-01T00:00:00Z" }]);
     const show = JSON.stringify({ id: APP_OBJECT_ID, appId: APP_ID, keyCredentials: [{ keyId: KEY_A, key: current.keyBase64, type: "AsymmetricX509Cert", usage: "Verify", endDateTime: "2027-01-01T00:00:00Z" }] });
