@@ -1,4 +1,4 @@
-import { certificateLifetimeLimit } from "@/core/registered/judge-policy";
+import type { CertificateLifetimeLimit } from "@/core/registered/judge-policy";
 import type { TextPosition } from "@/core/registered/read-error";
 import type { RegisteredCertificate, RegisteredRead } from "@/core/registered/registered-credential";
 import type { GenerateForm } from "@/core/credential/generate-form";
@@ -43,6 +43,8 @@ export interface RegisteredSlice {
   registeredReading: boolean;
   registeredRead?: RegisteredRead;
   registeredError?: RegisteredReadProblem;
+  /** The strictest certificate lifetime a pasted policy allows (counted from when it was read), for the Generate form. */
+  registeredLifetimeLimit?: CertificateLifetimeLimit;
   /** The application's object ID as typed; the pasted application's `id` is used when this is empty. */
   registeredObjectId: string;
   /** Reads a paste in the worker (a multi-MB paste must not hold the page); a later paste wins over an earlier one. */
@@ -81,13 +83,14 @@ export const createRegisteredSlice: SliceCreator<RegisteredSlice> = (set, get, s
     registeredReading: false,
     registeredRead: undefined,
     registeredError: undefined,
+    registeredLifetimeLimit: undefined,
     registeredObjectId: "",
     readRegistered: async (text) => {
       const mine = ++sequence;
       job?.cancel();
       job = undefined;
       if (text.trim() === "") {
-        set({ registeredReading: false, registeredRead: undefined, registeredError: undefined });
+        set({ registeredReading: false, registeredRead: undefined, registeredError: undefined, registeredLifetimeLimit: undefined });
         return;
       }
       set({ registeredReading: true });
@@ -107,8 +110,12 @@ export const createRegisteredSlice: SliceCreator<RegisteredSlice> = (set, get, s
       }
       if (mine !== sequence) return;
       job = undefined;
-      if (outcome.ok) set({ registeredReading: false, registeredRead: outcome.read, registeredError: undefined });
-      else set({ registeredReading: false, registeredRead: undefined, registeredError: { code: outcome.code, message: outcome.message, position: outcome.position } });
+      if (outcome.ok) {
+        // Loaded with the reader (the panel has it): the first screen does not carry the policy rules.
+        const { certificateLifetimeLimit } = await import("@/core/registered/judge-policy");
+        if (mine !== sequence) return;
+        set({ registeredReading: false, registeredRead: outcome.read, registeredError: undefined, registeredLifetimeLimit: certificateLifetimeLimit(outcome.read.policies, new Date()) });
+      } else set({ registeredReading: false, registeredRead: undefined, registeredError: { code: outcome.code, message: outcome.message, position: outcome.position }, registeredLifetimeLimit: undefined });
     },
     setRegisteredObjectId: (registeredObjectId) => set({ registeredObjectId }),
     registeredRotation: undefined,
@@ -189,9 +196,7 @@ export const selectRegisteredObjectId = (state: WorkbenchState): string => state
  * (certificate/create.ts), so a validity of exactly the limit's days is just over it.
  */
 export const selectValidityLimitNote = (state: WorkbenchState): string | undefined => {
-  const policies = state.registeredRead?.policies;
-  if (!policies || policies.length === 0) return undefined;
-  const limit = certificateLifetimeLimit(policies, new Date());
+  const limit = state.registeredLifetimeLimit;
   if (!limit) return undefined;
   return `Your pasted policy "${limit.policyName}" allows certificates of at most ${String(limit.days)} days (maxLifetime ${limit.maxLifetime}): choose ${String(limit.days - 1)} or fewer, as the certificate starts 5 minutes early.`;
 };
