@@ -114,6 +114,11 @@ test.describe("what Entra has registered", () => {
     await expect(verdict).toHaveAttribute("data-verdict", "no-match");
     await expect(verdict).toContainText("AADSTS7000215");
 
+    // The same steps for a secret: add one with --append, then delete the old keyId.
+    await openFold(page, "secret-rotation");
+    await expect(page.getByTestId("secret-rotation")).toContainText(`az ad app credential reset --id <appId> --append --display-name 'secret ${keyA} (next)' --end-date`);
+    await expect(page.getByTestId("secret-rotation")).toContainText(`az ad app credential delete --id <appId> --key-id '${keyA}'`);
+
     await page.getByTestId("client-secret-input").fill(keyA);
     await expect(verdict).toHaveAttribute("data-verdict", "no-match");
     await expect(verdict).toContainText("secret's ID");

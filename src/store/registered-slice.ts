@@ -73,8 +73,8 @@ export const createRegisteredSlice: SliceCreator<RegisteredSlice> = (set, get, s
   // The key of the certificate being replaced, kept (in memory only) to sign addKey's proof after the page moved on to the successor.
   let oldKey: { privateKeyPkcs8Der: Uint8Array; certificateDer: Uint8Array } | undefined;
   onCredentialChanged(store, ({ cause }) => {
-    // Generate (the rotation's own successor) keeps the rotation; another key loaded or the key removed ends it.
-    if (cause === "generated") return;
+    // The rotation's own successor (made while it is "making") keeps it; any other new key, an import or the key removed ends it.
+    if (cause === "generated" && get().registeredRotation?.status === "making") return;
     oldKey = undefined;
     set({ registeredRotation: undefined });
   });

@@ -121,7 +121,8 @@ export function RegisteredPanel() {
           }}
         />
       </div>
-      <p className="text-sm text-muted empty:hidden" role="status" aria-live="polite" data-testid="registered-reading">
+      {/* Always one line tall, so what follows does not move when "Reading…" comes and goes. */}
+      <p className="min-h-5 text-sm text-muted" role="status" aria-live="polite" data-testid="registered-reading">
         {reading ? "Reading…" : ""}
       </p>
       {error && (
