@@ -7,6 +7,8 @@ import { expect, test, type Page } from "@playwright/test";
 import { createDownloadFolder, downloadThroughPage, generateThroughPage } from "./support/downloads";
 import { openFold, openTroubleshooting } from "./support/journey";
 import { longestTaskSince, pageClock, recordLongTasks } from "./support/long-tasks";
+import { MOCK_AUTHORITY_ORIGIN, MOCK_AUTHORITY_PORT, readMockAuthorityTls } from "./support/mock-authority";
+import { startMockTokenService, type MockTokenService } from "./support/mock-token-service";
 
 const APP_ID = "11111111-2222-3333-4444-555555555555";
 const OBJECT_ID = "8c3c2a1e-5b7d-4e0f-9a61-2f4d3c1b0a99";
@@ -343,6 +345,40 @@ test.describe("what Entra has registered", () => {
     await paste(page, list(Array.from({ length: 21 }, (_, index) => ({ subject: `repo:Contoso/web:environment:e${String(index)}` }))));
     await expect(page.getByTestId("registered-federated-limit")).toContainText("at most 20");
     await expect(verdict).toContainText("AADSTS700213");
+  });
+
+  test("addKey's request carries the access token from the page's own token request, masked until revealed", async ({ page }) => {
+    const tenant = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+    let mock: MockTokenService | undefined;
+    try {
+      await page.goto("/");
+      await openTroubleshooting(page);
+      const thumbprint = (await generateThroughPage(page)).trim();
+      const { contents } = await downloadThroughPage(page, "download-server-crt", createDownloadFolder());
+      await page.getByTestId("tenant-input").fill(tenant);
+      await page.getByTestId("client-id-input").fill(APP_ID);
+      await page.getByTestId("cloud-select").selectOption("custom");
+      await page.getByTestId("custom-authority-input").fill(MOCK_AUTHORITY_ORIGIN);
+      await expect(page.getByTestId("assertion-jwt")).toHaveText(/^eyJ/);
+      mock = await startMockTokenService({ tenant, clientId: APP_ID, registeredCertificatesPem: [contents.toString("utf8")], tls: readMockAuthorityTls(), port: MOCK_AUTHORITY_PORT, roles: ["Application.ReadWrite.OwnedBy"] });
+      await expect(page.getByTestId("proxy-status")).toContainText("127.0.0.1");
+      await page.getByTestId("send-token-request").click();
+      await expect(page.getByTestId("token-status")).toContainText("HTTP 200");
+      const accessToken = (JSON.parse((await page.getByTestId("token-response").textContent()) ?? "{}") as { access_token: string }).access_token;
+      expect(accessToken).toMatch(/^eyJ/);
+
+      await openRegistered(page);
+      await paste(page, JSON.stringify({ id: OBJECT_ID, appId: APP_ID, keyCredentials: [{ customKeyIdentifier: thumbprint, keyId: "old", displayName: "old", startDateTime: at(-10), endDateTime: at(10), type: "AsymmetricX509Cert", usage: "Verify", key: null }], passwordCredentials: [] }));
+      await page.getByTestId("rotate-certificate").click();
+      await page.getByTestId("confirm-rotate-replace").click();
+      const command = page.getByTestId("rotation-addkey-command");
+      await expect(command).toContainText("<access token: press Reveal to include it>", { timeout: 60_000 });
+      expect(await command.textContent()).not.toContain(accessToken);
+      await page.getByTestId("rotation-reveal-token").check();
+      await expect(command).toContainText(`Authorization: Bearer ${accessToken}`);
+    } finally {
+      await mock?.close();
+    }
   });
 
   test("the troubleshoot part links to it", async ({ page }) => {
