@@ -1,5 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { selectRegisteredObjectId, selectValidityLimitNote } from "./registered-slice";
+import { announceCredentialChanged } from "./credential-changed";
+import { selectRegisteredObjectId, selectValidityLimitNote, type RegisteredRotation } from "./registered-slice";
 
 // An in-memory localStorage (Node has none), installed before the store module is loaded.
 const written = new Map<string, string>();
@@ -58,5 +59,21 @@ describe("the registered slice", () => {
     expect(selectValidityLimitNote(useWorkbenchStore.getState())).toBeUndefined();
     await useWorkbenchStore.getState().readRegistered(JSON.stringify({ displayName: "Tenant", isEnabled: true, applicationRestrictions: { keyCredentials: [{ restrictionType: "asymmetricKeyLifetime", maxLifetime: "P90D" }] } }));
     expect(selectValidityLimitNote(useWorkbenchStore.getState())).toMatch(/at most 90 days \(maxLifetime P90D\): choose 89 or fewer/);
+  });
+});
+
+describe("a rotation's life", () => {
+  const rotation = (status: RegisteredRotation["status"]): RegisteredRotation => ({ status, oldKeyId: "old", copied: "", notes: [], holdsOldKey: false });
+  it("its own successor (generated while it is being made) keeps it", () => {
+    useWorkbenchStore.setState({ registeredRotation: rotation("making") });
+    announceCredentialChanged(useWorkbenchStore, { cause: "generated" });
+    expect(useWorkbenchStore.getState().registeredRotation?.status).toBe("making");
+  });
+  it("another Generate afterwards, an import or removing the key ends it", () => {
+    for (const cause of ["generated", "imported", "forgotten"] as const) {
+      useWorkbenchStore.setState({ registeredRotation: rotation("ready") });
+      announceCredentialChanged(useWorkbenchStore, { cause });
+      expect(useWorkbenchStore.getState().registeredRotation).toBeUndefined();
+    }
   });
 });
