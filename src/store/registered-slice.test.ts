@@ -1,5 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { announceCredentialChanged } from "./credential-changed";
+import type { Credential, CredentialFiles } from "@/core/credential/credential";
 import { selectRegisteredObjectId, selectValidityLimitNote, type RegisteredRotation } from "./registered-slice";
 
 // An in-memory localStorage (Node has none), installed before the store module is loaded.
@@ -63,16 +63,21 @@ describe("the registered slice", () => {
 });
 
 describe("a rotation's life", () => {
+  // The credential-changed notification as the credential slice sends it; the credential itself is not read here.
+  const change = (cause: "generated" | "imported" | "forgotten") => {
+    if (cause === "forgotten") useWorkbenchStore.getState().forgetCredential();
+    else useWorkbenchStore.getState().replaceCredential({ origin: cause === "generated" ? "generated" : "imported" } as unknown as Credential, { keySaved: true, cause, files: {} as CredentialFiles });
+  };
   const rotation = (status: RegisteredRotation["status"]): RegisteredRotation => ({ status, oldKeyId: "old", copied: "", notes: [], holdsOldKey: false });
   it("its own successor (generated while it is being made) keeps it", () => {
     useWorkbenchStore.setState({ registeredRotation: rotation("making") });
-    announceCredentialChanged(useWorkbenchStore, { cause: "generated" });
+    change("generated");
     expect(useWorkbenchStore.getState().registeredRotation?.status).toBe("making");
   });
   it("another Generate afterwards, an import or removing the key ends it", () => {
     for (const cause of ["generated", "imported", "forgotten"] as const) {
       useWorkbenchStore.setState({ registeredRotation: rotation("ready") });
-      announceCredentialChanged(useWorkbenchStore, { cause });
+      change(cause);
       expect(useWorkbenchStore.getState().registeredRotation).toBeUndefined();
     }
   });
