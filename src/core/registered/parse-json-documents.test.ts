@@ -23,6 +23,10 @@ describe("parseJsonDocuments: JSON texts one after another, errors with line and
     expect(documents).toHaveLength(2);
     expect(parseJsonDocuments("[1][2]")).toHaveLength(2);
   });
+  it("an escaped backslash followed by any character is read, as JSON.parse reads it (found by the fuzz test)", () => {
+    const text = String.raw`["yBmhS\.}Hv", "\@", "C:\path\to", "é"\/"]`;
+    expect(parseJsonDocuments(text)[0]?.value).toEqual(JSON.parse(text));
+  });
   it("one document is one document", () => {
     expect(parseJsonDocuments('  {"a": [1, 2]}  \n')).toHaveLength(1);
   });
