@@ -2,6 +2,7 @@ import { lazy, Suspense, useDeferredValue, useEffect, useRef, useState, type Com
 import { CertificatePanel } from "@/features/certificate/certificate-panel";
 import { CodeStep } from "@/features/code/code-step";
 import { GeneratePanel } from "@/features/generate/generate-panel";
+import { RegisteredFold } from "@/features/registered/registered-fold";
 import { PanelBoundary } from "@/ui/panel-boundary";
 import { StepSection } from "@/ui/step-section";
 import { Tabs } from "@/ui/tabs";
@@ -200,7 +201,7 @@ export function App() {
           description="Upload server.crt to your app registration; MSAL needs the thumbprint and server.pem."
         >
           <PanelBoundary name="Certificate">
-            <CertificatePanel />
+            <CertificatePanel afterUploadHelp={<RegisteredFold />} />
           </PanelBoundary>
         </StepSection>
         <StepSection
@@ -224,6 +225,13 @@ export function App() {
               </span>
             </summary>
             <div className="mt-4 flex flex-col gap-6">
+              <p className="text-sm" data-testid="troubleshoot-registered-link">
+                AADSTS700027, 7000215 or 700213? First{" "}
+                <a href="#registered" className="underline">
+                  check what your app registration has
+                </a>{" "}
+                (step 2): it says which registered credential your certificate, secret or token meets, and what has expired.
+              </p>
               {optionalPanelsShown && troubleshootPanels.map(({ name, Component, onReset }) => (
                 <PanelBoundary key={name} name={name} onReset={onReset && (() => onReset(storeApi))}>
                   <Suspense fallback={<PanelLoading name={name} />}>

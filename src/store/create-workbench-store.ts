@@ -10,6 +10,7 @@ import { createTokenSlice, type TokenSlice } from "./token-slice";
 import { createClientAuthSlice, type ClientAuthSlice } from "./client-auth-slice";
 import { createFederatedSlice, type FederatedSlice } from "./federated-slice";
 import { createExternalSignSlice, type ExternalSignSlice } from "./external-sign-slice";
+import { createRegisteredSlice, type RegisteredSlice } from "./registered-slice";
 import { skipUnchangedWrites } from "./skip-unchanged-writes";
 import type { AppSettings } from "@/core/token-request/app-settings";
 import { createSettingsSlice, initialAppSettings, type SettingsSlice } from "./settings-slice";
@@ -17,7 +18,7 @@ import type { SliceContext } from "./slice-creator";
 import type { WorkbenchServices } from "./workbench-services";
 
 /** The whole page state: one store built from typed slices (zustand's slices pattern). */
-export type WorkbenchState = CredentialSlice & GenerateSlice & SettingsSlice & AssertionSlice & InspectSlice & TokenSlice & ImportSlice & ClientAuthSlice & FederatedSlice & ExternalSignSlice;
+export type WorkbenchState = CredentialSlice & GenerateSlice & SettingsSlice & AssertionSlice & InspectSlice & TokenSlice & ImportSlice & ClientAuthSlice & FederatedSlice & ExternalSignSlice & RegisteredSlice;
 
 export type WorkbenchStore = StoreApi<WorkbenchState>;
 
@@ -61,6 +62,7 @@ export function createWorkbenchStore(services: WorkbenchServices, { keyPool }: W
         ...createClientAuthSlice(set, get, store, context),
         ...createFederatedSlice(set, get, store, context),
         ...createExternalSignSlice(set, get, store, context),
+        ...createRegisteredSlice(set, get, store, context),
       }),
       {
         name: SETTINGS_STORAGE_KEY,

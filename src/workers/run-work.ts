@@ -25,6 +25,7 @@ async function runInPlace<R extends WorkRequest>(request: R): Promise<WorkResult
   const result =
     request.kind === "import" ? (await import("@/core/formats/import-material")).importCredentialMaterial(request.inputs, request.password)
     : request.kind === "inspect" ? (await import("@/core/jwt/inspect-jwt")).inspectJwt(request.text, request.options)
+    : request.kind === "registered" ? (await import("@/core/registered/read-registered-outcome")).readRegisteredOutcome(request.text)
     : (await import("@/core/federated/verify-federated-signature")).verifyFederatedSignature(request.token, request.jwks);
   return result as Promise<WorkResult<R>>;
 }

@@ -5,13 +5,15 @@
 import type { InspectJwtOptions, JwtInspection } from "@/core/jwt/jwt-inspection";
 import type { ImportInput, ImportResult } from "@/core/formats/import-result";
 import type { FederatedSignatureCheck } from "@/core/federated/verify-federated-signature";
+import type { RegisteredReadOutcome } from "@/core/registered/read-registered-outcome";
 
 export type WorkRequest =
   | { kind: "import"; inputs: ImportInput[]; password?: string }
   | { kind: "inspect"; text: string; options: InspectJwtOptions }
-  | { kind: "federated-signature"; token: string; jwks: string };
+  | { kind: "federated-signature"; token: string; jwks: string }
+  | { kind: "registered"; text: string };
 
-export type WorkResult<R extends WorkRequest> = R extends { kind: "import" } ? ImportResult : R extends { kind: "inspect" } ? JwtInspection : FederatedSignatureCheck;
+export type WorkResult<R extends WorkRequest> = R extends { kind: "import" } ? ImportResult : R extends { kind: "inspect" } ? JwtInspection : R extends { kind: "registered" } ? RegisteredReadOutcome : FederatedSignatureCheck;
 
 /**
  * The result the page shows when the worker's answer could not be made or handed over (postMessage throws,
@@ -20,9 +22,10 @@ export type WorkResult<R extends WorkRequest> = R extends { kind: "import" } ? I
  */
 export function handOverFailure<R extends WorkRequest>(request: R, reason: string): WorkResult<R> {
   const why = `the worker's result could not be handed to the page (${reason.length > 300 ? `${reason.slice(0, 300)}…` : reason})`;
-  const result: ImportResult | JwtInspection | FederatedSignatureCheck =
+  const result: ImportResult | JwtInspection | RegisteredReadOutcome | FederatedSignatureCheck =
     request.kind === "import" ? { ok: false, code: "ERR_TOO_LARGE", message: `This file could not be read: ${why}. Export it again from the tool that made it.` }
     : request.kind === "inspect" ? { ok: false, problem: `This token could not be inspected: ${why}. It is not a token any issuer makes.` }
+    : request.kind === "registered" ? { ok: false, code: "ERR_REGISTERED_UNREADABLE", message: `What was pasted could not be read: ${why}. Paste the output of az or Microsoft Graph as it printed it.` }
     : { status: "invalid", message: `The signature could not be checked: ${why}.` };
   return result as WorkResult<R>;
 }

@@ -8,12 +8,14 @@ import { describeError } from "@/core/errors";
 import { inspectJwt } from "@/core/jwt/inspect-jwt";
 import { importCredentialMaterial } from "@/core/formats/import-material";
 import { verifyFederatedSignature } from "@/core/federated/verify-federated-signature";
+import { readRegisteredOutcome } from "@/core/registered/read-registered-outcome";
 import { handOverFailure, type WorkRequest } from "./work-protocol";
 
 function run(request: WorkRequest): Promise<unknown> {
   // Each never throws: each failure is a result with a message (see their doc comments).
   if (request.kind === "import") return importCredentialMaterial(request.inputs, request.password);
   if (request.kind === "inspect") return inspectJwt(request.text, request.options);
+  if (request.kind === "registered") return readRegisteredOutcome(request.text);
   return verifyFederatedSignature(request.token, request.jwks);
 }
 

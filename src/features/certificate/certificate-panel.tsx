@@ -1,5 +1,5 @@
 import { describeCertificateValidity } from "@/core/certificate/validity";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { selectHasUnsavedKey } from "@/store/credential-slice";
 import { useWorkbenchStore } from "@/store/workbench-store";
 import { OtherFormats, PrimaryDownloads } from "./certificate-files";
@@ -7,7 +7,8 @@ import { CertificateSummary } from "./certificate-summary";
 import { OtherThumbprints, ThumbprintHeadline } from "./thumbprint-list";
 import { UploadHelp } from "./upload-help";
 
-export function CertificatePanel() {
+/** `afterUploadHelp`: what the page composes right after the upload help and the portal-thumbprint check (the registered-credentials fold). */
+export function CertificatePanel({ afterUploadHelp }: { afterUploadHelp?: ReactNode } = {}) {
   const details = useWorkbenchStore((state) => state.credential?.certificateDetails);
   const origin = useWorkbenchStore((state) => state.credential?.origin);
   const forgetCredential = useWorkbenchStore((state) => state.forgetCredential);
@@ -23,6 +24,7 @@ export function CertificatePanel() {
           <OtherThumbprints thumbprints={details.thumbprints} />
           <OtherFormats />
           <UploadHelp thumbprints={details.thumbprints} />
+          {afterUploadHelp}
           <details className="fold" data-testid="certificate-details">
             <summary>Certificate details: subject, serial, dates, extensions</summary>
             <CertificateSummary details={details} backdated={origin === "generated"} />
@@ -57,9 +59,12 @@ export function CertificatePanel() {
           </div>
         </>
       ) : (
-        <p className="text-sm text-muted" data-testid="certificate-empty">
-          No certificate yet: generate one in step 1, or bring your own under Use existing.
-        </p>
+        <>
+          <p className="text-sm text-muted" data-testid="certificate-empty">
+            No certificate yet: generate one in step 1, or bring your own under Use existing.
+          </p>
+          {afterUploadHelp}
+        </>
       )}
     </div>
   );

@@ -3,6 +3,7 @@ import { useShallow } from "zustand/react/shallow";
 import { RSA_KEY_SIZES, type RsaKeySize } from "@/core/keys/rsa-keys";
 import { validateGenerateForm, type GenerateFormField } from "@/core/credential/generate-form";
 import { selectHasUnsavedKey } from "@/store/credential-slice";
+import { selectValidityLimitNote } from "@/store/registered-slice";
 import { useWorkbenchStore } from "@/store/workbench-store";
 import { Field } from "@/ui/field";
 import { SelectField, type SelectOption } from "@/ui/select-field";
@@ -29,6 +30,7 @@ export function GeneratePanel() {
   const { running, error } = useWorkbenchStore(useShallow((state) => ({ running: state.generation.running, error: state.generation.error })));
   const setField = useWorkbenchStore((state) => state.setGenerateField);
   const unsavedKey = useWorkbenchStore(selectHasUnsavedKey);
+  const validityLimitNote = useWorkbenchStore(selectValidityLimitNote);
   const [confirmingReplace, setConfirmingReplace] = useState(false);
   const generate = useWorkbenchStore((state) => state.generate);
   const errors = validateGenerateForm(form);
@@ -70,7 +72,7 @@ export function GeneratePanel() {
       >
         <div className="grid gap-4 sm:grid-cols-3 [&>*]:min-w-0">
           {textInput(commonNameField)}
-          <Field label="Validity (days)" error={errors.validityDays} hint="1 to 3650; Microsoft's own example uses 365.">
+          <Field label="Validity (days)" error={errors.validityDays} hint={`1 to 3650; Microsoft's own example uses 365.${validityLimitNote ? ` ${validityLimitNote}` : ""}`}>
             {(props) => (
               <input
                 {...props}
