@@ -3,6 +3,22 @@ import globals from "globals";
 import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
+/**
+ * What the first screen's JavaScript may not load: the crypto libraries (X.509, PKCS#12, JOSE,
+ * node-forge), and the modules of ours known to import them. They load with what needs them
+ * (Generate's certificate, an import, the optional panels), after the first screen works. A pattern
+ * sees one import at a time: a new module of ours that imports a library belongs on this list.
+ * Type-only imports are allowed: they leave nothing in the JavaScript.
+ */
+const CRYPTO_LIBRARIES = { message: "Kept out of the first screen's JavaScript: load it with import() where it is needed (it loads with Generate's certificate, an import or the optional panels).", allowTypeImports: true };
+const firstScreenForbidden = [
+  { ...CRYPTO_LIBRARIES, regex: "^(@peculiar/|jose$|node-forge$)" },
+  { ...CRYPTO_LIBRARIES, regex: "(^@/|^(\\.\\./)+)core/certificate/(create|csr|describe|describe-self-signed|entra-extensions|parse|public-key-info|subject-alternative-names|subject-name|verify)$" },
+  { ...CRYPTO_LIBRARIES, regex: "(^@/|^(\\.\\./)+)core/(credential/(certify-key|credential)|keys/key-match|federated/verify-federated-signature|testing/.*)$" },
+  { ...CRYPTO_LIBRARIES, regex: "(^@/|^(\\.\\./)+)core/formats/(?!pem$)" },
+  { ...CRYPTO_LIBRARIES, regex: "(^@/|^(\\.\\./)+|^\\./)(store/)?import-core$" },
+];
+
 export default tseslint.config(
   { ignores: ["dist", "dist-single", "node_modules", "test-results", "playwright-report", "e2e/.tmp"] },
   {
@@ -30,6 +46,18 @@ export default tseslint.config(
     files: ["src/features/**/*.{ts,tsx}", "src/ui/**/*.{ts,tsx}"],
     rules: {
       "no-restricted-imports": ["error", { patterns: ["@/features/*/**", "../../features/*"] }],
+    },
+  },
+  {
+    // The first screen, a layer of its own: src/first-screen/ (the boot script, the take-over, what was
+    // typed before load, deep links) and what the app's first render is made of (the modules
+    // scripts/render-first-screen.ts renders, and the store they read). The first screen's JavaScript
+    // holds all of it, so none of it may pull in a crypto library.
+    files: ["src/main.tsx", "src/app.tsx", "src/first-screen/**/*.{ts,tsx}", "src/features/generate/**/*.{ts,tsx}", "src/features/certificate/**/*.{ts,tsx}", "src/features/code/**/*.{ts,tsx}", "src/ui/**/*.{ts,tsx}", "src/store/**/*.ts"],
+    // Loaded with import() only: the import form's parsers.
+    ignores: ["**/*.test.{ts,tsx}", "src/store/import-core.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": ["error", { patterns: firstScreenForbidden }],
     },
   },
   {

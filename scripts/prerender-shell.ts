@@ -1,25 +1,23 @@
 /**
- * The page's first screen, rendered at build time (issue 13: navigation → Generate enabled). index.html
+ * The page's first screen, rendered at build time, so Generate works soon after navigation. index.html
  * ships the journey's first screen as HTML inside #root, the very markup the app's first render makes
  * (scripts/render-first-screen.ts renders the app's own components), so the page is readable and the
  * Generate form usable as soon as the HTML and stylesheet have arrived, not after React has loaded.
  *
  * In that markup only the Generate form is live (its values and a submit are carried into the app:
- * src/shell/boot.ts, src/shell/take-over.ts); every other control is disabled until the app replaces
+ * src/first-screen/boot.ts, src/first-screen/take-over.ts); every other control is disabled until the app replaces
  * the markup, so nothing typed there can be lost. The boot script is a file of its own in dist/ (the
  * served CSP allows no inline script) and inline in the single-file build (whose CSP lists it by hash).
  */
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { dirname } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Plugin } from "vite";
-import { GENERATE_BUTTON_LABELS } from "../src/features/generate/labels.ts";
-import { bootPrerenderedShell } from "../src/shell/boot.ts";
-import { SHELL_MARKERS } from "../src/shell/markers.ts";
-import { IMPORT_DEEP_LINK } from "../src/shell/deep-links.ts";
-import { tabTestId } from "../src/ui/tab-test-id.ts";
-import { THEME_STORAGE_KEY } from "../src/ui/theme-storage.ts";
+import { build, type Plugin } from "vite";
+import { SHELL_MARKERS } from "../src/first-screen/markers.ts";
+
+/** The boot script's entry file. */
+export const BOOT_ENTRY = "src/first-screen/boot.ts";
 
 // From the string, not a URL object: this module also runs in the jsdom test environment, whose URL Node rejects.
 const projectRoot = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -34,26 +32,30 @@ export function renderFirstScreen(): string {
   });
 }
 
-/** The boot script as shipped: the function's own source, called with the names it needs. */
-export function bootScriptSource(): string {
-  const source = `(${String(bootPrerenderedShell)})(document, ${JSON.stringify(THEME_STORAGE_KEY)}, ${JSON.stringify(SHELL_MARKERS)}, ${JSON.stringify(GENERATE_BUTTON_LABELS.running)}, ${JSON.stringify({ hash: IMPORT_DEEP_LINK.hash, tabTestId: tabTestId(IMPORT_DEEP_LINK.tab) })});\n`;
-  assertRunsAlone(source);
-  return source;
-}
-
 /**
- * Runs the text once against a stand-in document: were the bundler that loads this file to wrap the
- * function with a helper from outside it (a name-keeping `__name`, say), the build stops here rather
- * than ship a boot script that throws in the page.
+ * The boot script as shipped: src/first-screen/boot.ts and the few constants it imports, bundled into
+ * one classic script (an IIFE: it runs in <head> before <body> is parsed, where a module script would
+ * wait for the parser), minified. A build of its own, so nothing of the app's bundle can end up in it.
  */
-export function assertRunsAlone(source: string): void {
-  const standIn = { defaultView: undefined, documentElement: { setAttribute: () => undefined }, addEventListener: () => undefined };
-  try {
-    // The boot script's own text, made at build time from our source: not input from anywhere else.
-    new Function("document", source)(standIn);
-  } catch (error) {
-    throw new Error(`The first screen's boot script (src/shell/boot.ts) does not run on its own as shipped: ${String(error)}`);
-  }
+export async function buildBootScript(): Promise<string> {
+  const result = await build({
+    configFile: false,
+    logLevel: "warn",
+    root: projectRoot,
+    publicDir: false,
+    resolve: { alias: { "@": join(projectRoot, "src") } },
+    build: {
+      write: false,
+      minify: true,
+      copyPublicDir: false,
+      reportCompressedSize: false,
+      lib: { entry: join(projectRoot, BOOT_ENTRY), formats: ["iife"], name: "firstScreenBoot", fileName: () => "boot.js" },
+    },
+  });
+  const outputs = Array.isArray(result) ? result : [result];
+  const chunks = outputs.flatMap((output) => ("output" in output ? output.output : [])).filter((item) => item.type === "chunk");
+  if (chunks.length !== 1 || !chunks[0]) throw new Error(`The first screen's boot script (${BOOT_ENTRY}) must build into one script; got ${String(chunks.length)}.`);
+  return chunks[0].code;
 }
 
 const CONTROL_TAG = /<(button|input|select|textarea)\b([^>]*)>/g;
@@ -91,8 +93,8 @@ const STYLESHEET_LINK = /[ \t]*<link\b[^>]*\srel="stylesheet"[^>]*>\n?/g;
  * Puts the stylesheet first in <head>, then the boot script, then what was there (the app's module
  * script and its preloads). The stylesheet holds back the first paint, so it is asked for before
  * anything else: placed last, as Vite injects it, its request waited behind the boot script and ten
- * script requests, and a fresh load painted 60–100 ms later on 2 cores (issue 13: a trace and two
- * alternating 16-run comparisons against the old order, 2026-12-02).
+ * script requests, and a fresh load painted 60–100 ms later on 2 cores (a trace and two alternating
+ * 16-run comparisons against the old order, 2026-12-02).
  * The boot script (a classic script) comes next: it runs only once the stylesheet is in (HTML,
  * "script-blocking style sheet") and before <body> is parsed, so the stored theme is set before there
  * is any content to draw.
@@ -113,7 +115,7 @@ export function prerenderShellPlugin(): Plugin {
   let inline = false;
   let base = "/";
   let bootFileName = "";
-  const boot = bootScriptSource();
+  let boot = "";
   return {
     name: "credential-workbench:prerender-shell",
     apply: "build",
@@ -122,9 +124,10 @@ export function prerenderShellPlugin(): Plugin {
       // The single-file build (vite.single.config.ts) inlines everything; its CSP then lists the boot script by hash.
       inline = config.plugins.some((plugin) => plugin.name === "vite:singlefile");
     },
-    buildStart() {
+    async buildStart() {
+      boot = await buildBootScript();
       if (inline) return;
-      bootFileName = `assets/shell-boot-${createHash("sha256").update(boot).digest("hex").slice(0, 8)}.js`;
+      bootFileName = `assets/first-screen-boot-${createHash("sha256").update(boot).digest("hex").slice(0, 8)}.js`;
       this.emitFile({ type: "asset", fileName: bootFileName, source: boot });
     },
     transformIndexHtml: {

@@ -41,6 +41,7 @@ export function GeneratePanel() {
           type={field === "email" ? "email" : "text"}
           value={String(form[field])}
           placeholder={placeholder}
+          name={field}
           data-testid={GENERATE_FIELD_TEST_IDS[field]}
           onChange={(event) => setField(field, event.target.value)}
           autoComplete="off"
@@ -55,6 +56,7 @@ export function GeneratePanel() {
       <p className="text-sm text-muted">
         An RSA key and a self-signed certificate, made in this browser (instead of openssl genrsa, req and x509). The private key never leaves the page except as a file you save.
       </p>
+      {/* Each field is named after its GenerateForm key: the first screen reads what was typed before the app loaded by these names (src/first-screen/typed-before-load.ts). */}
       <form
         className="flex flex-col gap-4"
         onSubmit={(event) => {
@@ -77,6 +79,7 @@ export function GeneratePanel() {
                 min={1}
                 max={3650}
                 value={form.validityDays}
+                name="validityDays"
                 data-testid={GENERATE_FIELD_TEST_IDS.validityDays}
                 onChange={(event) => setField("validityDays", event.target.value)}
               />
@@ -88,6 +91,7 @@ export function GeneratePanel() {
                 {...props}
                 className="input"
                 value={form.keySize}
+                name="keySize"
                 data-testid={GENERATE_FIELD_TEST_IDS.keySize}
                 onChange={(event) => setField("keySize", Number(event.target.value) as RsaKeySize)}
               >
@@ -113,12 +117,12 @@ export function GeneratePanel() {
             {moreFields.map(textInput)}
           <Field label="DNS names (optional)" error={errors.dnsNames} hint="Subject alternative names, one per line.">
               {(props) => (
-                <textarea {...props} className="input" rows={2} value={form.dnsNames} data-testid={GENERATE_FIELD_TEST_IDS.dnsNames} onChange={(event) => setField("dnsNames", event.target.value)} spellCheck={false} />
+                <textarea {...props} className="input" rows={2} value={form.dnsNames} name="dnsNames" data-testid={GENERATE_FIELD_TEST_IDS.dnsNames} onChange={(event) => setField("dnsNames", event.target.value)} spellCheck={false} />
               )}
             </Field>
             <Field label="URIs (optional)" error={errors.uris} hint="Subject alternative names, one per line.">
               {(props) => (
-                <textarea {...props} className="input" rows={2} value={form.uris} data-testid={GENERATE_FIELD_TEST_IDS.uris} onChange={(event) => setField("uris", event.target.value)} spellCheck={false} />
+                <textarea {...props} className="input" rows={2} value={form.uris} name="uris" data-testid={GENERATE_FIELD_TEST_IDS.uris} onChange={(event) => setField("uris", event.target.value)} spellCheck={false} />
               )}
             </Field>
           </div>
