@@ -6,6 +6,16 @@
  * The app's first render is the very markup the build rendered (the same components, the same
  * state), so an element is found again by its place: child indices from the root, with its tag
  * checked. No test hook is needed, and a build without test ids takes over the same.
+ *
+ * Why the markup is replaced rather than hydrated (hydrateRoot), which would keep the elements and so
+ * focus and selection: hydrating was tried and is not simpler. The markup as shipped is not what React
+ * rendered (the build disables the controls outside the Generate form, the boot script relabels an
+ * early-pressed Generate), so all of that must be undone first or React drops the markup anyway; React
+ * does not carry a <select>'s value or an opened fold into its state on hydration; the early Generate
+ * may start only once hydration has finished; and the import tab's unfinished boundary logs an error
+ * on every load. Measured against this replacement (fresh loads of both builds alternating, 30
+ * each, twice, 2026-12-05, on 2 busy cores), it was no faster: the app took over about 100 ms later
+ * at the median, and Generate was enabled no sooner.
  */
 import { SHELL_MARKERS } from "./markers";
 
