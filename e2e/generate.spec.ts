@@ -148,7 +148,7 @@ test.describe("certificate dates in the viewer's time zone", () => {
     await page.keyboard.press("Enter");
     for (const testId of ["cert-not-before", "cert-not-after"]) {
       const utcText = (await page.getByTestId(testId).textContent()) ?? "";
-      const utc = /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d) UTC/.exec(utcText);
+      const utc = /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):\d\d UTC/.exec(utcText);
       expect(utc, utcText).not.toBeNull();
       const local = page.getByTestId(`${testId}-local`);
       await expect(local).toBeVisible();

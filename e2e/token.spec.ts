@@ -1,3 +1,4 @@
+import { X509Certificate } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { openTroubleshooting } from "./support/journey";
 import { createDownloadFolder, downloadThroughPage, generateThroughPage } from "./support/downloads";
@@ -66,6 +67,27 @@ test("a certificate the app does not know gets the 700027 explanation, pointing 
   expect(body.error_codes).toEqual([700027]);
   await expect(page.getByTestId("token-explanation")).toContainText("AADSTS700027");
   await expect(page.getByTestId("token-explanation")).toContainText(/upload|certificate/i);
+});
+
+test("700027 names the thumbprint Entra looked for in the portal's hex form, says it is this page's, and offers the checks before a new key", async ({ page }) => {
+  const certificatePem = await prepareThroughPage(page);
+  // The page's SHA-1 thumbprint as the portal shows it, computed by Node's crypto from the saved server.crt.
+  const portalThumbprint = new X509Certificate(certificatePem).fingerprint.replace(/:/g, "");
+  await startMock([readMockAuthorityTls().cert]);
+  await page.getByTestId("send-token-request").click();
+  const used = page.getByTestId("token-thumbprint-used");
+  await expect(used).toHaveAttribute("data-certificate", "this-page");
+  await expect(used).toContainText(`SHA-1 thumbprint ${portalThumbprint}`);
+  await expect(used).toContainText(/upload server\.crt/);
+  const actions = await page.getByTestId("token-explanation").getByRole("button").allTextContents();
+  expect(actions[0]).toBe("Check the thumbprint the portal shows");
+  expect(actions.at(-1)).toMatch(/^Go to Generate/);
+  await page.getByTestId("token-explanation").getByRole("button", { name: "Check the thumbprint the portal shows" }).click();
+  await expect(page.getByTestId("portal-thumbprint-input")).toBeFocused();
+  // The check keeps the value as typed in what it says (lower case here), next to the page's own.
+  await page.getByTestId("portal-thumbprint-input").fill("ab".repeat(20));
+  await expect(page.getByTestId("portal-thumbprint-verdict")).toContainText("ab".repeat(20));
+  await expect(page.getByTestId("portal-thumbprint-verdict")).toContainText(portalThumbprint);
 });
 
 test("a wrong client ID gets the 700016 explanation; the proxy being down is said plainly", async ({ page }) => {

@@ -154,7 +154,8 @@ export function JwtDetails({ inspection: given, testIdPrefix, now }: JwtDetailsP
         <input id={sourcesToggleId} type="checkbox" checked={showSources} data-testid={`${testIdPrefix}-show-sources`} onChange={(event) => setShowSources(event.target.checked)} />
         Show the RFC sections and local times
       </label>
-      <div className="grid min-w-0 items-start gap-4 xl:grid-cols-2">
+      {/* One above the other: side by side, a short header left an empty block beside a long list of claims. */}
+      <div className="flex min-w-0 flex-col gap-4">
         <JwtFieldTable caption="Header" rows={inspection.headerFields} total={inspection.headerFieldCount} testId={`${testIdPrefix}-header-table`} showSources={showSources} />
         <JwtFieldTable caption="Claims" rows={inspection.claims} total={inspection.claimCount} testId={`${testIdPrefix}-claims-table`} showSources={showSources} />
       </div>

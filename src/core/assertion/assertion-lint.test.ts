@@ -120,12 +120,12 @@ describe("time-window: nbf ≤ now < exp, 5-minute skew noted, AADSTS700024", ()
   it("fails an assertion expired beyond the ~5-minute skew, saying Entra will refuse it with AADSTS700024", () => {
     const r = rule(input({}, { nbf: nowSeconds - 1000, iat: nowSeconds - 1000, exp: nowSeconds - 400 }), "time-window");
     expect(r.status).toBe("fail");
-    expect(r.detail).toBe("Expired 7 min ago (exp 2025-01-02T02:57:25Z), beyond Entra's ~5-minute clock-skew allowance: Entra will refuse it with AADSTS700024.");
+    expect(r.detail).toBe("Expired 7 min ago (exp 2025-01-02 02:57:25 UTC), beyond Entra's ~5-minute clock-skew allowance: Entra will refuse it with AADSTS700024.");
   });
   it("warns (not fails) for an assertion expired within the skew, saying how much longer Entra accepts it — no contradiction", () => {
     const r = rule(input({}, { nbf: nowSeconds - 663, iat: nowSeconds - 663, exp: nowSeconds - 63 }), "time-window");
     expect(r.status).toBe("warn");
-    expect(r.detail).toMatch(/^Expired 63 s ago \(exp 2025-01-02T03:03:02Z\)\. Entra still accepts it for about 4 min more, inside its ~5-minute clock-skew allowance; after that it answers AADSTS700024\.$/);
+    expect(r.detail).toMatch(/^Expired 63 s ago \(exp 2025-01-02 03:03:02 UTC\)\. Entra still accepts it for about 4 min more, inside its ~5-minute clock-skew allowance; after that it answers AADSTS700024\.$/);
     expect(r.detail).not.toMatch(/even with/);
     expect(r.fix).toMatch(/fresh assertion/);
   });
@@ -174,6 +174,19 @@ describe("thumbprint header rules (AADSTS700027)", () => {
     const other = createHash("sha1").update("other").digest("base64url");
     expect(rule(input({ x5t: other }), "thumbprint-matches-certificate")).toMatchObject({ status: "fail", detail: expect.stringMatching(/AADSTS700027/) as unknown });
     expect(lintClientAssertion(input({}, {}, { certificateThumbprints: undefined })).some((r) => r.id === "thumbprint-matches-certificate")).toBe(false);
+  });
+  it("names both thumbprints of a mismatch in the portal's hex form too (SHA-1 for x5t, SHA-256 for x5t#S256)", () => {
+    const otherSha1 = createHash("sha1").update("other").digest();
+    const x5tDetail = rule(input({ x5t: otherSha1.toString("base64url") }), "thumbprint-matches-certificate").detail;
+    expect(x5tDetail).toContain(`SHA-1 hex ${otherSha1.toString("hex").toUpperCase()}`);
+    expect(x5tDetail).toContain(`SHA-1 hex ${sha1.toString("hex").toUpperCase()}`);
+    const otherSha256 = createHash("sha256").update("other").digest();
+    const s256Detail = rule(input({ alg: "PS256", x5t: undefined, "x5t#S256": otherSha256.toString("base64url") }), "thumbprint-matches-certificate").detail;
+    expect(s256Detail).toContain(`SHA-256 hex ${otherSha256.toString("hex").toUpperCase()}`);
+    expect(s256Detail).toContain(`SHA-256 hex ${sha256.toString("hex").toUpperCase()}`);
+    // A value that is no digest is quoted as it is, with no hex form made up for it.
+    const notDigest = rule(input({ x5t: "not-a-digest" }), "thumbprint-matches-certificate").detail ?? "";
+    expect(notDigest.match(/SHA-1 hex/g)).toHaveLength(1);
   });
 });
 
@@ -246,6 +259,6 @@ describe("lintAssertionTimes re-judges only the time rules, for a view on a time
     const payload = input().payload;
     expect(lintAssertionTimes(payload, now).map((r) => [r.id, r.status])).toEqual([["lifetime", "pass"], ["time-window", "pass"]]);
     expect(lintAssertionTimes(payload, new Date((nowSeconds + 590 + 400) * 1000)).find((r) => r.id === "time-window")?.status).toBe("fail");
-    expect(lintAssertionTimes(payload, now).find((r) => r.id === "time-window")?.detail).toBe("Expires in 10 min (exp 2025-01-02T03:13:55Z).");
+    expect(lintAssertionTimes(payload, now).find((r) => r.id === "time-window")?.detail).toBe("Expires in 10 min (exp 2025-01-02 03:13:55 UTC).");
   });
 });

@@ -1,3 +1,4 @@
+import { base64UrlToBytes, bytesToHex } from "../encoding";
 import { ENTRA_KEY_RULE, ENTRA_KEY_RULE_FIX, entraKeyRuleProblem } from "../keys/rsa-key-size";
 import type { CertificateThumbprints } from "../certificate/thumbprints";
 import { isGuid, parseTokenEndpoint, validateTenant } from "../token-request/token-endpoint";
@@ -128,6 +129,13 @@ export function lintAssertionTimes(payload: Record<string, unknown>, now: Date):
 const LIFETIME_TITLE = "Lifetime is at most 10 minutes";
 const WINDOW_TITLE = "Valid now (nbf ≤ now < exp, ~5 min skew)";
 
+/** " (SHA-1 hex 3F25…)" for a base64url value that decodes to a digest of that size; "" for anything else. */
+function asHexThumbprint(value: unknown, digestBytes: number, digest: string): string {
+  if (typeof value !== "string" || !/^[A-Za-z0-9_-]+$/.test(value) || value.length % 4 === 1) return "";
+  const bytes = base64UrlToBytes(value);
+  return bytes.length === digestBytes ? ` (${digest} hex ${bytesToHex(bytes).toUpperCase()})` : "";
+}
+
 /** Judges a thumbprint header value: the mistakes users make are named (RFC 7515 §4.1.7/§4.1.8). */
 function judgeThumbprint(name: "x5t" | "x5t#S256", value: unknown): Verdict {
   const [expectedBytes, digest] = name === "x5t" ? [20, "SHA-1"] : [32, "SHA-256"];
@@ -177,9 +185,11 @@ function lintHeader(input: LintInput): LintResult[] {
   }
   const thumbprints = input.certificateThumbprints;
   if (thumbprints && (hasX5t || hasS256)) {
+    // Both sides are also shown as the hex the portal lists (SHA-1; SHA-256 for x5t#S256), so the token's
+    // thumbprint can be found among the app's certificates by eye.
     const mismatches = [
-      hasX5t && header.x5t !== thumbprints.x5t ? `x5t is ${quote(header.x5t)} but the certificate's is ${thumbprints.x5t}` : "",
-      hasS256 && header["x5t#S256"] !== thumbprints.x5tS256 ? `x5t#S256 is ${quote(header["x5t#S256"])} but the certificate's is ${thumbprints.x5tS256}` : "",
+      hasX5t && header.x5t !== thumbprints.x5t ? `x5t is ${quote(header.x5t)}${asHexThumbprint(header.x5t, 20, "SHA-1")} but the certificate's is ${thumbprints.x5t}${asHexThumbprint(thumbprints.x5t, 20, "SHA-1")}` : "",
+      hasS256 && header["x5t#S256"] !== thumbprints.x5tS256 ? `x5t#S256 is ${quote(header["x5t#S256"])}${asHexThumbprint(header["x5t#S256"], 32, "SHA-256")} but the certificate's is ${thumbprints.x5tS256}${asHexThumbprint(thumbprints.x5tS256, 32, "SHA-256")}` : "",
     ].filter(Boolean);
     results.push(result("thumbprint-matches-certificate", "The thumbprint matches the certificate", mismatches.length === 0
       ? ["pass", `${[hasX5t && "x5t", hasS256 && "x5t#S256"].filter(Boolean).join(" and ")} equal${hasX5t && hasS256 ? "" : "s"} the loaded certificate's ${hasX5t && hasS256 ? "thumbprints" : "thumbprint"}.`]

@@ -35,4 +35,14 @@ describe("comparePortalThumbprint", () => {
     const bad = comparePortalThumbprint(`${sha1Hex.slice(0, 39)}G`, thumbprints);
     expect(bad.status === "malformed" && bad.message).toContain('"G"');
   });
+  it("quotes the value as typed, not upper-cased", () => {
+    const lower = comparePortalThumbprint(`${sha1Hex.slice(0, 39).toLowerCase()}g`, thumbprints);
+    expect(lower.status === "malformed" && lower.message).toContain('"g"');
+    const other = createHash("sha1").update("other").digest("hex");
+    const mismatch = comparePortalThumbprint(`  ${other}\n`, thumbprints);
+    expect(mismatch.status === "mismatch" && mismatch.message).toContain(other);
+    expect(mismatch.status === "mismatch" && mismatch.message).toContain(sha1Hex);
+    const short = comparePortalThumbprint("ab:cd:ef", thumbprints);
+    expect(short.status === "malformed" && short.message).toContain("this has 6 (ab:cd:ef)");
+  });
 });

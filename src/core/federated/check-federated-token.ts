@@ -14,6 +14,7 @@
  *  - nbf ≤ now + 5 min and now ≤ exp + 5 min, Entra's clock skew       (AADSTS700024)
  * The signature is checked separately (verify-federated-signature.ts) when the issuer's JWKS is given.
  */
+import { utcText } from "../jwt/time-window";
 import type { FederatedCredential } from "./federated-credential";
 
 /** Entra's allowed clock skew for assertions: 5 minutes (the same tolerance as for client assertions). */
@@ -79,7 +80,7 @@ function checkAudience(aud: unknown, audience: string): FederatedCheck {
 
 function checkTime(nbf: unknown, exp: unknown, now: number): FederatedCheck {
   const skew = FEDERATED_CLOCK_SKEW_SECONDS;
-  const at = (seconds: number) => new Date(seconds * 1000).toISOString();
+  const at = utcText;
   if (typeof exp !== "number") return { rule: "time", ok: false, aadsts: 700024, message: "The token has no numeric exp; Entra accepts only tokens that expire." };
   if (now > exp + skew) {
     return { rule: "time", ok: false, aadsts: 700024, message: `The token expired at ${at(exp)}, more than Entra's 5 minutes of clock skew ago. Get a fresh token from the workload.` };

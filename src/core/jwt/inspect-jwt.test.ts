@@ -106,7 +106,7 @@ describe("decoding: tolerates whitespace, line breaks, quotes and a Bearer prefi
     expect(result.headerFields[0]?.explanation).toMatch(/RSASSA-PKCS1-v1_5 with SHA-256/);
     expect(result.headerFields[2]).toMatchObject({ value: x5t, explanation: expect.stringMatching(/SHA-1 thumbprint/) as unknown });
     const exp = result.claims.find((c) => c.name === "exp");
-    expect(exp?.time).toEqual({ utc: "2025-01-02T03:13:05Z", local: new Date((nowSeconds + 540) * 1000).toLocaleString(), relative: "expires in 9 min" });
+    expect(exp?.time).toEqual({ utc: "2025-01-02 03:13:05 UTC", local: new Date((nowSeconds + 540) * 1000).toLocaleString(), relative: "expires in 9 min" });
     expect(result.claims.find((c) => c.name === "iat")?.time?.relative).toBe("issued 60 s ago");
     expect(result.claims.find((c) => c.name === "aud")?.explanation).toMatch(/token endpoint/);
     expect(result.signatureBytesLength).toBe(256);
@@ -258,16 +258,16 @@ describe("access tokens: Entra's keys, kind-specific explanations, a plain expir
 
   it("an expired access token says so plainly, valid ones say when they expire", async () => {
     const expired = success(await inspectJwt(accessToken({ ...accessClaims, exp: nowSeconds - 7200 }), { now }));
-    expect(expired.expiry).toEqual({ state: "expired", message: "This access token expired 2 h ago (exp 2025-01-02T01:04:05Z). APIs refuse it (401): ask the token endpoint for a new one." });
-    expect(success(await inspectJwt(accessToken(accessClaims), { now })).expiry).toEqual({ state: "valid", message: "This access token is valid now; it expires in 50 min (exp 2025-01-02T03:54:05Z)." });
+    expect(expired.expiry).toEqual({ state: "expired", message: "This access token expired 2 h ago (exp 2025-01-02 01:04:05 UTC). APIs refuse it (401): ask the token endpoint for a new one." });
+    expect(success(await inspectJwt(accessToken(accessClaims), { now })).expiry).toEqual({ state: "valid", message: "This access token is valid now; it expires in 50 min (exp 2025-01-02 03:54:05 UTC)." });
   });
 });
 
 describe("describeExpiry: accurate about Entra's ~5-minute skew for assertions", () => {
   it.each([
-    [-63, "expired", "This client assertion expired 63 s ago (exp 2025-01-02T03:03:02Z). Entra still accepts it for about 4 min more, inside its ~5-minute clock-skew allowance; sign a fresh one."],
-    [-400, "expired", "This client assertion expired 7 min ago (exp 2025-01-02T02:57:25Z). Entra will refuse it (AADSTS700024): sign a fresh one."],
-    [540, "valid", "This client assertion is valid now; it expires in 9 min (exp 2025-01-02T03:13:05Z)."],
+    [-63, "expired", "This client assertion expired 63 s ago (exp 2025-01-02 03:03:02 UTC). Entra still accepts it for about 4 min more, inside its ~5-minute clock-skew allowance; sign a fresh one."],
+    [-400, "expired", "This client assertion expired 7 min ago (exp 2025-01-02 02:57:25 UTC). Entra will refuse it (AADSTS700024): sign a fresh one."],
+    [540, "valid", "This client assertion is valid now; it expires in 9 min (exp 2025-01-02 03:13:05 UTC)."],
   ] as const)("exp = now %+i s → %s", (offset, state, message) => {
     expect(describeExpiry("client-assertion", { nbf: nowSeconds - 600, exp: nowSeconds + offset }, now)).toEqual({ state, message });
   });

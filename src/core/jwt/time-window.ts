@@ -40,12 +40,13 @@ export function formatDuration(seconds: number): string {
 }
 
 /**
- * A NumericDate as UTC ISO 8601 without the zero milliseconds, as the page shows exp and nbf.
+ * The page's one way of writing a moment: ISO 8601's date and time to the second, named UTC — used for
+ * exp and nbf, certificate dates, the federated check and the rotation reminder alike.
  *
- * @example utcText(1735787585) // "2025-01-02T03:13:05Z"
+ * @example utcText(1735787585) // "2025-01-02 03:13:05 UTC"
  */
 export function utcText(seconds: number): string {
-  return new Date(seconds * 1000).toISOString().replace(/\.000Z$/, "Z");
+  return new Date(seconds * 1000).toISOString().replace(/^(\d{4}-\d\d-\d\d)T(\d\d:\d\d:\d\d)(?:\.\d+)?Z$/, "$1 $2 UTC");
 }
 
 /** A window in NumericDates: usable from `notBefore` (when there is one) until just before `expires`. */
@@ -91,7 +92,7 @@ export function placeInTimeWindow(window: TimeWindow, now: Date): TimeWindowPosi
 }
 
 /**
- * When, in words, lower case so it can go mid-sentence: "expires in 9 min (exp 2025-01-02T03:13:05Z)",
+ * When, in words, lower case so it can go mid-sentence: "expires in 9 min (exp 2025-01-02 03:13:05 UTC)",
  * "expired 7 min ago (exp …)", "not valid for another 10 min (nbf …)".
  */
 export function describeWindowTiming(position: TimeWindowPosition): string {

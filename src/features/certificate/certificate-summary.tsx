@@ -1,4 +1,5 @@
 import type { CertificateDetails } from "@/core/certificate/describe";
+import { utcText } from "@/core/jwt/time-window";
 
 const relativeTime = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
 
@@ -13,7 +14,7 @@ function relativeTo(date: Date, now: Date): string {
 /** In UTC with a relative time; the local time is shown on its own line beneath. */
 function formatBoth(iso: string): string {
   const date = new Date(iso);
-  return `${date.toISOString().replace("T", " ").replace(/:\d\d\.\d+Z$/, " UTC")} (${relativeTo(date, new Date())})`;
+  return `${utcText(date.getTime() / 1000)} (${relativeTo(date, new Date())})`;
 }
 
 export function CertificateSummary({ details, backdated }: { details: CertificateDetails; backdated: boolean }) {

@@ -130,9 +130,13 @@ export function GeneratePanel() {
         {confirmingReplace && unsavedKey && (
           <div className="flex flex-wrap items-center gap-2 rounded border p-3 text-sm" role="alert" data-testid="confirm-replace">
             <span>The key on this page has not been saved. Generating replaces it, and it cannot be downloaded afterwards.</span>
+            {/* Keeping the key is the safe default: it comes first, styled as the main choice, and takes focus (the question just appeared in answer to this person's click). */}
+            <button type="button" className="btn-primary" autoFocus data-testid="keep-unsaved-key" onClick={() => setConfirmingReplace(false)}>
+              Keep it
+            </button>
             <button
               type="button"
-              className="btn-primary"
+              className="btn-danger"
               data-testid="confirm-replace-key"
               onClick={() => {
                 setConfirmingReplace(false);
@@ -140,9 +144,6 @@ export function GeneratePanel() {
               }}
             >
               Replace the unsaved key
-            </button>
-            <button type="button" className="btn-secondary" onClick={() => setConfirmingReplace(false)}>
-              Keep it
             </button>
           </div>
         )}

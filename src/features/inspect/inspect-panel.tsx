@@ -57,7 +57,11 @@ export function InspectPanel() {
             <p className="text-sm text-muted" data-testid="inspect-kind" data-kind={inspection.kind}>
               {KIND_TEXT[inspection.kind]}
             </p>
-            <JwtParts parts={inspection.parts} />
+            {/* The pasted box already shows the token: its coloured parts are folded, not a second full copy. */}
+            <details className="fold" data-testid="inspect-parts-toggle">
+              <summary>The token by part: header · payload · signature</summary>
+              <JwtParts parts={inspection.parts} testId="inspect-parts" />
+            </details>
             <JwtDetails inspection={inspection} testIdPrefix="inspect" now={now} />
           </div>
         )}

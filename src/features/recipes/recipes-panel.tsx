@@ -4,6 +4,7 @@ import type { AppSettings } from "@/core/token-request/app-settings";
 import { libraryById } from "@/core/recipes/library-catalogue";
 import { recipeInputsFor } from "@/core/recipes/recipe-inputs";
 import { EXPIRY_WARNING_DAYS } from "@/core/certificate/validity";
+import { utcText } from "@/core/jwt/time-window";
 import { CREDENTIAL_FILES, fileNameAndType } from "@/core/credential/credential-files";
 import { buildRecipes } from "@/core/recipes/build-recipes";
 import { RECIPE_GROUPS, type Recipe } from "@/core/recipes/recipe";
@@ -60,7 +61,7 @@ const Recipes = memo(function Recipes({ credential, settings }: { credential: Cr
     <Panel id="recipes" title="Recipes" description="Ready-to-paste code filled with this page's thumbprint, tenant, client ID, cloud and assertion settings.">
       <div className="flex flex-wrap items-center gap-3 text-sm">
         <span>
-          The certificate expires {new Date(notAfter).toLocaleDateString()}. Put a rotation reminder {EXPIRY_WARNING_DAYS} days before that in your calendar:
+          The certificate expires {utcText(new Date(notAfter).getTime() / 1000)}. Put a rotation reminder {EXPIRY_WARNING_DAYS} days before that in your calendar:
         </span>
         <DownloadButton {...fileNameAndType(CREDENTIAL_FILES.rotationReminder)} contents={reminder} testId="download-rotation-reminder" />
       </div>

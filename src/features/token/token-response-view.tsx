@@ -1,4 +1,5 @@
 import { explainTokenError } from "@/core/token-request/aadsts";
+import { readThumbprintUsedByClient } from "@/core/token-request/thumbprint-used-by-client";
 import { useWorkbenchStore } from "@/store/workbench-store";
 import { CodeBlock } from "@/ui/code-block";
 import { JwtDetails } from "@/ui/jwt-details";
@@ -17,10 +18,29 @@ const fieldTargets: Record<string, { testId: string; label: string }> = {
   federated: { testId: "fic-subject-input", label: "Federated credential" },
 };
 
+/**
+ * For a certificate problem, the checks come before a new key: whether the portal holds this certificate,
+ * and what the app registration holds (when that part of the page is there), then Generate.
+ */
+const certificateChecks: { testId: string; label: string }[] = [
+  { testId: "portal-thumbprint-input", label: "Check the thumbprint the portal shows" },
+  { testId: "registered-input", label: "Check what the app registration holds" },
+];
+
 function focusControl(testId: string) {
   const element = document.querySelector<HTMLElement>(`[data-testid="${testId}"]`);
-  element?.scrollIntoView({ block: "center" });
-  element?.focus();
+  if (!element) return;
+  // A control inside a closed fold is opened to, as a person would.
+  for (let node = element.parentElement; node; node = node.parentElement) {
+    if (node instanceof HTMLDetailsElement && !node.open) node.open = true;
+  }
+  element.scrollIntoView({ block: "center" });
+  element.focus();
+}
+
+/** Whether the page has that control now (the registered-credentials check is an optional part). */
+function isOnPage(testId: string): boolean {
+  return document.querySelector(`[data-testid="${testId}"]`) !== null;
 }
 
 export function TokenResponseView({ response }: { response: TokenResponse }) {
@@ -28,6 +48,9 @@ export function TokenResponseView({ response }: { response: TokenResponse }) {
   const now = useNow(Boolean(accessToken?.ok), 15_000);
   const explanation = response.status >= 400 ? explainTokenError(response.body) : undefined;
   const target = explanation?.field ? fieldTargets[explanation.field] : undefined;
+  const pageThumbprints = useWorkbenchStore((state) => state.credential?.certificateDetails.thumbprints);
+  const thumbprintUsed = explanation ? readThumbprintUsedByClient(response.body, pageThumbprints) : undefined;
+  const checks = explanation?.field === "certificate" ? certificateChecks.filter((check) => isOnPage(check.testId)) : [];
   return (
     <div className="flex flex-col gap-3">
       <p className={`text-sm font-medium ${response.status < 400 ? "text-ok" : "text-danger"}`} data-testid="token-status">
@@ -38,11 +61,34 @@ export function TokenResponseView({ response }: { response: TokenResponse }) {
           <p className="font-semibold">
             AADSTS{explanation.code}: {explanation.meaning}
           </p>
+          {thumbprintUsed && (
+            <div className="flex flex-col gap-1" data-testid="token-thumbprint-used" data-certificate={thumbprintUsed.isPageCertificate === undefined ? "unknown" : thumbprintUsed.isPageCertificate ? "this-page" : "another"}>
+              <p>
+                Entra looked for {thumbprintUsed.digest} thumbprint <code className="break-all font-mono">{thumbprintUsed.hex}</code>
+                {pageThumbprints && (
+                  <>
+                    ; this page&apos;s certificate is <code className="break-all font-mono">{thumbprintUsed.digest === "SHA-1" ? pageThumbprints.sha1Hex : pageThumbprints.sha256Hex}</code>
+                  </>
+                )}
+                .
+              </p>
+              <p className="font-medium">{thumbprintUsed.meaning}</p>
+            </div>
+          )}
           <p>Likely fix: {explanation.fix}</p>
-          {target && (
-            <button type="button" className="btn-secondary self-start" onClick={() => focusControl(target.testId)}>
-              Go to {target.label}
-            </button>
+          {(checks.length > 0 || target) && (
+            <div className="flex flex-wrap gap-2">
+              {checks.map((check) => (
+                <button key={check.testId} type="button" className="btn-secondary" onClick={() => focusControl(check.testId)}>
+                  {check.label}
+                </button>
+              ))}
+              {target && (
+                <button type="button" className="btn-secondary" onClick={() => focusControl(target.testId)}>
+                  Go to {target.label}
+                </button>
+              )}
+            </div>
           )}
         </div>
       )}

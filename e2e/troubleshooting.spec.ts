@@ -1,0 +1,79 @@
+import { expect, test } from "@playwright/test";
+import { generateThroughPage } from "./support/downloads";
+import { openFold, openTroubleshooting, revealTestId } from "./support/journey";
+
+test("replacing an unsaved key: Keep it is the focused safe default, Replace is styled as the destructive choice", async ({ page }) => {
+  await page.goto("/");
+  await generateThroughPage(page);
+  await page.getByTestId("generate").click();
+  const keep = page.getByTestId("keep-unsaved-key");
+  await expect(keep).toBeFocused();
+  // Keep it comes first; the destructive choice is drawn in the page's danger colour, not the accent.
+  const order = await page.getByTestId("confirm-replace").getByRole("button").allTextContents();
+  expect(order).toEqual(["Keep it", "Replace the unsaved key"]);
+  const colours = await page.evaluate(() => {
+    const probe = document.createElement("span");
+    probe.style.color = "var(--cw-danger)";
+    document.body.append(probe);
+    const danger = getComputedStyle(probe).color;
+    probe.remove();
+    const replace = document.querySelector('[data-testid="confirm-replace-key"]');
+    return { danger, replace: replace ? getComputedStyle(replace).color : "", border: replace ? getComputedStyle(replace).borderTopColor : "" };
+  });
+  expect(colours.replace).toBe(colours.danger);
+  expect(colours.border).toBe(colours.danger);
+  // Enter on the default keeps the key: the question goes, the certificate stays.
+  const before = await page.getByTestId("thumbprint-sha1").textContent();
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("confirm-replace")).toBeHidden();
+  await expect(page.getByTestId("thumbprint-sha1")).toHaveText(before ?? "");
+});
+
+test("one time format throughout: the certificate's dates, the assertion's claims and its checks all write YYYY-MM-DD HH:MM:SS UTC", async ({ page }) => {
+  const moment = /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC/;
+  await page.goto("/");
+  await generateThroughPage(page);
+  await openFold(page, "certificate-details");
+  await expect(page.getByTestId("cert-not-after")).toHaveText(new RegExp(`^${moment.source}`));
+  await openTroubleshooting(page);
+  await page.getByTestId("tenant-input").fill("contoso.onmicrosoft.com");
+  await page.getByTestId("client-id-input").fill("aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee");
+  await expect(page.getByTestId("assertion-jwt")).toHaveText(/^eyJ/);
+  await revealTestId(page, "assertion-claims-table");
+  await expect(page.getByTestId("assertion-claims-table").locator('[data-claim="exp"]')).toContainText(moment);
+  await expect(page.getByTestId("assertion-lint")).toContainText(new RegExp(`\\(exp ${moment.source}\\)`));
+  // No sentence on the page writes a moment the ISO way with a T and a Z (the old assertion format); code
+  // and files (Graph's keyCredentials JSON, commands) keep the form their tools read.
+  const prose = await page.locator("main").evaluate((main) => {
+    const copy = main.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll("pre, code, textarea, .code-block").forEach((code) => code.remove());
+    return copy.textContent;
+  });
+  expect(prose).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/);
+});
+
+test("Inspect: the token is not shown twice at full length, failing checks come first, the summary is green only when all pass, Header does not leave an empty block beside Claims", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto("/");
+  await generateThroughPage(page);
+  await openTroubleshooting(page);
+  await page.getByTestId("tenant-input").fill("contoso.onmicrosoft.com");
+  await page.getByTestId("client-id-input").fill("aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee");
+  const jwt = (await page.getByTestId("assertion-jwt").textContent()) ?? "";
+  expect(jwt).toMatch(/^eyJ/);
+  // The page's own assertion with its x5t changed: the signature and the thumbprint checks now fail.
+  const [header, payload, signature] = jwt.split(".");
+  const tampered = { ...(JSON.parse(Buffer.from(header ?? "", "base64url").toString()) as Record<string, unknown>), x5t: Buffer.alloc(20, 7).toString("base64url") };
+  await revealTestId(page, "jwt-inspect-input");
+  await page.getByTestId("jwt-inspect-input").fill(`${Buffer.from(JSON.stringify(tampered)).toString("base64url")}.${payload ?? ""}.${signature ?? ""}`);
+  await expect(page.getByTestId("inspect-result")).toBeVisible();
+  // The coloured copy is folded: the token's text is on screen once, in the box.
+  await expect(page.getByTestId("inspect-parts")).toBeHidden();
+  const statuses = await page.getByTestId("inspect-lint").locator("[data-lint-status]").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-lint-status")));
+  expect(statuses[0]).toBe("fail");
+  expect(statuses.indexOf("pass")).toBeGreaterThan(statuses.lastIndexOf("fail"));
+  await expect(page.getByTestId("inspect-lint-summary")).toHaveAttribute("data-summary-status", "fail");
+  // Header and Claims are stacked: nothing stands beside the short header table.
+  const [headerBox, claimsBox] = await Promise.all([page.getByTestId("inspect-header-table").boundingBox(), page.getByTestId("inspect-claims-table").boundingBox()]);
+  expect(claimsBox && headerBox && claimsBox.y >= headerBox.y + headerBox.height).toBe(true);
+});
