@@ -29,7 +29,8 @@ describe("disableControlsOutsideGenerateForm", () => {
   it("refuses markup without exactly one form holding Generate", () => {
     expect(() => disableControlsOutsideGenerateForm("<div><button>x</button></div>")).toThrow(/exactly one <form>/);
     expect(() => disableControlsOutsideGenerateForm("<form></form><form></form>")).toThrow(/exactly one <form>/);
-    expect(() => disableControlsOutsideGenerateForm("<form><button>x</button></form>")).toThrow(/data-testid="generate"/);
+    expect(() => disableControlsOutsideGenerateForm('<form><button type="button">x</button></form>')).toThrow(/no submit button/);
+    expect(() => disableControlsOutsideGenerateForm('<form><button type="submit">Generate</button></form>')).not.toThrow();
   });
 });
 

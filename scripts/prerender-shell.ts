@@ -63,7 +63,7 @@ const CONTROL_TAG = /<(button|input|select|textarea)\b([^>]*)>/g;
 /**
  * Disables every form control outside the Generate form. React's server output escapes `<`, `>` and
  * quotes inside attribute values, so a tag ends at its first `>`. Throws unless there is exactly one
- * form and it holds the Generate button: the shell is only worth shipping if Generate works in it.
+ * form and it holds a submit button (Generate): the shell is only worth shipping if Generate works in it.
  */
 export function disableControlsOutsideGenerateForm(markup: string): string {
   const formStart = markup.indexOf("<form");
@@ -71,8 +71,9 @@ export function disableControlsOutsideGenerateForm(markup: string): string {
   if (formStart < 0 || formEnd < formStart || markup.indexOf("<form", formStart + 1) >= 0) {
     throw new Error("The first screen must hold exactly one <form> (Generate's); check src/features/generate/generate-panel.tsx.");
   }
-  if (!markup.slice(formStart, formEnd).includes('data-testid="generate"')) {
-    throw new Error('The first screen\'s form has no data-testid="generate" button; the prerendered page would have no working Generate.');
+  // By its type, not a test hook: the boot script keeps a submit, whatever the markup's test ids.
+  if (!/<button\b[^>]*\stype="submit"/.test(markup.slice(formStart, formEnd))) {
+    throw new Error("The first screen's form has no submit button; the prerendered page would have no working Generate.");
   }
   return markup.replace(CONTROL_TAG, (tag: string, name: string, attributes: string, offset: number) => {
     if ((offset > formStart && offset < formEnd) || /\sdisabled(?:[\s=>]|$)/.test(attributes)) return tag;
