@@ -7,7 +7,8 @@ import tseslint from "typescript-eslint";
  * What the first screen's JavaScript may not load: the crypto libraries (X.509, PKCS#12, JOSE,
  * node-forge), and the modules of ours known to import them. They load with what needs them
  * (Generate's certificate, an import, the optional panels), after the first screen works. A pattern
- * sees one import at a time: a new module of ours that imports a library belongs on this list.
+ * sees one import at a time: a new module of ours that imports a library belongs on this list
+ * (scripts/first-screen-layer.test.ts finds every such module and fails until it is).
  * Type-only imports are allowed: they leave nothing in the JavaScript.
  */
 const CRYPTO_LIBRARIES = { message: "Kept out of the first screen's JavaScript: load it with import() where it is needed (it loads with Generate's certificate, an import or the optional panels).", allowTypeImports: true };
