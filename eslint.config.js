@@ -15,9 +15,10 @@ const CRYPTO_LIBRARIES = { message: "Kept out of the first screen's JavaScript: 
 const firstScreenForbidden = [
   { ...CRYPTO_LIBRARIES, regex: "^(@peculiar/|jose$|node-forge$)" },
   { ...CRYPTO_LIBRARIES, regex: "(^@/|^(\\.\\./)+)core/certificate/(create|csr|describe|describe-self-signed|entra-extensions|parse|public-key-info|subject-alternative-names|subject-name|verify)$" },
-  { ...CRYPTO_LIBRARIES, regex: "(^@/|^(\\.\\./)+)core/(credential/(certify-key|credential)|keys/key-match|federated/verify-federated-signature|testing/.*)$" },
+  { ...CRYPTO_LIBRARIES, regex: "(^@/|^(\\.\\./)+)core/(credential/(certify-key|credential|generate-credential)|keys/key-match|federated/verify-federated-signature|testing/.*)$" },
   { ...CRYPTO_LIBRARIES, regex: "(^@/|^(\\.\\./)+)core/formats/(?!pem$)" },
-  { ...CRYPTO_LIBRARIES, regex: "(^@/|^(\\.\\./)+|^\\./)(store/)?import-core$" },
+  // The store's lazily loaded entries (lazy-<what>-entry.ts), loaded only with import().
+  { ...CRYPTO_LIBRARIES, regex: "(^@/|^(\\.\\./)+|^\\./)(store/)?lazy-[\\w-]+-entry$" },
 ];
 
 export default tseslint.config(
@@ -34,12 +35,65 @@ export default tseslint.config(
     },
   },
   {
-    // The core is pure TypeScript over WebCrypto: no React, no DOM, no store.
+    // The core is pure TypeScript over WebCrypto: no React, no DOM, no store. The layers above it are
+    // refused by the @/ alias and by a relative path alike (../../store/…).
     files: ["src/core/**/*.ts"],
     ignores: ["src/core/**/*.test.ts", "src/core/testing/**"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: ["react", "react-dom", "zustand", "@/store/*", "@/features/*", "@/ui/*", "node:*"] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["react", "react/*", "react-dom", "react-dom/*", "zustand", "zustand/*", "node:*"], message: "src/core runs unchanged in Node and the browser: no React, no store library, no Node built-ins." },
+            { regex: "^@/(store|features|ui|app|first-screen|workers)(/|$)", message: "src/core imports nothing from the layers above it." },
+            { regex: "^(\\.\\./)+(store|features|ui|app|first-screen|workers)(/|$)", message: "src/core imports nothing from the layers above it (by a relative path either)." },
+          ],
+        },
+      ],
       "no-restricted-globals": ["error", "document", "window", "localStorage", "sessionStorage"],
+    },
+  },
+  {
+    // The store holds state and calls core; what it needs from the browser comes in as services
+    // (src/store/workbench-services.ts, given by src/app/browser-services.ts), so it runs in Node as is.
+    // React reaches it through one file, the binding components import (src/store/workbench-store.ts).
+    files: ["src/store/**/*.ts"],
+    ignores: ["src/store/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          // "zustand" itself is its React entry; zustand/vanilla and zustand/middleware are not.
+          paths: [{ name: "zustand", message: "Only src/store/workbench-store.ts binds the store to React; import zustand/vanilla or zustand/middleware here." }],
+          patterns: [
+            { group: ["react", "react/*", "react-dom", "react-dom/*", "zustand/react", "zustand/react/*"], message: "Only src/store/workbench-store.ts binds the store to React; import zustand/vanilla or zustand/middleware here." },
+            { regex: "^@/(features|ui|app|first-screen)(/|$)", message: "The store imports core, never the page's components or its entry." },
+            { regex: "^(\\.\\./)+(features|ui|app|first-screen)(/|$)", message: "The store imports core, never the page's components or its entry (by a relative path either)." },
+          ],
+        },
+      ],
+      "no-restricted-globals": [
+        "error",
+        ...["document", "window", "location", "localStorage", "sessionStorage", "requestIdleCallback", "requestAnimationFrame", "navigator"].map((name) => ({
+          name,
+          message: `The store uses no browser global (${name}): add what it needs to WorkbenchServices (src/store/workbench-services.ts) and give it in src/app/browser-services.ts.`,
+        })),
+      ],
+    },
+  },
+  {
+    // The binding: React's context and zustand's hook, and nothing of the DOM.
+    files: ["src/store/workbench-store.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { regex: "^@/(features|ui|app|first-screen)(/|$)", message: "The store imports core, never the page's components or its entry." },
+            { regex: "^(\\.\\./)+(features|ui|app|first-screen)(/|$)", message: "The store imports core, never the page's components or its entry (by a relative path either)." },
+          ],
+        },
+      ],
     },
   },
   {
@@ -54,9 +108,9 @@ export default tseslint.config(
     // typed before load, deep links) and what the app's first render is made of (the modules
     // scripts/render-first-screen.ts renders, and the store they read). The first screen's JavaScript
     // holds all of it, so none of it may pull in a crypto library.
-    files: ["src/main.tsx", "src/app.tsx", "src/first-screen/**/*.{ts,tsx}", "src/features/generate/**/*.{ts,tsx}", "src/features/certificate/**/*.{ts,tsx}", "src/features/code/**/*.{ts,tsx}", "src/ui/**/*.{ts,tsx}", "src/store/**/*.ts"],
-    // Loaded with import() only: the import form's parsers.
-    ignores: ["**/*.test.{ts,tsx}", "src/store/import-core.ts"],
+    files: ["src/main.tsx", "src/app.tsx", "src/app/**/*.{ts,tsx}", "src/first-screen/**/*.{ts,tsx}", "src/features/generate/**/*.{ts,tsx}", "src/features/certificate/**/*.{ts,tsx}", "src/features/code/**/*.{ts,tsx}", "src/ui/**/*.{ts,tsx}", "src/store/**/*.ts"],
+    // The store's lazily loaded entries (Generate's certificate code, the import form's parsers): loaded with import() only.
+    ignores: ["**/*.test.{ts,tsx}", "src/store/lazy-*-entry.ts"],
     rules: {
       "@typescript-eslint/no-restricted-imports": ["error", { patterns: firstScreenForbidden }],
     },

@@ -144,6 +144,20 @@ test.describe("client secret", () => {
     await page.getByTestId("client-secret-input").fill(` ${SECRET}`);
     await expect(page.getByTestId("client-secret-warnings")).toContainText("a leading space");
   });
+
+  test("whitespace flagged on a secret: sent anyway, the 7000215 answer says the page had flagged it; Trim fixes it in one click and the token comes", async ({ page }) => {
+    await openPage(page, "secret");
+    await page.getByTestId("client-secret-input").fill(`${SECRET} `);
+    await expect(page.getByTestId("client-secret-warnings")).toContainText("a trailing space");
+    await page.getByTestId("send-token-request").click();
+    await expect(page.getByTestId("token-explanation")).toContainText("AADSTS7000215");
+    await expect(page.getByTestId("token-secret-flagged")).toContainText("flagged this value before it was sent");
+    await page.getByTestId("client-secret-trim").click();
+    await expect(page.getByTestId("client-secret-input")).toHaveValue(SECRET);
+    await expect(page.getByTestId("client-secret-warnings")).toHaveCount(0);
+    await page.getByTestId("send-token-request").click();
+    await expect(page.getByTestId("token-status")).toContainText("HTTP 200");
+  });
 });
 
 test.describe("federated token", () => {

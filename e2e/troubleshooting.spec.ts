@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Locator } from "@playwright/test";
 import { generateThroughPage } from "./support/downloads";
 import { openFold, openTroubleshooting, revealTestId } from "./support/journey";
 
@@ -76,4 +76,52 @@ test("Inspect: the token is not shown twice at full length, failing checks come 
   // Header and Claims are stacked: nothing stands beside the short header table.
   const [headerBox, claimsBox] = await Promise.all([page.getByTestId("inspect-header-table").boundingBox(), page.getByTestId("inspect-claims-table").boundingBox()]);
   expect(claimsBox && headerBox && claimsBox.y >= headerBox.y + headerBox.height).toBe(true);
+});
+
+/** Where the element sits on the page (not in the viewport): unchanged by scrolling. */
+async function pagePosition(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+  return locator.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    return { x: box.x + window.scrollX, y: box.y + window.scrollY, width: box.width, height: box.height };
+  });
+}
+
+test("nothing moves when state changes beside it: ✓ Saved, Show/Hide of the secret; the az command's Copy lines up with the thumbprint's", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto("/");
+  await generateThroughPage(page);
+  const description = page.getByTestId("step-save").getByText("upload this to your app registration");
+  const before = await pagePosition(description);
+  const download = page.waitForEvent("download");
+  await page.getByTestId("download-server-crt").click();
+  await download;
+  await expect(page.getByTestId("download-server-crt-saved")).toHaveText("✓ Saved");
+  expect(await pagePosition(description)).toEqual(before);
+
+  const [azCopy, thumbprintCopy] = await Promise.all([page.getByTestId("copy-upload-az-command").boundingBox(), page.getByTestId("copy-thumbprint-sha1").boundingBox()]);
+  expect(azCopy && thumbprintCopy && Math.round(azCopy.x + azCopy.width)).toBe(thumbprintCopy && Math.round(thumbprintCopy.x + thumbprintCopy.width));
+  expect(azCopy?.width).toBe(thumbprintCopy?.width);
+
+  await openTroubleshooting(page);
+  await page.getByTestId("auth-method").selectOption("secret");
+  const secret = page.getByTestId("client-secret-input");
+  await secret.fill("abc8Q~not-a-real-secret-value-0123456789");
+  const hidden = await pagePosition(secret);
+  await page.getByTestId("client-secret-toggle").click();
+  await expect(secret).toHaveAttribute("type", "text");
+  expect(await pagePosition(secret)).toEqual(hidden);
+});
+
+test("on a phone, a code block whose lines are wider than the box says it scrolls sideways", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/");
+  await generateThroughPage(page);
+  const snippet = page.getByTestId("step-code").locator("pre[data-scrolls-sideways]").first();
+  await expect(snippet).toHaveAttribute("data-scrolls-sideways", "true");
+  const hint = page.getByTestId("step-code").getByText("scroll sideways");
+  await expect(hint).toBeVisible();
+  // At 1440 px the same snippet fits, and no hint is shown.
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await expect(snippet).toHaveAttribute("data-scrolls-sideways", "false");
+  await expect(hint).toBeHidden();
 });

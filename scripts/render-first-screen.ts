@@ -8,5 +8,9 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 // Relative, and no JSX here: the app's files are compiled with tsconfig.app.json (TSX_TSCONFIG_PATH), which does not cover scripts/.
 import { App } from "../src/app";
+import { createWorkbenchStore } from "../src/store/create-workbench-store";
+import { headlessServices } from "../src/store/headless-services";
+import { WorkbenchStoreProvider } from "../src/store/workbench-store";
 
-process.stdout.write(renderToStaticMarkup(createElement(App)));
+// A store of its own, away from the browser: nothing stored, nothing made in advance.
+process.stdout.write(renderToStaticMarkup(createElement(WorkbenchStoreProvider, { store: createWorkbenchStore(headlessServices()) }, createElement(App))));

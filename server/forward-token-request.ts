@@ -98,7 +98,11 @@ function readUpstreamJson(response: IncomingMessage, host: string, maxBytes: num
 /**
  * Posts the form to the token endpoint and returns its status and JSON body.
  * Redirects are never followed (a 3xx is a 502): the allowlist vetted this URL, not wherever
- * it points next. The whole exchange, body included, is bounded by `timeoutMs` (504).
+ * it points next. Two bounds of `timeoutMs` each (504): one for the connection (TCP and TLS
+ * handshakes, none on a reused connection), then one for the answer, body included, counted from
+ * when the request was sent, so that the endpoint is judged on its own answer time only. Whenever
+ * the exchange is cut short (a timeout, the browser gone, an answer too large), the connection is
+ * destroyed, never returned to the pool: the endpoint may still answer on it later.
  */
 export function forwardTokenRequest(options: ForwardOptions): Promise<UpstreamAnswer> {
   const { url, formBody, timeoutMs, agent, cancelSignal } = options;
@@ -129,18 +133,26 @@ export function forwardTokenRequest(options: ForwardOptions): Promise<UpstreamAn
     const onCancel = () =>
       // Never reaches the browser (it has gone); nginx's 499 "client closed request" names it in the log.
       stop(new HttpError(499, "client_closed_request", "The browser closed the request before the upstream answered."));
-    const timer = setTimeout(() => stop(new HttpError(504, "upstream_timeout", `${host} did not answer within ${String(timeoutMs / 1000)} s; try again later.`)), timeoutMs);
+    const seconds = String(timeoutMs / 1000);
+    let timer = setTimeout(() => stop(new HttpError(504, "upstream_timeout", `${host} did not accept a connection within ${seconds} s; check the authority and the network.`)), timeoutMs);
 
     const upstreamRequest = httpsRequest(url, { method: "POST", headers: upstreamHeaders(formBody), agent }, (response) => {
       const status = response.statusCode ?? 0;
       if (status >= 300 && status < 400) {
-        response.resume();
         settle(() => reject(new HttpError(502, "upstream_redirect", `${host} answered with a redirect (HTTP ${String(status)}); the proxy does not follow redirects.`)));
+        // Closed, not drained for reuse: a redirect is a failure here, and its body need not end.
+        upstreamRequest.destroy();
         return;
       }
       readUpstreamJson(response, host, maxBytes, stop)
         .then((body) => settle(() => resolve({ status, body, durationMs: Math.round(performance.now() - startedAt) })))
         .catch((error: unknown) => settle(() => reject(stopped ?? error)));
+    });
+    // "finish": the whole request has been handed to the connection, after any handshakes.
+    upstreamRequest.once("finish", () => {
+      if (settled) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => stop(new HttpError(504, "upstream_timeout", `${host} did not answer within ${seconds} s of being sent the request; try again later.`)), timeoutMs);
     });
     upstreamRequest.on("error", (error) => settle(() => reject(stopped ?? toUpstreamError(error, host))));
     if (cancelSignal?.aborted) onCancel();

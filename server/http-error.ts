@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ApiErrorBody, ApiErrorCode } from "../src/entra/api-wire";
+import { lingerBeforeClosing } from "./lingering-close";
 
 /**
  * An error the server answers with on purpose: an HTTP status, a stable `code` the page can
@@ -34,19 +35,25 @@ export function requestBodyLeftUnread(request: IncomingMessage): boolean {
 }
 
 /**
- * `Connection: close` when the answer goes out before the request body was read: Node then closes
- * the socket once the answer is sent (RFC 9112 §9.6) instead of reading on, so a refused request
- * costs no more than its headers and whatever the kernel had already buffered.
+ * `Connection: close` when the answer goes out before the request body was read: the connection is
+ * closed once the answer is sent (RFC 9112 §9.6) instead of reading the body on, after a bounded
+ * lingering read so that the client still receives the answer (lingering-close.ts). A refused
+ * request costs no more than its headers and that bounded read.
+ *
+ * A 408 gets no lingering: its client was too slow to send within the deadline, and is given no
+ * more time.
  */
-export function connectionHeadersFor(request: IncomingMessage): Readonly<Record<string, string>> {
-  return requestBodyLeftUnread(request) ? { Connection: "close" } : {};
+export function connectionHeadersFor(request: IncomingMessage, status: number): Readonly<Record<string, string>> {
+  if (!requestBodyLeftUnread(request)) return {};
+  if (status !== 408) lingerBeforeClosing(request);
+  return { Connection: "close" };
 }
 
 /** Sends `body` as JSON with an exact Content-Length. */
 export function sendJson(response: ServerResponse, status: number, body: unknown, extraHeaders: Readonly<Record<string, string>> = {}): void {
   const payload = Buffer.from(JSON.stringify(body), "utf8");
   response.writeHead(status, {
-    ...connectionHeadersFor(response.req),
+    ...connectionHeadersFor(response.req, status),
     ...extraHeaders,
     "Content-Type": "application/json; charset=utf-8",
     "Content-Length": String(payload.length),

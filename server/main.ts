@@ -5,11 +5,12 @@
  * (read by Node itself at start-up) for authorities with a private CA.
  *
  * One signal stops everything: tsx runs as a loader inside this process (no child process to
- * outlive us), SIGTERM/SIGINT close the server, and the server also stops when `npm start` is gone
- * (see starter-watch.ts for the shell npm puts in between).
+ * outlive us), SIGTERM/SIGINT/SIGHUP close the server. Under `npm start` or `npm run serve` the
+ * server also stops when npm is gone (see starter-watch.ts for the shell npm puts in between);
+ * started any other way it runs until signalled, even after the shell that launched it exits.
  */
 import { readEnvironmentConfig } from "./config";
-import { watchStarter } from "./starter-watch";
+import { startedByNpmScript, watchStarter } from "./starter-watch";
 import { startWorkbenchServer } from "./workbench-server";
 
 async function main(): Promise<void> {
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => shutDown("SIGINT"));
   process.on("SIGTERM", () => shutDown("SIGTERM"));
   process.on("SIGHUP", () => shutDown("SIGHUP"));
-  watchStarter(() => shutDown("the process that started the server has exited"));
+  if (startedByNpmScript(process.env)) watchStarter(() => shutDown("npm, which started the server, has exited"));
 }
 
 main().catch((error: unknown) => {

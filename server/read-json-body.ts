@@ -6,7 +6,8 @@ export const MAX_REQUEST_BODY_BYTES = 64 * 1024;
 
 /**
  * The request body is left unread after a refusal, so the connection cannot be reused:
- * `Connection: close` tells the client (RFC 9112 §9.6) and Node closes the socket after the answer.
+ * `Connection: close` tells the client (RFC 9112 §9.6), and the socket is closed after the answer
+ * (with a bounded lingering read when body bytes are still coming; lingering-close.ts).
  */
 const CLOSE_CONNECTION = { Connection: "close" } as const;
 

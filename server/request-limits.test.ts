@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { sendTestRequest } from "./testing/http-client";
 import { dripRequest, floodRequest } from "./testing/raw-socket";
+import { LINGER_MAX_BYTES, LINGER_MAX_MS } from "./lingering-close";
 import { createWorkbenchServer, DEFAULT_REQUEST_DEADLINE_MS, startWorkbenchServer, type RunningWorkbenchServer } from "./workbench-server";
 
 const CLAIMED_BODY_BYTES = 256 * 1024 * 1024;
@@ -76,6 +77,80 @@ describe("a refused request closes the connection and its body is not read", () 
     expect(exchange.status).toBe(403);
     expect(exchange.closedByServer).toBe(true);
     expect(exchange.bodyBytesSent).toBeLessThan(MOST_BODY_BYTES_TAKEN);
+  });
+});
+
+describe("a refused upload's answer always reaches the client (RFC 9112 §9.6 lingering close)", () => {
+  /** Enough runs to show the race: before the lingering close, about one run in two lost the 413. */
+  const RUNS = 20;
+  const endlessChunkedHead = () => [`POST /api/token HTTP/1.1`, `Host: 127.0.0.1:${port}`, "Content-Type: application/json", "Transfer-Encoding: chunked"].join("\r\n") + "\r\n";
+
+  it(`an endless chunked body: a client that stops once answered gets the 413 and a clean close, ${String(RUNS)} times in a row`, async () => {
+    for (let run = 0; run < RUNS; run += 1) {
+      const exchange = await floodRequest(server.origin, { head: endlessChunkedHead(), chunked: true, maxBodyBytes: CLAIMED_BODY_BYTES, timeLimitMs: 10_000, onServerEnd: "stop" });
+      expect({ run, status: exchange.status, errorCode: exchange.errorCode }).toEqual({ run, status: 413, errorCode: undefined });
+      expect(exchange.response).toMatch(/\r\nConnection: close\r\n/i);
+      expect(exchange.response).toContain('"error":"body_too_large"');
+      expect(exchange.closedByServer).toBe(true);
+      expect(exchange.bodyBytesSent).toBeLessThan(MOST_BODY_BYTES_TAKEN);
+    }
+  });
+
+  it(`an endless chunked body: a client that never stops sending still gets the whole 413, ${String(RUNS)} times in a row, and is cut off within the bounds`, async () => {
+    for (let run = 0; run < RUNS; run += 1) {
+      const exchange = await floodRequest(server.origin, { head: endlessChunkedHead(), chunked: true, maxBodyBytes: CLAIMED_BODY_BYTES, timeLimitMs: 10_000 });
+      expect({ run, status: exchange.status }).toEqual({ run, status: 413 });
+      expect(exchange.response).toContain('"error":"body_too_large"');
+      expect(exchange.closedByServer).toBe(true);
+      expect(exchange.bodyBytesSent).toBeLessThan(MOST_BODY_BYTES_TAKEN);
+      expect(exchange.elapsedMs).toBeLessThan(LINGER_MAX_MS + TIMER_SLACK_MS);
+    }
+  });
+
+  it("lingers for a bounded time only, with a client that goes on sending slowly after the answer", async () => {
+    // A deadline longer than the linger, so that the linger's own bound is what closes.
+    const patient = await startWorkbenchServer({ port: 0, distDir: join(root, "dist"), requestDeadlineMs: LINGER_MAX_MS * 3, logger: () => undefined });
+    try {
+      const chunk = `10000\r\n${" ".repeat(0x10000)}\r\n`;
+      const head = [`POST /api/token HTTP/1.1`, `Host: 127.0.0.1:${String(patient.port)}`, "Content-Type: application/json", "Transfer-Encoding: chunked"].join("\r\n");
+      // Two 64 KiB chunks pass the limit; then one digit of the next chunk's size every 50 ms.
+      const exchange = await dripRequest(patient.origin, { prefix: `${head}\r\n\r\n${chunk}${chunk}`, drip: "0", intervalMs: 50, timeLimitMs: LINGER_MAX_MS * 4, ignoreServerEnd: true });
+      expect(exchange.status).toBe(413);
+      expect(exchange.closedByServer).toBe(true);
+      expect(exchange.elapsedMs).toBeGreaterThanOrEqual(LINGER_MAX_MS - 100);
+      expect(exchange.elapsedMs).toBeLessThan(LINGER_MAX_MS + TIMER_SLACK_MS);
+    } finally {
+      await patient.close();
+    }
+  });
+
+  it("does not process a request pipelined behind a refused one on the closing connection", async () => {
+    const logged: string[] = [];
+    const watched = await startWorkbenchServer({ port: 0, distDir: join(root, "dist"), logger: (line) => logged.push(line) });
+    try {
+      const host = `Host: 127.0.0.1:${String(watched.port)}`;
+      const refusedBody = '{"a":1}';
+      const form = { grant_type: "client_credentials", client_id: "c", scope: "s", client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer", client_assertion: "a" };
+      const nextBody = JSON.stringify({ tokenEndpoint: "https://evil.example/t/oauth2/v2.0/token", form });
+      const refused = [`POST /api/token HTTP/1.1`, host, "Content-Type: application/json", "Origin: http://evil.invalid", `Content-Length: ${String(refusedBody.length)}`, "", refusedBody].join("\r\n");
+      const next = [`POST /api/token HTTP/1.1`, host, "Content-Type: application/json", `Content-Length: ${String(nextBody.length)}`, "", nextBody].join("\r\n");
+      const exchange = await dripRequest(watched.origin, { prefix: refused + next, drip: "", intervalMs: 60_000, timeLimitMs: LINGER_MAX_MS * 2 });
+      expect(exchange.status).toBe(403);
+      expect(exchange.response.match(/HTTP\/1\.1 /g)).toHaveLength(1);
+      expect(exchange.closedByServer).toBe(true);
+      // The second request would have been logged had it reached the allowlist.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(logged).toEqual([]);
+    } finally {
+      await watched.close();
+    }
+  });
+
+  it("reads at most the bounded amount after the answer from a client that never stops", async () => {
+    const exchange = await floodRequest(server.origin, { head: endlessChunkedHead(), chunked: true, maxBodyBytes: CLAIMED_BODY_BYTES, timeLimitMs: 10_000 });
+    expect(exchange.status).toBe(413);
+    // What the client got into the socket: the bounded read plus what the kernel's buffers hold.
+    expect(exchange.bodyBytesSent).toBeLessThan(LINGER_MAX_BYTES + MOST_BODY_BYTES_TAKEN / 2);
   });
 });
 

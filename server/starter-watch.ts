@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 
 /**
- * Watches the process that started the server, so that one signal to `npm start` stops it.
+ * Watches the process that started the server, so that one signal to `npm start` stops it. Only
+ * under npm: a server started any other way (`node --import tsx server/main.ts &`, nohup, a service
+ * manager) runs until it is signalled, whatever becomes of the shell that launched it.
  *
  * npm runs a script as `sh -c "<script>"` and forwards SIGINT/SIGTERM to that shell only
  * (@npmcli/run-script, signal-manager.js). A shell that does not exec its last command (Debian's
@@ -37,6 +39,19 @@ export function readProcStat(pid: number, read: (path: string) => string = (path
   const parentPid = Number(fields[1]);
   if (open < 0 || close < open || !Number.isInteger(parentPid)) return undefined;
   return { command: text.slice(open + 1, close), parentPid };
+}
+
+/**
+ * True when npm is running this server as a package script (`npm start`, `npm run serve`): npm
+ * sets npm_lifecycle_event to the script's name and npm_lifecycle_script to its command for the
+ * script and everything it starts (@npmcli/run-script, set-path / make-spawn-args). The command
+ * must be the server itself: a server started by hand from inside some other script (a test run
+ * under `npm test`) is not npm's to stop.
+ */
+export function startedByNpmScript(env: NodeJS.ProcessEnv): boolean {
+  const event = env.npm_lifecycle_event;
+  const script = env.npm_lifecycle_script;
+  return typeof event === "string" && event !== "" && typeof script === "string" && script.includes("server/main.ts");
 }
 
 function isAlive(pid: number): boolean {

@@ -116,7 +116,7 @@ export async function serveStaticFile(request: IncomingMessage, response: Server
 
   try {
     response.writeHead(200, {
-      ...connectionHeadersFor(request),
+      ...connectionHeadersFor(request, 200),
       "Content-Type": CONTENT_TYPES[extname(file.realPath).toLowerCase()] ?? "application/octet-stream",
       "Content-Length": String(file.size),
       "Cache-Control": cacheControlFor(urlPath, file.realPath),

@@ -6,7 +6,7 @@ import { HttpError, sendJson } from "./http-error";
 import { readJsonBody } from "./read-json-body";
 import { assertSameOrigin } from "./request-origin";
 import { checkFormForEndpoint, encodeForm, parseTokenProxyRequest } from "./token-request";
-import type { UpstreamAgents } from "./upstream-agents";
+import type { UpstreamAgents, UpstreamLease } from "./upstream-agents";
 
 export type WorkbenchLogger = (line: string) => void;
 
@@ -46,12 +46,14 @@ export async function handleTokenRoute(request: IncomingMessage, response: Serve
   });
   const startedAt = performance.now();
   const where = `host=${endpoint.host} tenant=${endpoint.tenant}`;
+  let lease: UpstreamLease | undefined;
   try {
+    lease = context.upstreamAgents.acquire(endpoint.url);
     const answer = await forwardTokenRequest({
       url: endpoint.url,
       formBody: encodeForm(proxyRequest.form),
       timeoutMs: context.upstreamTimeoutMs,
-      agent: context.upstreamAgents.agentFor(endpoint.url),
+      agent: lease.agent,
       cancelSignal: browserGone.signal,
     });
     context.logger(`token ${where} status=${String(answer.status)} durationMs=${String(answer.durationMs)}`);
@@ -62,5 +64,7 @@ export async function handleTokenRoute(request: IncomingMessage, response: Serve
     const code = error instanceof HttpError ? `${String(error.status)} error=${error.code}` : "500 error=internal_error";
     context.logger(`token ${where} status=${code} durationMs=${String(durationMs)}`);
     throw error;
+  } finally {
+    lease?.release();
   }
 }

@@ -6,6 +6,7 @@ import type { WorkbenchConfig } from "../src/entra/api-wire";
 import { normalizeAuthorityOrigin } from "./allowlist";
 import { DEFAULT_UPSTREAM_TIMEOUT_MS } from "./forward-token-request";
 import { HttpError, methodNotAllowed, sendError, sendJson } from "./http-error";
+import { connectionIsClosing } from "./lingering-close";
 import { assertSameOrigin, isLoopbackHost } from "./request-origin";
 import { applyApiSecurityHeaders, applyPageSecurityHeaders } from "./security-headers";
 import { serveStaticFile } from "./static-files";
@@ -27,6 +28,8 @@ export interface WorkbenchServerOptions {
   upstreamTimeoutMs?: number;
   /** Headers plus body must arrive within this many ms (slow-loris guard); default 30 000. */
   requestDeadlineMs?: number;
+  /** Requests to one authority that may await its answer at once before the rest get 503; default 64 (upstream-agents.ts). */
+  maxUnansweredPerAuthority?: number;
   /** A PEM CA to trust in addition to Node's roots (in-process tests). Processes use NODE_EXTRA_CA_CERTS. */
   extraCaPem?: string;
   /** Where log lines go; default console.log. */
@@ -84,7 +87,7 @@ export function createWorkbenchServer(options: WorkbenchServerOptions = {}): Ser
   const distDir =
     options.distDir === undefined ? fileURLToPath(DEFAULT_DIST_DIR) : options.distDir instanceof URL ? fileURLToPath(options.distDir) : resolvePath(options.distDir);
   const logger = options.logger ?? ((line: string) => console.log(line));
-  const upstreamAgents = createUpstreamAgents({ extraCaPem: options.extraCaPem });
+  const upstreamAgents = createUpstreamAgents({ extraCaPem: options.extraCaPem, maxUnansweredPerAuthority: options.maxUnansweredPerAuthority });
   const deadlineMs = options.requestDeadlineMs ?? DEFAULT_REQUEST_DEADLINE_MS;
   if (!(deadlineMs >= 500 && deadlineMs <= DEFAULT_REQUEST_DEADLINE_MS)) {
     throw new TypeError(`requestDeadlineMs must be between 500 and ${String(DEFAULT_REQUEST_DEADLINE_MS)} ms.`);
@@ -100,6 +103,8 @@ export function createWorkbenchServer(options: WorkbenchServerOptions = {}): Ser
   };
 
   const server = createServer({ headersTimeout: timeoutMs, requestTimeout: timeoutMs, connectionsCheckingInterval: checkingIntervalMs }, (request, response) => {
+    // Pipelined behind a request answered with Connection: close: not processed, and never answered.
+    if (connectionIsClosing(request)) return;
     const path = new URL(request.url ?? "/", "http://localhost").pathname;
     const isApi = path === "/healthz" || path === "/api" || path.startsWith("/api/");
     let handled: Promise<void> | void;

@@ -8,8 +8,9 @@ import { createRoot } from "react-dom/client";
 import { App } from "./app";
 import { finishTakeOver, readShellActivity } from "./first-screen/take-over";
 import { generateFieldsTypedBeforeLoad } from "./first-screen/typed-before-load";
-import { startKeyPrefetch } from "./store/key-prefetch";
-import { useWorkbenchStore } from "./store/workbench-store";
+import { createBrowserServices } from "./app/browser-services";
+import { createWorkbenchStore } from "./store/create-workbench-store";
+import { WorkbenchStoreProvider } from "./store/workbench-store";
 import "./index.css";
 
 const root = document.getElementById("root");
@@ -18,17 +19,18 @@ if (!root) throw new Error("index.html has no #root element");
 // The first screen arrives rendered (scripts/prerender-shell.ts) and its Generate form works before
 // this code has loaded (src/first-screen/boot.ts). Whatever the user did there is carried over first.
 const shellActivity = readShellActivity(root);
+const store = createWorkbenchStore(createBrowserServices());
 if (shellActivity) {
-  const store = useWorkbenchStore.getState();
-  for (const [field, value] of Object.entries(generateFieldsTypedBeforeLoad(root, store.generateForm))) {
-    store.setGenerateField(field as keyof typeof store.generateForm, value);
+  const { generateForm, setGenerateField } = store.getState();
+  for (const [field, value] of Object.entries(generateFieldsTypedBeforeLoad(root, generateForm))) {
+    setGenerateField(field as keyof typeof generateForm, value);
   }
 }
 
 // Once the page is idle, a key of the selected size is made for the next Generate, so a click only signs.
-startKeyPrefetch(() => useWorkbenchStore.getState().generateForm.keySize);
+store.getState().prepareKeysInAdvance();
 // A Generate pressed before the app had loaded starts now, so the first render already shows its progress.
-if (shellActivity?.generateRequested) void useWorkbenchStore.getState().generate();
+if (shellActivity?.generateRequested) void store.getState().generate();
 
 // Rendered at once, in this task (not in a later one, as createRoot would): no input can reach the
 // prerendered screen between reading it above and replacing it here.
@@ -36,7 +38,9 @@ const reactRoot = createRoot(root);
 flushSync(() =>
   reactRoot.render(
     <StrictMode>
-      <App />
+      <WorkbenchStoreProvider store={store}>
+        <App />
+      </WorkbenchStoreProvider>
     </StrictMode>,
   ),
 );

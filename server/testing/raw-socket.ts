@@ -18,6 +18,8 @@ export interface RawExchange {
   closedByServer: boolean;
   /** Milliseconds from connecting to the close (or to giving up). */
   elapsedMs: number;
+  /** The socket error the client saw, e.g. "ECONNRESET" or "EPIPE"; undefined for a clean close. */
+  errorCode?: string;
 }
 
 function statusOf(response: string): number {
@@ -25,10 +27,14 @@ function statusOf(response: string): number {
   return match ? Number(match[1]) : 0;
 }
 
-function connectTo(origin: string): Socket {
+/**
+ * `allowHalfOpen`: when the server ends its side, the client's own side stays open, so it decides
+ * itself whether to stop sending (Node's default ends it at once, like a polite client).
+ */
+function connectTo(origin: string, allowHalfOpen = false): Socket {
   const url = new URL(origin);
   if (url.hostname !== "127.0.0.1") throw new Error(`raw-socket tests talk to 127.0.0.1 only, not ${url.hostname}`);
-  return connect({ host: url.hostname, port: Number(url.port) });
+  return connect({ host: url.hostname, port: Number(url.port), allowHalfOpen });
 }
 
 export interface FloodOptions {
@@ -40,6 +46,12 @@ export interface FloodOptions {
   maxBodyBytes: number;
   /** Give up after this long. */
   timeLimitMs: number;
+  /**
+   * What the client does when the server ends its side: "stop" sending and close (as an HTTP
+   * client does once it has a complete answer with `Connection: close`), or "keep-sending"
+   * (default: a client that ignores the answer).
+   */
+  onServerEnd?: "stop" | "keep-sending";
 }
 
 /**
@@ -47,7 +59,7 @@ export interface FloodOptions {
  * connection, `maxBodyBytes` were sent or `timeLimitMs` passed.
  */
 export function floodRequest(origin: string, options: FloodOptions): Promise<RawExchange> {
-  const socket = connectTo(origin);
+  const socket = connectTo(origin, true);
   const chunk = Buffer.alloc(64 * 1024, 0x20);
   const framedChunk = Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from("\r\n")]);
   const startedAt = performance.now();
@@ -55,33 +67,44 @@ export function floodRequest(origin: string, options: FloodOptions): Promise<Raw
   let bodyBytesSent = 0;
   let closed = false;
   let closedByServer = false;
+  let stopSending = false;
+  let errorCode: string | undefined;
 
   return new Promise((resolve) => {
     const finish = () => {
       clearTimeout(giveUp);
-      resolve({ response, status: statusOf(response), bodyBytesSent, closedByServer, elapsedMs: performance.now() - startedAt });
+      resolve({ response, status: statusOf(response), bodyBytesSent, closedByServer, elapsedMs: performance.now() - startedAt, ...(errorCode === undefined ? {} : { errorCode }) });
     };
     const giveUp = setTimeout(() => {
       closed = true;
       socket.destroy();
     }, options.timeLimitMs);
     socket.on("data", (data: Buffer) => (response += data.toString("latin1")));
-    socket.on("end", () => (closedByServer = true));
-    socket.on("error", () => (closedByServer = !closed));
+    socket.on("end", () => {
+      closedByServer = true;
+      if (options.onServerEnd === "stop") {
+        stopSending = true;
+        socket.end();
+      }
+    });
+    socket.on("error", (error: Error & { code?: string }) => {
+      errorCode ??= error.code ?? error.message;
+      closedByServer = !closed;
+    });
     socket.on("close", () => {
       if (!closed) closedByServer = true;
       closed = true;
       finish();
     });
     const pump = () => {
-      while (!closed && bodyBytesSent < options.maxBodyBytes) {
+      while (!closed && !stopSending && bodyBytesSent < options.maxBodyBytes) {
         bodyBytesSent += chunk.length;
         if (!socket.write(options.chunked ? framedChunk : chunk)) {
           socket.once("drain", pump);
           return;
         }
       }
-      if (!closed && bodyBytesSent >= options.maxBodyBytes) socket.end();
+      if (!closed && !stopSending && bodyBytesSent >= options.maxBodyBytes) socket.end();
     };
     socket.once("connect", () => {
       socket.write(`${options.head}\r\n`);
@@ -98,11 +121,13 @@ export interface DripOptions {
   intervalMs: number;
   /** Give up (and report closedByServer: false) after this long. */
   timeLimitMs: number;
+  /** Go on dripping after the server has ended its side (a client that ignores the answer). */
+  ignoreServerEnd?: boolean;
 }
 
 /** Sends `prefix`, then drips `drip` one byte at a time until the server hangs up or the time limit. */
 export function dripRequest(origin: string, options: DripOptions): Promise<RawExchange> {
-  const socket = connectTo(origin);
+  const socket = connectTo(origin, options.ignoreServerEnd === true);
   const startedAt = performance.now();
   let response = "";
   let bodyBytesSent = 0;

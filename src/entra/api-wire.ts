@@ -62,6 +62,7 @@ export type ApiErrorCode =
   | "upstream_too_large"
   | "upstream_not_json"
   | "upstream_timeout"
+  | "upstream_not_answering"
   | "upstream_redirect";
 
 /** The JSON body of every error the server sends (any status but 200). */

@@ -1,47 +1,74 @@
 import { tokenEndpointFromSettings, validateAppSettings } from "@/core/token-request/app-settings";
 import { buildClientAssertion, type ClientAssertion } from "@/core/assertion/client-assertion";
 import { describeError } from "@/core/errors";
+import type { JwtInspection } from "@/core/jwt/jwt-inspection";
+import type { WorkbenchState } from "./create-workbench-store";
 import { onCredentialChanged } from "./credential-changed";
+import { inspectJwtLazily } from "./inspect-jwt-lazily";
 import type { SliceCreator } from "./slice-creator";
 
 export interface AssertionSlice {
   assertion?: ClientAssertion;
   assertionError?: string;
+  /** The page's own assertion, decoded, verified and linted. */
+  assertionInspection?: JwtInspection;
   /** Signs a fresh assertion (new jti and times) from the page's credential and settings. */
   signAssertion: () => Promise<ClientAssertion | undefined>;
 }
 
-/** Counts signings: a result is kept only if no later signing started meanwhile. */
-let signSequence = 0;
+/**
+ * What the assertion is made from: when any of these changes, the one on the page no longer matches
+ * and is signed again. Read with useShallow (the object is new on each call, its fields are not).
+ */
+export const selectAssertionInputs = ({ credential, settings }: Pick<WorkbenchState, "credential" | "settings">) => ({
+  credential,
+  tenant: settings.tenant,
+  clientId: settings.clientId,
+  cloud: settings.cloud,
+  customAuthority: settings.customAuthority,
+  version: settings.version,
+  form: settings.form,
+  lifetimeSeconds: settings.lifetimeSeconds,
+  includeX5c: settings.includeX5c,
+});
 
 export const createAssertionSlice: SliceCreator<AssertionSlice> = (set, get, store) => {
+  /** Counts signings: a result is kept only if no later signing started meanwhile. */
+  let signSequence = 0;
+
   onCredentialChanged(store, ({ cause }) => {
     // The assertion was signed with the removed key; a new credential is signed again by the panel.
-    if (cause === "forgotten") set({ assertion: undefined, assertionError: undefined });
+    if (cause === "forgotten") set({ assertion: undefined, assertionError: undefined, assertionInspection: undefined });
   });
 
-  /** Drops the assertion (and, in the inspect slice, its inspection): it no longer matches the page. */
+  /** Drops the assertion and its inspection: they no longer match the page. */
   const dropAssertion = (): undefined => {
-    set({ assertion: undefined, assertionError: undefined });
-    void get().inspectAssertion(undefined);
+    set({ assertion: undefined, assertionError: undefined, assertionInspection: undefined });
     return undefined;
+  };
+
+  /** Decodes and checks the assertion just signed; kept only while it is still the one on the page. */
+  const inspectAssertion = async (jwt: string) => {
+    const assertionInspection = await inspectJwtLazily(jwt, { certificateDer: get().credential?.certificateDer });
+    if (get().assertion?.jwt === jwt) set({ assertionInspection });
   };
 
   return {
     assertion: undefined,
     assertionError: undefined,
+    assertionInspection: undefined,
     signAssertion: async () => {
       const sequence = ++signSequence;
       const { credential, settings } = get();
-      if (!credential?.privateKey && !credential?.privateKeyPkcs8Der) return dropAssertion();
+      if (!credential?.key) return dropAssertion();
       const errors = validateAppSettings(settings);
       const tokenEndpoint = tokenEndpointFromSettings(settings);
       // The previous assertion is dropped: it no longer matches what the fields say.
       if (Object.keys(errors).length > 0 || !tokenEndpoint) return dropAssertion();
       try {
         const assertion = await buildClientAssertion({
-          privateKey: credential.privateKey,
-          privateKeyPkcs8Der: credential.privateKeyPkcs8Der,
+          privateKey: credential.key.privateKey,
+          privateKeyPkcs8Der: credential.key.pkcs8Der,
           certificateDer: credential.certificateDer,
           clientId: settings.clientId.trim(),
           tokenEndpoint,
@@ -54,7 +81,7 @@ export const createAssertionSlice: SliceCreator<AssertionSlice> = (set, get, sto
         // A later signing (a keystroke, a new key) owns the screen: drop this result.
         if (sequence !== signSequence) return undefined;
         set({ assertion, assertionError: undefined });
-        await get().inspectAssertion(assertion.jwt);
+        await inspectAssertion(assertion.jwt);
         return assertion;
       } catch (error) {
         if (sequence === signSequence) set({ assertionError: describeError(error) });

@@ -1,9 +1,9 @@
-import type { StateCreator } from "zustand";
 import { buildClientSecretForm } from "@/core/client-secret/client-secret-form";
 import { checkClientSecret } from "@/core/client-secret/check-client-secret";
 import { buildClientCredentialsForm } from "@/core/token-request/client-credentials-form";
 import type { ClientCredentialsForm } from "@/entra/token-form";
-import type { WorkbenchState } from "./workbench-store";
+import type { WorkbenchState } from "./create-workbench-store";
+import type { SliceCreator } from "./slice-creator";
 
 /** How the token request authenticates the app (the `auth-method` select). */
 export type AuthMethodChoice = "certificate" | "secret" | "federated";
@@ -26,7 +26,7 @@ export interface ClientAuthSlice {
   setClientSecret: (value: string) => void;
 }
 
-export const createClientAuthSlice: StateCreator<WorkbenchState, [], [], ClientAuthSlice> = (set) => ({
+export const createClientAuthSlice: SliceCreator<ClientAuthSlice> = (set) => ({
   authMethod: "certificate",
   setAuthMethod: (authMethod) => set({ authMethod }),
   clientSecret: "",

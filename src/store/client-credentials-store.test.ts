@@ -1,8 +1,10 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parse as parseQueryString } from "node:querystring";
 import { encodeForm } from "@/entra/token-form";
 import { credentialBlocker, formForChosenCredential } from "./client-auth-slice";
+import { createWorkbenchStore, SETTINGS_STORAGE_KEY } from "./create-workbench-store";
 import { initialAppSettings } from "./settings-slice";
+import { headlessServices, memoryStorage } from "./headless-services";
 
 const settings = { ...initialAppSettings, clientId: "cid" };
 
@@ -23,19 +25,26 @@ describe("the chosen credential", () => {
 });
 
 describe("what persists", () => {
-  it("neither the secret nor the external token reaches localStorage; the settings do", async () => {
-    // An in-memory localStorage (Node has none here), installed before the store module is loaded.
-    const written = new Map<string, string>();
-    vi.stubGlobal("localStorage", { getItem: (key: string) => written.get(key) ?? null, setItem: (key: string, value: string) => written.set(key, value), removeItem: (key: string) => written.delete(key) });
-    const { useWorkbenchStore } = await import("./workbench-store");
-    useWorkbenchStore.getState().setSetting("clientId", "cid-marker");
-    useWorkbenchStore.getState().setClientSecret("the-secret-value");
-    await useWorkbenchStore.getState().setFederatedToken("eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.");
-    useWorkbenchStore.getState().setAuthMethod("federated");
-    const stored = [...written.values()].join("\n");
+  it("neither the secret nor the external token reaches the settings storage; the settings do", async () => {
+    const storage = memoryStorage();
+    const store = createWorkbenchStore(headlessServices({ settingsStorage: () => storage }));
+    store.getState().setSetting("clientId", "cid-marker");
+    store.getState().setClientSecret("the-secret-value");
+    await store.getState().setFederatedToken("eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.");
+    store.getState().setAuthMethod("federated");
+    const stored = storage.getItem(SETTINGS_STORAGE_KEY) ?? "";
     expect(stored).toContain("cid-marker");
     expect(stored).not.toContain("the-secret-value");
     expect(stored).not.toContain("eyJ");
-    vi.unstubAllGlobals();
+  });
+
+  it("a new store reads the settings a previous one stored, and nothing else", () => {
+    const storage = memoryStorage();
+    const first = createWorkbenchStore(headlessServices({ settingsStorage: () => storage }));
+    first.getState().setSetting("tenant", "contoso.onmicrosoft.com");
+    first.getState().setClientSecret("the-secret-value");
+    const second = createWorkbenchStore(headlessServices({ settingsStorage: () => storage }));
+    expect(second.getState().settings.tenant).toBe("contoso.onmicrosoft.com");
+    expect(second.getState().clientSecret).toBe("");
   });
 });

@@ -4,7 +4,7 @@
  * the old credential registers, in its own file, what it resets — so each field is written only
  * by its own slice, and a reader finds all of a field's writers there.
  */
-import type { StoreApi } from "zustand";
+import type { StoreApi } from "zustand/vanilla";
 
 /** Why the credential changed: what the slices keep or drop depends on it. */
 export type CredentialChangeCause =

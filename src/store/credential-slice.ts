@@ -4,9 +4,8 @@ import { describeError } from "@/core/errors";
 import type { Pkcs12Profile } from "@/core/formats/pkcs12-export";
 import { encodePem } from "@/core/formats/pem";
 import { announceCredentialChanged, type CredentialChangeCause } from "./credential-changed";
-import { dropPreparedKey } from "./key-prefetch";
 import type { SliceCreator } from "./slice-creator";
-import type { WorkbenchState } from "./workbench-store";
+import type { WorkbenchState } from "./create-workbench-store";
 
 export type ProtectedExportKind = "pfx" | "encrypted-key";
 
@@ -35,13 +34,13 @@ export interface CredentialSlice {
    * slices (credential-changed.ts). `keySaved`: whether its key already exists as a file of the user's.
    */
   /**
-   * `files` is `credentialFiles(credential)`, made by the caller, which has loaded core/credential/credential.ts with import():
-   * this slice is on the first screen and must not bring @peculiar/x509 and ASN.1 with it (issue 13).
+   * `files` is `credentialFiles(credential)`, made by the caller, which has loaded the code that makes it with import():
+   * this slice is on the first screen and must not bring @peculiar/x509 and ASN.1 with it.
    */
   replaceCredential: (credential: Credential, options: { keySaved: boolean; cause: Exclude<CredentialChangeCause, "forgotten">; files: CredentialFiles }) => void;
   /**
    * Puts `withRequest` (the same credential with server.csr) and all its files (server.csr, PKCS#1, key + certificate PEM) in place of what Generate just put on the page (made after the thumbprint is
-   * painted, issue 13). Nothing else changed, so no other slice is told; a credential replaced meanwhile is left alone.
+   * painted). Nothing else changed, so no other slice is told; a credential replaced meanwhile is left alone.
    */
   attachSigningRequest: (credential: Credential, withRequest: Credential, files: CredentialFiles) => void;
   /** Drops the key and certificate from the page's memory (nothing of them was ever stored). */
@@ -50,28 +49,20 @@ export interface CredentialSlice {
   buildProtectedExport: (kind: ProtectedExportKind, password: string, profile: Pkcs12Profile) => Promise<ProtectedExport | undefined>;
 }
 
+/** True while the page holds a private key (with the certificate it signs for). */
+export const selectHasKey = (state: Pick<WorkbenchState, "credential">): boolean => state.credential?.key !== undefined;
+
 /** True while the page holds a private key that exists nowhere else (not saved, not imported). */
-export const selectHasUnsavedKey = (state: WorkbenchState): boolean => Boolean(state.credential?.privateKeyPkcs8Der) && !state.keySaved;
+export const selectHasUnsavedKey = (state: WorkbenchState): boolean => selectHasKey(state) && !state.keySaved;
 
-let credentialChange = 0;
-
-/**
- * Starts a change of the page's credential (generate, import, remove). The returned check tells
- * whether it is still the latest one, so a slow generation cannot overwrite a later import.
- */
-export function beginCredentialChange(): () => boolean {
-  const mine = ++credentialChange;
-  return () => mine === credentialChange;
-}
-
-export const createCredentialSlice: SliceCreator<CredentialSlice> = (set, get, store) => ({
+export const createCredentialSlice: SliceCreator<CredentialSlice> = (set, get, store, { keyPool, beginCredentialChange }) => ({
   credential: undefined,
   files: undefined,
   exportError: undefined,
   keySaved: false,
   clearExportError: () => set({ exportError: undefined, exportErrorField: undefined }),
   markKeySaved: (savedKeyPkcs8Der) => {
-    if (savedKeyPkcs8Der && get().credential?.privateKeyPkcs8Der === savedKeyPkcs8Der) set({ keySaved: true });
+    if (savedKeyPkcs8Der && get().credential?.key?.pkcs8Der === savedKeyPkcs8Der) set({ keySaved: true });
   },
   replaceCredential: (credential, { keySaved, cause, files }) => {
     set({ credential, files, keySaved });
@@ -83,15 +74,16 @@ export const createCredentialSlice: SliceCreator<CredentialSlice> = (set, get, s
   },
   forgetCredential: () => {
     beginCredentialChange();
-    // The key made in advance for the next Generate goes too (issue 13).
-    dropPreparedKey();
+    // The key made in advance for the next Generate goes too.
+    keyPool.drop();
     set({ credential: undefined, files: undefined, exportError: undefined, keySaved: false });
     // Every slice drops what it kept about the removed credential (credential-changed.ts).
     announceCredentialChanged(store, { cause: "forgotten" });
   },
   buildProtectedExport: async (kind, password, profile) => {
     const { credential } = get();
-    if (!credential?.privateKeyPkcs8Der) {
+    const key = credential?.key;
+    if (!credential || !key) {
       set({ exportError: "There is no private key on the page to protect: generate or import one first." });
       return undefined;
     }
@@ -102,21 +94,21 @@ export const createCredentialSlice: SliceCreator<CredentialSlice> = (set, get, s
     try {
       set({ exportError: undefined, exportErrorField: undefined });
       if (kind === "encrypted-key") {
-        // PKCS#8 encryption and PKCS#12 load when a protected file is asked for, not with the page (issue 13).
+        // PKCS#8 encryption and PKCS#12 load when a protected file is asked for: kept out of the first screen's JavaScript.
         const { encryptPrivateKeyPkcs8 } = await import("@/core/formats/encrypted-private-key");
-        const der = await encryptPrivateKeyPkcs8(credential.privateKeyPkcs8Der, password);
-        return { ...fileNameAndType(CREDENTIAL_FILES.encryptedPrivateKeyPem), contents: encodePem("ENCRYPTED PRIVATE KEY", der), keyPkcs8Der: credential.privateKeyPkcs8Der };
+        const der = await encryptPrivateKeyPkcs8(key.pkcs8Der, password);
+        return { ...fileNameAndType(CREDENTIAL_FILES.encryptedPrivateKeyPem), contents: encodePem("ENCRYPTED PRIVATE KEY", der), keyPkcs8Der: key.pkcs8Der };
       }
       const { exportPkcs12 } = await import("@/core/formats/pkcs12-export");
       const pfx = await exportPkcs12({
-        privateKeyPkcs8Der: credential.privateKeyPkcs8Der,
+        privateKeyPkcs8Der: key.pkcs8Der,
         certificateDer: credential.certificateDer,
         password,
         profile,
         // The name Windows shows for the PFX in its certificate store.
         friendlyName: credential.certificateDetails.commonName ?? credential.certificateDetails.subject,
       });
-      return { ...fileNameAndType(CREDENTIAL_FILES.pfx), contents: pfx, keyPkcs8Der: credential.privateKeyPkcs8Der };
+      return { ...fileNameAndType(CREDENTIAL_FILES.pfx), contents: pfx, keyPkcs8Der: key.pkcs8Der };
     } catch (error) {
       set({ exportError: `The file could not be made: ${describeError(error)}` });
       return undefined;

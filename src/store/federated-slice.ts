@@ -1,8 +1,7 @@
-import type { StateCreator } from "zustand";
 import { DEFAULT_FIC_AUDIENCE, type FederatedCredential } from "@/core/federated/federated-credential";
 import type { FederatedSignatureCheck } from "@/core/federated/verify-federated-signature";
-import type { JwtInspection } from "./inspect-slice";
-import type { WorkbenchState } from "./workbench-store";
+import type { JwtInspection } from "@/core/jwt/jwt-inspection";
+import type { SliceCreator } from "./slice-creator";
 
 /**
  * The pasted external token, its decoding, the federated credential it is checked against and
@@ -20,9 +19,8 @@ export interface FederatedSlice {
   setFederatedJwks: (text: string) => Promise<void>;
 }
 
-let federatedSequence = 0;
-
-export const createFederatedSlice: StateCreator<WorkbenchState, [], [], FederatedSlice> = (set, get) => {
+export const createFederatedSlice: SliceCreator<FederatedSlice> = (set, get) => {
+  let federatedSequence = 0;
   /** Decodes the token and checks its signature; a later keystroke wins over a slower earlier check. */
   const refresh = async () => {
     const sequence = ++federatedSequence;
@@ -31,7 +29,7 @@ export const createFederatedSlice: StateCreator<WorkbenchState, [], [], Federate
       set({ federatedInspection: undefined, federatedSignature: undefined });
       return;
     }
-    // Loaded on first use: the JWT inspection and jose stay off the first screen's bundle (issue 13).
+    // Loaded on first use: the JWT inspection and jose are kept out of the first screen's JavaScript.
     const [{ inspectJwt }, { verifyFederatedSignature }] = await Promise.all([import("@/core/jwt/inspect-jwt"), import("@/core/federated/verify-federated-signature")]);
     const [federatedInspection, federatedSignature] = await Promise.all([inspectJwt(federatedToken), verifyFederatedSignature(federatedToken.trim().replace(/^bearer\s+/i, ""), federatedJwks)]);
     if (sequence === federatedSequence) set({ federatedInspection, federatedSignature });

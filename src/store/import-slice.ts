@@ -3,12 +3,11 @@ import { describeError } from "@/core/errors";
 import type { ImportInput, ImportSuccess } from "@/core/formats/import-result";
 import { subjectFromForm, validateGenerateForm } from "@/core/credential/generate-form";
 import { runWork, WorkCancelled, type WorkJob } from "@/workers/run-work";
-import { beginCredentialChange } from "./credential-slice";
 import { onCredentialChanged } from "./credential-changed";
 import type { SliceCreator } from "./slice-creator";
 
-/** The parsers and X.509 code load with the first import, not with the page (issue 13). */
-const loadImportCore = () => import("./import-core");
+/** The parsers and X.509 code load with the first import: kept out of the first screen's JavaScript. */
+const loadImportEntry = () => import("./lazy-import-entry");
 
 export interface ImportSummary {
   /** What was loaded, in one sentence. */
@@ -40,20 +39,16 @@ export interface ImportSlice {
   cancelImport: () => void;
 }
 
-/** The import being read in the worker, so Cancel can stop it. */
-let runningImport: WorkJob<unknown> | undefined;
-
 async function keyMatchesCertificate(pkcs8Der: Uint8Array, certificateDer: Uint8Array): Promise<boolean> {
-  const { keyMatchesCertificate: keyBelongsToCertificate } = await loadImportCore();
+  const { keyMatchesCertificate: keyBelongsToCertificate } = await loadImportEntry();
   return (await keyBelongsToCertificate(pkcs8Der, certificateDer)) === true;
 }
 
 /** Works out the page's next credential from an import and the current one. */
 async function nextCredential(result: ImportSuccess, current: Credential | undefined): Promise<{ credential: Credential; message: string }> {
-  const { credentialFromImport, importRsaPrivateKey, replaceCertificateIfKeyMatches } = await loadImportCore();
+  const { credentialFromImport, importRsaPrivateKey, replaceCertificateIfKeyMatches } = await loadImportEntry();
   const [leaf] = result.certificates;
-  const currentKey = current?.privateKeyPkcs8Der;
-  if (leaf && !result.privateKeyPkcs8Der && current && currentKey) {
+  if (leaf && !result.privateKeyPkcs8Der && current?.key) {
     // A certificate alone while the page holds a key: the CA-signed certificate from our CSR.
     const credential = await replaceCertificateIfKeyMatches(current, leaf.der);
     return { credential, message: "The certificate belongs to the key on this page: it replaces the previous certificate; the key is kept." };
@@ -62,18 +57,21 @@ async function nextCredential(result: ImportSuccess, current: Credential | undef
     // A key alone that belongs to the certificate on the page.
     if (!result.keyInfo?.usableForEntra) throw new Error(result.keyInfo?.reason ?? "This key cannot be used with Entra.");
     const privateKey = await importRsaPrivateKey(result.privateKeyPkcs8Der);
-    return { credential: { ...current, privateKey, privateKeyPkcs8Der: result.privateKeyPkcs8Der }, message: "The key belongs to the certificate on this page: both are now loaded." };
+    return { credential: { ...current, key: { privateKey, pkcs8Der: result.privateKeyPkcs8Der } }, message: "The key belongs to the certificate on this page: both are now loaded." };
   }
   const credential = await credentialFromImport(result);
   const name = result.friendlyName ? ` (“${result.friendlyName}”)` : "";
-  if (result.privateKeyPkcs8Der && !credential.privateKeyPkcs8Der) {
+  if (result.privateKeyPkcs8Der && !credential.key) {
     return { credential, message: `Loaded the certificate${name}. Its private key cannot be used with Entra: ${result.keyInfo?.reason ?? "it is not an RSA key of 2048 bits or more"}` };
   }
-  const parts = credential.privateKeyPkcs8Der ? "a private key and its certificate" : "a certificate";
+  const parts = credential.key ? "a private key and its certificate" : "a certificate";
   return { credential, message: `Loaded ${parts}${name}.` };
 }
 
-export const createImportSlice: SliceCreator<ImportSlice> = (set, get, store) => {
+export const createImportSlice: SliceCreator<ImportSlice> = (set, get, store, { beginCredentialChange }) => {
+  /** The import being read in the worker, so Cancel can stop it. */
+  let runningImport: WorkJob<unknown> | undefined;
+
   onCredentialChanged(store, ({ cause }) => {
     // A key waiting for "make a certificate for it", and any import message, belonged to the page before.
     if (cause === "generated") set({ pendingKeyPkcs8Der: undefined, importError: undefined, importErrorField: undefined });
@@ -97,7 +95,7 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get, store) =>
       const isCurrent = beginCredentialChange();
       set({ importRunning: true, importError: undefined });
       try {
-        const { certifyExistingKey, credentialFiles } = await loadImportCore();
+        const { certifyExistingKey, credentialFiles } = await loadImportEntry();
         const credential = await certifyExistingKey({
           privateKeyPkcs8Der: pendingKeyPkcs8Der,
           subject: subjectFromForm(generateForm),
@@ -149,7 +147,7 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get, store) =>
           return;
         }
         const { credential, message } = await nextCredential(result, get().credential);
-        const { credentialFiles, privateKeySignsForCertificate, verifySelfSignature } = await loadImportCore();
+        const { credentialFiles, privateKeySignsForCertificate, verifySelfSignature } = await loadImportEntry();
         if ((await verifySelfSignature(credential.certificateDer)) === false) {
           set({
             importRunning: false,
@@ -157,7 +155,7 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get, store) =>
           });
           return;
         }
-        if (credential.privateKey && !(await privateKeySignsForCertificate(credential.privateKey, credential.certificateDer))) {
+        if (credential.key && !(await privateKeySignsForCertificate(credential.key.privateKey, credential.certificateDer))) {
           set({
             importRunning: false,
             importError: "This private key is damaged: a signature made with it does not verify with the certificate's public key (Entra would answer AADSTS50013). Export the key again from where it was made.",
@@ -166,7 +164,7 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get, store) =>
         }
         // The core warns about a missing key or certificate per import; once the page has paired
         // the import with what it already held, those warnings no longer apply.
-        const paired = [result.missingPartWarnings.no_certificate, credential.privateKeyPkcs8Der ? result.missingPartWarnings.no_private_key : undefined];
+        const paired = [result.missingPartWarnings.no_certificate, credential.key ? result.missingPartWarnings.no_private_key : undefined];
         const warnings = result.warnings.filter((warning) => !paired.includes(warning));
         if (!isCurrent()) {
           set({ importRunning: false, importError: "This import was discarded because a new key was generated (or the page's key removed) while it was being read. Import it again to use it." });
@@ -174,7 +172,7 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get, store) =>
         }
         const previous = get().credential;
         // A key that came from the user's own file is already saved; a kept page key keeps its state.
-        const keySaved = credential.privateKeyPkcs8Der === previous?.privateKeyPkcs8Der ? get().keySaved : true;
+        const keySaved = credential.key?.pkcs8Der === previous?.key?.pkcs8Der ? get().keySaved : true;
         get().replaceCredential(credential, { keySaved, cause: "imported", files: credentialFiles(credential) });
         set({
           importRunning: false,

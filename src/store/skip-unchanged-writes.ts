@@ -3,7 +3,7 @@ import type { StateStorage } from "zustand/middleware";
 /**
  * A storage that skips a write of the same text as the last one. zustand's persist middleware writes
  * after every change of any slice, while only the settings are stored: without this, each step of a
- * generation would rewrite localStorage on the way to the thumbprint (issue 13).
+ * generation would rewrite localStorage on the way to the thumbprint.
  */
 export function skipUnchangedWrites(storage: Pick<Storage, "getItem" | "setItem" | "removeItem">): StateStorage {
   const written = new Map<string, string>();

@@ -1,5 +1,23 @@
-import type { StoreApi } from "zustand";
-import type { WorkbenchState } from "./workbench-store";
+import type { StoreApi } from "zustand/vanilla";
+import type { WorkbenchState } from "./create-workbench-store";
+import type { KeyPoolScheduler } from "./key-pool-scheduler";
+import type { WorkbenchServices } from "./workbench-services";
+
+/**
+ * What the slices of one store share, made once per store by createWorkbenchStore: what the store
+ * needs from where it runs, and the state that belongs to no one field (a second store, in a test,
+ * shares none of it).
+ */
+export interface SliceContext {
+  services: WorkbenchServices;
+  /** The key made in advance for the next Generate. */
+  keyPool: KeyPoolScheduler;
+  /**
+   * Starts a change of the page's credential (generate, import, remove). The returned check tells
+   * whether it is still the latest one, so a slow generation cannot overwrite a later import.
+   */
+  beginCredentialChange: () => () => boolean;
+}
 
 /**
  * Like zustand's StateCreator, but `set` takes only the slice's own fields: a slice that writes
@@ -11,6 +29,7 @@ export type SliceCreator<Slice> = (
   set: SetOwnFields<Slice>,
   get: () => WorkbenchState,
   store: StoreApi<WorkbenchState>,
+  context: SliceContext,
 ) => Slice;
 
 /**

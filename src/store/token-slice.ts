@@ -2,10 +2,14 @@ import { tokenEndpointFromSettings } from "@/core/token-request/app-settings";
 import { buildClientCredentialsForm } from "@/core/token-request/client-credentials-form";
 import { proxyErrorMessage } from "@/core/token-request/proxy-messages";
 import { tokenRequestBlockers, type ProxyAvailability } from "@/core/token-request/request-blockers";
+import type { JwtInspection } from "@/core/jwt/jwt-inspection";
 import { isRecord, type TokenProxyEnvelope } from "@/entra/api-wire";
 import { fetchWorkbenchConfig, postTokenRequest } from "./api-client";
 import { credentialBlocker, formForChosenCredential } from "./client-auth-slice";
+import type { WorkbenchState } from "./create-workbench-store";
+import { selectHasKey } from "./credential-slice";
 import { onCredentialChanged } from "./credential-changed";
+import { inspectJwtLazily } from "./inspect-jwt-lazily";
 import type { SliceCreator } from "./slice-creator";
 
 /** What the proxy returns when the token endpoint answered (src/entra/api-wire.ts). */
@@ -14,23 +18,55 @@ export type TokenResponse = TokenProxyEnvelope;
 export interface TokenSlice {
   proxy: ProxyAvailability;
   tokenRequest: { running: boolean; response?: TokenResponse; error?: string };
+  /** The access token the token endpoint returned, decoded (shown in the Token panel). */
+  accessTokenInspection?: JwtInspection;
   /** Asks our own server whether the proxy is there (it is not when the page is opened as a file). */
   checkProxy: () => Promise<void>;
   /** Re-signs a fresh assertion (or takes the client secret / federated token chosen), then posts the client-credentials request through the proxy. */
   sendTokenRequest: () => Promise<void>;
 }
 
-export const createTokenSlice: SliceCreator<TokenSlice> = (set, get, store) => {
+type TokenRequestInputs = Pick<WorkbenchState, "settings" | "proxy" | "authMethod" | "clientSecret" | "federatedToken" | "credential">;
+
+let lastBlocker: { inputs: TokenRequestInputs; blocker: string | undefined } | undefined;
+
+/**
+ * Why the token request cannot be sent now, in the words shown where it is refused; undefined when
+ * it can. The Send button and `sendTokenRequest` both ask this, so they cannot disagree. Worked out
+ * again only when one of its inputs changed (every change of the page runs a component's selector).
+ */
+export function selectTokenRequestBlocker(state: TokenRequestInputs): string | undefined {
+  const { settings, proxy, authMethod, clientSecret, federatedToken, credential } = state;
+  const last = lastBlocker?.inputs;
+  if (last?.settings === settings && last.proxy === proxy && last.authMethod === authMethod && last.clientSecret === clientSecret && last.federatedToken === federatedToken && last.credential === credential) {
+    return lastBlocker?.blocker;
+  }
+  const blockers = tokenRequestBlockers(settings, proxy);
+  let blocker = blockers.settings ?? blockers.target ?? blockers.authority ?? credentialBlocker(state);
+  if (!blocker && !tokenEndpointFromSettings(settings)) blocker = "Fill in tenant and client ID in the Assertion panel.";
+  // The certificate method signs an assertion with the page's key.
+  if (!blocker && authMethod === "certificate" && !selectHasKey(state)) blocker = "Generate or import a key first.";
+  if (!blocker && proxy.status !== "available") blocker = proxy.status === "unavailable" ? proxy.reason : "Looking for the proxy…";
+  lastBlocker = { inputs: { settings, proxy, authMethod, clientSecret, federatedToken, credential }, blocker };
+  return blocker;
+}
+
+/** Whether Send does anything now: nothing blocks the request and none is under way. */
+export const selectCanSendTokenRequest = (state: TokenRequestInputs & Pick<WorkbenchState, "tokenRequest">): boolean =>
+  !state.tokenRequest.running && selectTokenRequestBlocker(state) === undefined;
+
+export const createTokenSlice: SliceCreator<TokenSlice> = (set, get, store, { services }) => {
   // The response was for the removed credential's assertion.
   onCredentialChanged(store, ({ cause }) => {
-    if (cause === "forgotten") set({ tokenRequest: { running: false } });
+    if (cause === "forgotten") set({ tokenRequest: { running: false }, accessTokenInspection: undefined });
   });
 
   return {
     proxy: { status: "checking" },
     tokenRequest: { running: false },
+    accessTokenInspection: undefined,
     checkProxy: async () => {
-      if (location.protocol === "file:") {
+      if (services.openedAsFile()) {
         set({ proxy: { status: "unavailable", reason: "This page was opened as a file, so there is no proxy: run the curl command below instead, or start the workbench with npm start." } });
         return;
       }
@@ -46,11 +82,10 @@ export const createTokenSlice: SliceCreator<TokenSlice> = (set, get, store) => {
       }
     },
     sendTokenRequest: async () => {
-      const { settings, tokenRequest, proxy } = get();
+      const { settings, tokenRequest } = get();
       if (tokenRequest.running) return;
       const tokenEndpoint = tokenEndpointFromSettings(settings);
-      const blockers = tokenRequestBlockers(settings, proxy);
-      const blocker = blockers.settings ?? blockers.target ?? blockers.authority ?? credentialBlocker(get());
+      const blocker = selectTokenRequestBlocker(get());
       if (!tokenEndpoint || blocker) {
         set({ tokenRequest: { ...tokenRequest, running: false, error: blocker ?? "Fill in tenant and client ID in the Assertion panel." } });
         return;
@@ -74,7 +109,7 @@ export const createTokenSlice: SliceCreator<TokenSlice> = (set, get, store) => {
           const result = answer.envelope;
           set({ tokenRequest: { running: false, response: result } });
           const accessToken = isRecord(result.body) ? result.body.access_token : undefined;
-          await get().inspectAccessToken(typeof accessToken === "string" ? accessToken : undefined);
+          set({ accessTokenInspection: typeof accessToken === "string" ? await inspectJwtLazily(accessToken, {}) : undefined });
           return;
         }
         set({ tokenRequest: { ...get().tokenRequest, running: false, error: proxyErrorMessage(answer.httpStatus, answer.error) } });

@@ -3,9 +3,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { credentialFiles } from "@/core/credential/credential";
 import { createOpenSslWorkspace } from "@/core/testing/openssl";
 import { seededRandom } from "@/core/testing/seeded-random";
-import { initialGenerateForm } from "./generate-slice";
-import { initialAppSettings } from "./settings-slice";
-import { useWorkbenchStore } from "./workbench-store";
+import { createWorkbenchStore, type WorkbenchStore } from "./create-workbench-store";
+import { headlessServices } from "./headless-services";
 
 
 function corrupt(bytes: Uint8Array, random: () => number): Uint8Array {
@@ -22,44 +21,33 @@ function corrupt(bytes: Uint8Array, random: () => number): Uint8Array {
   return crypto.getRandomValues(new Uint8Array(1 + Math.floor(random() * 2048)));
 }
 
+// Each test has a store of its own: nothing one leaves behind reaches the next.
+let store: WorkbenchStore;
 beforeEach(() => {
-  useWorkbenchStore.setState({
-    credential: undefined,
-    files: undefined,
-    generateForm: initialGenerateForm,
-    generation: { running: false },
-    settings: initialAppSettings,
-    importError: undefined,
-    importErrorField: undefined,
-    importSummary: undefined,
-    importRunning: false,
-    pendingKeyPkcs8Der: undefined,
-    keySaved: false,
-    tokenRequest: { running: false },
-  });
+  store = createWorkbenchStore(headlessServices());
 });
 
 describe("the Generate form", () => {
   it("stores a country code in capitals however it was typed, and other fields as typed", () => {
-    useWorkbenchStore.getState().setGenerateField("country", "de");
-    useWorkbenchStore.getState().setGenerateField("locality", "zürich");
-    expect(useWorkbenchStore.getState().generateForm).toMatchObject({ country: "DE", locality: "zürich" });
+    store.getState().setGenerateField("country", "de");
+    store.getState().setGenerateField("locality", "zürich");
+    expect(store.getState().generateForm).toMatchObject({ country: "DE", locality: "zürich" });
   });
 });
 
 describe("the store keeps what the user has when input is bad", () => {
   it("does not generate while a field is invalid, and keeps the credential", async () => {
-    await useWorkbenchStore.getState().generate();
-    const first = useWorkbenchStore.getState().credential;
+    await store.getState().generate();
+    const first = store.getState().credential;
     expect(first).toBeDefined();
-    useWorkbenchStore.getState().setGenerateField("validityDays", "0");
-    await useWorkbenchStore.getState().generate();
-    expect(useWorkbenchStore.getState().credential).toBe(first);
+    store.getState().setGenerateField("validityDays", "0");
+    await store.getState().generate();
+    expect(store.getState().credential).toBe(first);
   });
 
   it("a sample of 200 damaged files never changes the credential and always gives a message", async () => {
-    await useWorkbenchStore.getState().generate();
-    const { credential } = useWorkbenchStore.getState();
+    await store.getState().generate();
+    const { credential } = store.getState();
     if (!credential) throw new Error("no credential generated");
     const files = credentialFiles(credential);
     const originals: Uint8Array[] = [files["server.crt"], files["server.pem"] ?? "", files["server.csr"] ?? ""].map((text) => new TextEncoder().encode(text));
@@ -68,18 +56,18 @@ describe("the store keeps what the user has when input is bad", () => {
     let messages = 0;
     for (let i = 0; i < 200; i++) {
       const original = originals[i % originals.length] ?? new Uint8Array();
-      await useWorkbenchStore.getState().importMaterial([{ name: `damaged-${String(i)}`, bytes: new Uint8Array(corrupt(original, random)) }], "");
-      const state = useWorkbenchStore.getState();
+      await store.getState().importMaterial([{ name: `damaged-${String(i)}`, bytes: new Uint8Array(corrupt(original, random)) }], "");
+      const state = store.getState();
       if (state.credential !== credential) {
         // Damage that left a readable certificate or key may load it (a certificate with the same
         // public key replaces the self-signed one, as a CA-signed one would). Whatever is on the
         // page must still be a working pair, judged by Node's crypto: the key signs, the certificate verifies.
         const loaded = state.credential;
-        if (!loaded?.privateKeyPkcs8Der) throw new Error("the key was lost");
-        const key = createPrivateKey({ key: Buffer.from(loaded.privateKeyPkcs8Der), format: "der", type: "pkcs8" });
+        if (!loaded?.key) throw new Error("the key was lost");
+        const key = createPrivateKey({ key: Buffer.from(loaded.key.pkcs8Der), format: "der", type: "pkcs8" });
         const signature = sign("sha256", Buffer.from("challenge"), key);
         expect(verify("sha256", Buffer.from("challenge"), new X509Certificate(Buffer.from(loaded.certificateDer)).publicKey, signature)).toBe(true);
-        useWorkbenchStore.setState({ credential, files });
+        store.setState({ credential, files });
       } else {
         expect(state.importError).toMatch(/\w+/);
         messages++;
@@ -89,35 +77,35 @@ describe("the store keeps what the user has when input is bad", () => {
   });
 
   it("a key alone that belongs to the page's certificate is attached to it", async () => {
-    await useWorkbenchStore.getState().generate();
-    const { credential } = useWorkbenchStore.getState();
+    await store.getState().generate();
+    const { credential } = store.getState();
     const pem = credential ? (credentialFiles(credential)["server.pem"] ?? "") : "";
-    useWorkbenchStore.setState({ credential: credential ? { ...credential, privateKey: undefined, privateKeyPkcs8Der: undefined } : undefined });
-    await useWorkbenchStore.getState().importMaterial([{ name: "server.pem", bytes: new TextEncoder().encode(pem) }], "");
-    expect(useWorkbenchStore.getState().importError).toBeUndefined();
-    expect(useWorkbenchStore.getState().credential?.privateKeyPkcs8Der).toBeDefined();
+    store.setState({ credential: credential ? { ...credential, key: undefined } : undefined });
+    await store.getState().importMaterial([{ name: "server.pem", bytes: new TextEncoder().encode(pem) }], "");
+    expect(store.getState().importError).toBeUndefined();
+    expect(store.getState().credential?.key?.pkcs8Der).toBeDefined();
   });
 });
 
 describe("the last action wins; slower earlier results are dropped", () => {
   it("an import made while a 4096-bit key is generating stays on the page", async () => {
-    await useWorkbenchStore.getState().generate();
-    const { credential } = useWorkbenchStore.getState();
+    await store.getState().generate();
+    const { credential } = store.getState();
     if (!credential) throw new Error("no credential");
     const imported = credentialFiles(credential);
-    useWorkbenchStore.getState().setGenerateField("keySize", 4096);
-    const generating = useWorkbenchStore.getState().generate();
-    await useWorkbenchStore.getState().importMaterial([{ name: "both.pem", bytes: new TextEncoder().encode(`${imported["server.pem"] ?? ""}${imported["server.crt"]}`) }], "");
+    store.getState().setGenerateField("keySize", 4096);
+    const generating = store.getState().generate();
+    await store.getState().importMaterial([{ name: "both.pem", bytes: new TextEncoder().encode(`${imported["server.pem"] ?? ""}${imported["server.crt"]}`) }], "");
     await generating;
-    const state = useWorkbenchStore.getState();
+    const state = store.getState();
     expect(state.credential?.certificateDetails.thumbprints.sha1Hex).toBe(credential.certificateDetails.thumbprints.sha1Hex);
     expect(state.credential?.certificateDetails.rsaKeyBits).toBe(2048);
     expect(state.generation.error).toMatch(/discarded/);
   });
 
   it("the assertion on screen matches the settings after a quick change of form and tenant", async () => {
-    await useWorkbenchStore.getState().generate();
-    const { setSetting, signAssertion } = useWorkbenchStore.getState();
+    await store.getState().generate();
+    const { setSetting, signAssertion } = store.getState();
     setSetting("clientId", "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee");
     setSetting("tenant", "11111111-2222-3333-4444-555555555555");
     setSetting("form", "PS256-x5t#S256");
@@ -126,7 +114,7 @@ describe("the last action wins; slower earlier results are dropped", () => {
     setSetting("tenant", "contoso.onmicrosoft.com");
     const second = signAssertion();
     await Promise.all([first, second]);
-    const { assertion } = useWorkbenchStore.getState();
+    const { assertion } = store.getState();
     expect(assertion?.header.alg).toBe("RS256");
     expect(assertion?.payload.aud).toBe("https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token");
   });
@@ -134,9 +122,9 @@ describe("the last action wins; slower earlier results are dropped", () => {
 
 describe("protected exports", () => {
   it("name the PFX after the CN as it is, commas included (friendlyName read by OpenSSL)", async () => {
-    useWorkbenchStore.getState().setGenerateField("commonName", "Contoso, Ltd");
-    await useWorkbenchStore.getState().generate();
-    const file = await useWorkbenchStore.getState().buildProtectedExport("pfx", "pw", "modern");
+    store.getState().setGenerateField("commonName", "Contoso, Ltd");
+    await store.getState().generate();
+    const file = await store.getState().buildProtectedExport("pfx", "pw", "modern");
     const openssl = createOpenSslWorkspace();
     try {
       openssl.write("server.pfx", file?.contents ?? new Uint8Array());
@@ -148,61 +136,61 @@ describe("protected exports", () => {
   });
 
   it("refuse an empty password with a message and build nothing", async () => {
-    await useWorkbenchStore.getState().generate();
-    expect(await useWorkbenchStore.getState().buildProtectedExport("encrypted-key", "", "modern")).toBeUndefined();
-    expect(useWorkbenchStore.getState().exportError).toMatch(/Type a password/);
+    await store.getState().generate();
+    expect(await store.getState().buildProtectedExport("encrypted-key", "", "modern")).toBeUndefined();
+    expect(store.getState().exportError).toMatch(/Type a password/);
   });
 });
 
 describe("the unsaved-key guard and removal", () => {
   it("a generated key is unsaved until its own file is saved; saving an older key does not count", async () => {
-    await useWorkbenchStore.getState().generate();
-    const first = useWorkbenchStore.getState().credential?.privateKeyPkcs8Der;
-    expect(useWorkbenchStore.getState().keySaved).toBe(false);
-    await useWorkbenchStore.getState().generate();
-    useWorkbenchStore.getState().markKeySaved(first);
-    expect(useWorkbenchStore.getState().keySaved).toBe(false);
-    useWorkbenchStore.getState().markKeySaved(useWorkbenchStore.getState().credential?.privateKeyPkcs8Der);
-    expect(useWorkbenchStore.getState().keySaved).toBe(true);
-    await useWorkbenchStore.getState().generate();
-    expect(useWorkbenchStore.getState().keySaved).toBe(false);
+    await store.getState().generate();
+    const first = store.getState().credential?.key?.pkcs8Der;
+    expect(store.getState().keySaved).toBe(false);
+    await store.getState().generate();
+    store.getState().markKeySaved(first);
+    expect(store.getState().keySaved).toBe(false);
+    store.getState().markKeySaved(store.getState().credential?.key?.pkcs8Der);
+    expect(store.getState().keySaved).toBe(true);
+    await store.getState().generate();
+    expect(store.getState().keySaved).toBe(false);
   });
 
   it("Remove drops the key, a pending imported key and the token response", async () => {
-    await useWorkbenchStore.getState().generate();
-    const other = await (await import("@/core/credential/credential")).generateCredential({ keySize: 2048, subject: { commonName: "lone key" }, validityDays: 1 });
+    await store.getState().generate();
+    const other = await (await import("@/core/credential/generate-credential")).generateCredential({ keySize: 2048, subject: { commonName: "lone key" }, validityDays: 1 });
     const lonePem = credentialFiles(other)["server.pem"] ?? "";
-    await useWorkbenchStore.getState().importMaterial([{ name: "server.pem", bytes: new TextEncoder().encode(lonePem) }], "");
-    expect(useWorkbenchStore.getState().pendingKeyPkcs8Der).toBeDefined();
-    useWorkbenchStore.setState({ tokenRequest: { running: false, response: { status: 200, body: { access_token: "x" }, durationMs: 1 } } });
-    useWorkbenchStore.getState().forgetCredential();
-    const state = useWorkbenchStore.getState();
+    await store.getState().importMaterial([{ name: "server.pem", bytes: new TextEncoder().encode(lonePem) }], "");
+    expect(store.getState().pendingKeyPkcs8Der).toBeDefined();
+    store.setState({ tokenRequest: { running: false, response: { status: 200, body: { access_token: "x" }, durationMs: 1 } } });
+    store.getState().forgetCredential();
+    const state = store.getState();
     expect(state.credential).toBeUndefined();
     expect(state.pendingKeyPkcs8Der).toBeUndefined();
     expect(state.tokenRequest.response).toBeUndefined();
     await state.certifyPendingKey();
-    expect(useWorkbenchStore.getState().credential).toBeUndefined();
+    expect(store.getState().credential).toBeUndefined();
   });
 
   it("generating after a lone key was imported drops the pending key, so it cannot replace the new one", async () => {
-    const other = await (await import("@/core/credential/credential")).generateCredential({ keySize: 2048, subject: { commonName: "lone key" }, validityDays: 1 });
-    await useWorkbenchStore.getState().importMaterial([{ name: "server.pem", bytes: new TextEncoder().encode(credentialFiles(other)["server.pem"] ?? "") }], "");
-    expect(useWorkbenchStore.getState().pendingKeyPkcs8Der).toBeDefined();
-    await useWorkbenchStore.getState().generate();
-    const generated = useWorkbenchStore.getState().credential;
-    expect(useWorkbenchStore.getState().pendingKeyPkcs8Der).toBeUndefined();
-    await useWorkbenchStore.getState().certifyPendingKey();
-    expect(useWorkbenchStore.getState().credential).toBe(generated);
+    const other = await (await import("@/core/credential/generate-credential")).generateCredential({ keySize: 2048, subject: { commonName: "lone key" }, validityDays: 1 });
+    await store.getState().importMaterial([{ name: "server.pem", bytes: new TextEncoder().encode(credentialFiles(other)["server.pem"] ?? "") }], "");
+    expect(store.getState().pendingKeyPkcs8Der).toBeDefined();
+    await store.getState().generate();
+    const generated = store.getState().credential;
+    expect(store.getState().pendingKeyPkcs8Der).toBeUndefined();
+    await store.getState().certifyPendingKey();
+    expect(store.getState().credential).toBe(generated);
   });
 
   it("a lone key gets a certificate made with the Generate panel's subject, and counts as saved", async () => {
-    const other = await (await import("@/core/credential/credential")).generateCredential({ keySize: 2048, subject: { commonName: "lone key" }, validityDays: 1 });
-    useWorkbenchStore.getState().setGenerateField("commonName", "made for the key");
-    await useWorkbenchStore.getState().importMaterial([{ name: "server.pem", bytes: new TextEncoder().encode(credentialFiles(other)["server.pem"] ?? "") }], "");
-    await useWorkbenchStore.getState().certifyPendingKey();
-    const state = useWorkbenchStore.getState();
+    const other = await (await import("@/core/credential/generate-credential")).generateCredential({ keySize: 2048, subject: { commonName: "lone key" }, validityDays: 1 });
+    store.getState().setGenerateField("commonName", "made for the key");
+    await store.getState().importMaterial([{ name: "server.pem", bytes: new TextEncoder().encode(credentialFiles(other)["server.pem"] ?? "") }], "");
+    await store.getState().certifyPendingKey();
+    const state = store.getState();
     expect(state.credential?.certificateDetails.commonName).toBe("made for the key");
-    expect(state.credential?.privateKeyPkcs8Der).toEqual(other.privateKeyPkcs8Der);
+    expect(state.credential?.key?.pkcs8Der).toEqual(other.key?.pkcs8Der);
     expect(state.keySaved).toBe(true);
   });
 });

@@ -1,49 +1,31 @@
-import { create } from "zustand";
-import { createJSONStorage, persist } from "zustand/middleware";
-import { createAssertionSlice, type AssertionSlice } from "./assertion-slice";
-import { createCredentialSlice, type CredentialSlice } from "./credential-slice";
-import { createGenerateSlice, type GenerateSlice } from "./generate-slice";
-import { createInspectSlice, type InspectSlice } from "./inspect-slice";
-import { createImportSlice, type ImportSlice } from "./import-slice";
-import { createTokenSlice, type TokenSlice } from "./token-slice";
-import { createClientAuthSlice, type ClientAuthSlice } from "./client-auth-slice";
-import { createFederatedSlice, type FederatedSlice } from "./federated-slice";
-import { skipUnchangedWrites } from "./skip-unchanged-writes";
-import { createSettingsSlice, initialAppSettings, type AppSettings, type SettingsSlice } from "./settings-slice";
+/**
+ * The store's one binding to React: the page's store (create-workbench-store.ts) is handed down
+ * through a context, and components read it with narrow selectors. The only file in src/store that
+ * imports React (eslint.config.js).
+ */
+import { createContext, createElement, useContext, type ReactNode } from "react";
+import { useStore } from "zustand";
+import type { WorkbenchState, WorkbenchStore } from "./create-workbench-store";
+// The panels that load after the first screen reach the whole store through this file, as the page's
+// entry does: the bundler then keeps the store in the first screen's main script instead of splitting
+// it into many small files, which compress worse (about 4 KB more gzip).
+import "./create-workbench-store";
 
-/** The whole page state: one store built from typed slices (zustand's slices pattern). */
-export type WorkbenchState = CredentialSlice & GenerateSlice & SettingsSlice & AssertionSlice & InspectSlice & TokenSlice & ImportSlice & ClientAuthSlice & FederatedSlice;
+const WorkbenchStoreContext = createContext<WorkbenchStore | undefined>(undefined);
 
-export const SETTINGS_STORAGE_KEY = "credential-workbench.settings";
+/** Gives the components below it this store (main.tsx: the page's; a test or the prerender: its own). */
+export function WorkbenchStoreProvider({ store, children }: { store: WorkbenchStore; children?: ReactNode }) {
+  return createElement(WorkbenchStoreContext.Provider, { value: store }, children);
+}
 
-export const useWorkbenchStore = create<WorkbenchState>()(
-  persist(
-    (...args) => ({
-      ...createCredentialSlice(...args),
-      ...createGenerateSlice(...args),
-      ...createSettingsSlice(...args),
-      ...createAssertionSlice(...args),
-      ...createInspectSlice(...args),
-      ...createTokenSlice(...args),
-      ...createImportSlice(...args),
-      ...createClientAuthSlice(...args),
-      ...createFederatedSlice(...args),
-    }),
-    {
-      name: SETTINGS_STORAGE_KEY,
-      version: 1,
-      storage: createJSONStorage(() => skipUnchangedWrites(localStorage)),
-      // Only what the user typed about the app registration is stored: never keys, files or tokens.
-      partialize: (state): { settings: AppSettings } => ({ settings: state.settings }),
-      merge: (persisted, current) => {
-        const stored = (persisted as { settings?: Partial<AppSettings> } | undefined)?.settings ?? {};
-        const settings: AppSettings = { ...initialAppSettings };
-        for (const key of Object.keys(initialAppSettings) as (keyof AppSettings)[]) {
-          // Keep a stored value only if it has the type of the default: a hand-edited entry cannot break the page.
-          if (typeof stored[key] === typeof initialAppSettings[key]) Object.assign(settings, { [key]: stored[key] });
-        }
-        return { ...current, settings };
-      },
-    },
-  ),
-);
+/** The store itself, for the few places that read it once (getState) rather than subscribe. */
+export function useWorkbenchStoreApi(): WorkbenchStore {
+  const store = useContext(WorkbenchStoreContext);
+  if (!store) throw new Error("No WorkbenchStoreProvider above this component.");
+  return store;
+}
+
+/** Reads what `selector` picks from the page's state, and renders again when that changes. */
+export function useWorkbenchStore<Selected>(selector: (state: WorkbenchState) => Selected): Selected {
+  return useStore(useWorkbenchStoreApi(), selector);
+}

@@ -36,7 +36,8 @@ export function DownloadButton({ fileName, contents, mimeType = "application/oct
         <span aria-hidden="true">↓ </span>
         {fileName}
       </button>
-      <span className="text-xs text-ok empty:hidden" role="status">
+      {/* The slot keeps its width before and after saving, so "✓ Saved" never pushes what stands beside it. */}
+      <span className="inline-block min-w-[4.5rem] text-xs text-ok" role="status" data-testid={testId ? `${testId}-saved` : undefined}>
         {saved ? "✓ Saved" : ""}
       </span>
     </span>

@@ -85,7 +85,7 @@ export async function signSelfSignedCertificate(options: SelfSignedCertificateOp
 
   const now = options.now ?? new Date();
   const nameDer = toBytes(buildSubjectName(options.subject).toArrayBuffer());
-  // A key made in advance had its public half read then (store/key-prefetch.ts), found here by the key itself.
+  // A key made in advance had its public half read then (keys/key-pool.ts), found here by the key itself.
   const publicKeyInfo = publicKeyInfoReadAhead(options.keys.publicKey) ?? (await readPublicKeyInfo(options.keys.publicKey));
   const serialNumber = randomSerialNumber();
   const notBefore = toWholeSeconds(new Date(now.getTime() - NOT_BEFORE_SKEW_MS));

@@ -1,6 +1,6 @@
 import { X509Certificate as NodeX509Certificate } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { certifyGeneratedKey } from "../credential/credential";
+import { certifyGeneratedKey } from "../credential/generate-credential";
 import { generateRsaKeyPair } from "../keys/rsa-keys";
 import { GENERATED_CERTIFICATE_CASES, makeCaseKeys } from "../testing/generated-certificate-cases";
 import { signSelfSignedCertificate } from "./create";

@@ -31,8 +31,7 @@ export async function certifyExistingKey(options: {
   const certificate = await createSelfSignedCertificate({ keys, subject: options.subject, validityDays: options.validityDays, subjectAlternativeNames: options.subjectAlternativeNames, now: options.now });
   const csrDer = await createCertificateSigningRequest({ keys, subject: options.subject, subjectAlternativeNames: options.subjectAlternativeNames });
   return {
-    privateKey,
-    privateKeyPkcs8Der: options.privateKeyPkcs8Der,
+    key: { privateKey, pkcs8Der: options.privateKeyPkcs8Der },
     certificateDer: toBytes(certificate.rawData),
     certificateDetails: await describeCertificate(certificate),
     csrDer,

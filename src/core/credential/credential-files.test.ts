@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CREDENTIAL_FILES } from "./credential-files";
-import { credentialFiles, generateCredential } from "./credential";
+import { credentialFiles } from "./credential";
+import { generateCredential } from "./generate-credential";
 import { createOpenSslWorkspace } from "../testing/openssl";
 
 describe("CREDENTIAL_FILES: one list of what the page saves", () => {

@@ -1,7 +1,8 @@
 import { createHash, X509Certificate as NodeX509Certificate } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSelfSignedCertificate } from "../certificate/create";
-import { credentialFiles, generateCredential, primaryCredentialFiles, type Credential, type CredentialFiles } from "./credential";
+import { credentialFiles, primaryCredentialFiles, type Credential, type CredentialFiles } from "./credential";
+import { generateCredential } from "./generate-credential";
 import { WorkbenchError } from "../errors";
 import { generateRsaKeyPair, RSA_KEY_SIZES } from "../keys/rsa-keys";
 import { createOpenSslWorkspace, parseOpenSslFingerprint, type OpenSslWorkspace } from "../testing/openssl";

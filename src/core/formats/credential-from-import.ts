@@ -4,11 +4,11 @@
  */
 import { describeCertificate } from "../certificate/describe";
 import { parseCertificateDer } from "../certificate/parse";
-import type { Credential } from "../credential/credential";
+import type { Credential, CredentialKey } from "../credential/credential";
 import { toBytes } from "../encoding";
 import { WorkbenchError } from "../errors";
 import { assertKeyMatchesCertificate, keyMismatchError } from "../keys/key-match";
-import { exportPkcs8Der, importRsaPrivateKey } from "../keys/rsa-keys";
+import { importRsaPrivateKey } from "../keys/rsa-keys";
 import type { ImportResult } from "./import-result";
 import { checkReplacementCertificate } from "./replacement-certificate";
 
@@ -26,17 +26,16 @@ export async function credentialFromImport(result: ImportResult): Promise<Creden
   }
   if (result.keyMatchesCertificate === false) throw keyMismatchError();
   const usableKey = result.privateKeyPkcs8Der && result.keyInfo?.usableForEntra ? result.privateKeyPkcs8Der : undefined;
-  let privateKey: CryptoKey | undefined;
+  let key: CredentialKey | undefined;
   if (usableKey) {
     try {
-      privateKey = await importRsaPrivateKey(usableKey);
+      key = { privateKey: await importRsaPrivateKey(usableKey), pkcs8Der: usableKey };
     } catch (error) {
       throw new WorkbenchError("ERR_UNSUPPORTED_KEY", "This RSA private key could not be loaded: it is damaged. Export it again from where it was made.", { cause: error });
     }
   }
   return {
-    privateKey,
-    privateKeyPkcs8Der: usableKey,
+    key,
     certificateDer: leaf.der,
     certificateDetails: leaf.details,
     origin: "imported",
@@ -52,7 +51,7 @@ export async function credentialFromImport(result: ImportResult): Promise<Creden
  */
 export async function replaceCertificateIfKeyMatches(current: Credential, newCertificateDer: Uint8Array): Promise<Credential> {
   const certificate = parseCertificateDer(newCertificateDer);
-  const pkcs8 = current.privateKeyPkcs8Der ?? (current.privateKey?.extractable ? await exportPkcs8Der(current.privateKey) : undefined);
+  const pkcs8 = current.key?.pkcs8Der;
   if (!pkcs8) {
     throw new WorkbenchError("ERR_KEY_MISMATCH", "There is no private key on this page to check this certificate against: import the certificate together with its key (or a PFX that holds both).");
   }

@@ -102,7 +102,7 @@ describe("importCredentialMaterial, with files made by OpenSSL", () => {
     expect(result.keyInfo?.reason).toContain("Entra accepts RSA keys only");
     expect(result.keyMatchesCertificate).toBe(true);
     const credential = await credentialFromImport(result);
-    expect(credential.privateKey).toBeUndefined();
+    expect(credential.key).toBeUndefined();
   });
 
   it("marks a 1024-bit RSA key unusable", async () => {
@@ -123,8 +123,8 @@ describe("importCredentialMaterial, with files made by OpenSSL", () => {
     const credential = await credentialFromImport(await importCredentialMaterial([{ bytes: file("modern.pfx") }], PASSWORD));
     expect(credential.origin).toBe("imported");
     expect(credential.certificateDetails.thumbprints.sha1Hex).toBe(thumbprint);
-    expect(credential.privateKey?.extractable).toBe(true);
-    const signature = await crypto.subtle.sign("RSASSA-PKCS1-v1_5", credential.privateKey as CryptoKey, new Uint8Array([1, 2, 3]));
+    expect(credential.key?.privateKey.extractable).toBe(true);
+    const signature = await crypto.subtle.sign("RSASSA-PKCS1-v1_5", credential.key?.privateKey as CryptoKey, new Uint8Array([1, 2, 3]));
     expect(signature.byteLength).toBe(256);
   });
 
@@ -133,7 +133,7 @@ describe("importCredentialMaterial, with files made by OpenSSL", () => {
     const caSigned = ok(await importCredentialMaterial([{ bytes: file("ca-signed.pem") }])).certificates[0]?.der ?? new Uint8Array();
     const replaced = await replaceCertificateIfKeyMatches(credential, caSigned);
     expect(replaced.certificateDetails.issuer).toContain("import-ca");
-    expect(replaced.privateKey).toBe(credential.privateKey);
+    expect(replaced.key).toBe(credential.key);
     const other = ok(await importCredentialMaterial([{ bytes: file("ca.pem") }])).certificates[0]?.der ?? new Uint8Array();
     const error: unknown = await replaceCertificateIfKeyMatches(credential, other).catch((caught: unknown) => caught);
     expect((error as WorkbenchError).code).toBe("ERR_KEY_MISMATCH");

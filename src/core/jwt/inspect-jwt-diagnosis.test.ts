@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { generateCredential } from "../credential/credential";
+import { generateCredential } from "../credential/generate-credential";
 import { buildClientAssertion } from "../assertion/client-assertion";
 import { inspectJwt } from "./inspect-jwt";
 
@@ -12,7 +12,7 @@ describe("inspectJwt tells a signature by another key from a damaged token (RFC 
       generateCredential({ keySize: 2048, subject: { commonName: "small" }, validityDays: 1 }),
       generateCredential({ keySize: 4096, subject: { commonName: "large" }, validityDays: 1 }),
     ]);
-    const signedByLarge = await buildClientAssertion({ privateKey: large.privateKey, privateKeyPkcs8Der: large.privateKeyPkcs8Der, certificateDer: large.certificateDer, clientId, tokenEndpoint, form: "RS256-x5t" });
+    const signedByLarge = await buildClientAssertion({ privateKey: large.key?.privateKey, privateKeyPkcs8Der: large.key?.pkcs8Der, certificateDer: large.certificateDer, clientId, tokenEndpoint, form: "RS256-x5t" });
     const result = await inspectJwt(signedByLarge.jwt, { certificateDer: small.certificateDer });
     if (!result.ok) throw new Error(result.problem);
     expect(result.signature.status).toBe("invalid");
@@ -24,7 +24,7 @@ describe("inspectJwt tells a signature by another key from a damaged token (RFC 
 
   it("still calls a length no RSA key makes a truncation", async () => {
     const credential = await generateCredential({ keySize: 2048, subject: { commonName: "cut" }, validityDays: 1 });
-    const { jwt } = await buildClientAssertion({ privateKey: credential.privateKey, privateKeyPkcs8Der: credential.privateKeyPkcs8Der, certificateDer: credential.certificateDer, clientId, tokenEndpoint, form: "RS256-x5t" });
+    const { jwt } = await buildClientAssertion({ privateKey: credential.key?.privateKey, privateKeyPkcs8Der: credential.key?.pkcs8Der, certificateDer: credential.certificateDer, clientId, tokenEndpoint, form: "RS256-x5t" });
     const result = await inspectJwt(jwt.slice(0, -20), { certificateDer: credential.certificateDer });
     if (!result.ok) throw new Error(result.problem);
     expect(result.signature.message).toMatch(/truncated/);

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { generateCredential } from "../credential/credential";
+import { generateCredential } from "../credential/generate-credential";
 import { WorkbenchError } from "../errors";
 import { assertKeyMatchesCertificate, KEY_MISMATCH_MESSAGE, keyMatchesCertificate, privateKeySignsForCertificate } from "./key-match";
 import { decodePemBlocks } from "../formats/pem";
@@ -36,8 +36,8 @@ describe("privateKeySignsForCertificate", () => {
   it("accepts the certificate's own key and refuses another key", async () => {
     const a = await generateCredential({ keySize: 2048, subject: { commonName: "a" }, validityDays: 1 });
     const b = await generateCredential({ keySize: 2048, subject: { commonName: "b" }, validityDays: 1 });
-    if (!a.privateKey || !b.privateKey) throw new Error("no keys");
-    expect(await privateKeySignsForCertificate(a.privateKey, a.certificateDer)).toBe(true);
-    expect(await privateKeySignsForCertificate(b.privateKey, a.certificateDer)).toBe(false);
+    if (!a.key || !b.key) throw new Error("no keys");
+    expect(await privateKeySignsForCertificate(a.key.privateKey, a.certificateDer)).toBe(true);
+    expect(await privateKeySignsForCertificate(b.key.privateKey, a.certificateDer)).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 /**
- * A pool of at most one key, made before the user asks for it, so Generate answers at once
- * (issue 13). Pure: it takes the function that makes a key and a clock, and knows nothing of
- * the DOM; src/store/key-prefetch.ts wires it to idle time, the size field and page visibility.
+ * A pool of at most one key, made before the user asks for it, so Generate answers at once.
+ * Pure: it takes the function that makes a key and a clock, and knows nothing of
+ * the DOM; src/store/key-pool-scheduler.ts decides when it makes, hands out and drops its key.
  *
  * The rules it keeps:
  * - one key of one size at a time; asking for another size drops the one held;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { credentialFiles, generateCredential, type Credential } from "../credential/credential";
+import { credentialFiles, type Credential } from "../credential/credential";
+import { generateCredential } from "../credential/generate-credential";
 import type { Cloud } from "../token-request/token-endpoint";
 import { createOpenSslWorkspace, parseOpenSslFingerprint, type OpenSslWorkspace } from "../testing/openssl";
 import { recipeInputsFor } from "../testing/recipe-inputs-fixture";

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { generateCredential, type Credential } from "../credential/credential";
+import type { Credential } from "../credential/credential";
+import { generateCredential } from "../credential/generate-credential";
 import { DEFAULT_LIBRARY, LIBRARIES, libraryById, snippetForLibrary } from "./library-catalogue";
 import type { RecipeInputs } from "./recipe";
 import { recipeInputsFor } from "../testing/recipe-inputs-fixture";

@@ -1,6 +1,9 @@
 import { useEffect } from "react";
 import { describeSettingsProblem, validateAppSettings } from "@/core/token-request/app-settings";
 import { placeInTimeWindow } from "@/core/jwt/time-window";
+import { useShallow } from "zustand/react/shallow";
+import { selectAssertionInputs } from "@/store/assertion-slice";
+import { selectHasKey } from "@/store/credential-slice";
 import { useWorkbenchStore } from "@/store/workbench-store";
 import { CodeBlock } from "@/ui/code-block";
 import { CopyButton } from "@/ui/copy-button";
@@ -18,15 +21,16 @@ export function AssertionPanel() {
   const inspection = useWorkbenchStore((state) => state.assertionInspection);
   const signAssertion = useWorkbenchStore((state) => state.signAssertion);
 
-  // Re-sign whenever the key or any setting the assertion depends on changes.
+  const hasKey = useWorkbenchStore(selectHasKey);
+  // Re-sign whenever the store says what the assertion is made from has changed.
+  const assertionInputs = useWorkbenchStore(useShallow(selectAssertionInputs));
   useEffect(() => {
     void signAssertion();
-  }, [credential, settings.tenant, settings.clientId, settings.cloud, settings.customAuthority, settings.version, settings.form, settings.lifetimeSeconds, settings.includeX5c, signAssertion]);
+  }, [assertionInputs, signAssertion]);
 
   // Times move on: relative times, the time checks and the expiry line follow the clock.
   const ticked = useNow(Boolean(assertion));
 
-  const hasKey = Boolean(credential?.privateKey ?? credential?.privateKeyPkcs8Der);
   const waitingText = (describeSettingsProblem(validateAppSettings(settings), settings, "above") ?? "Fill in the tenant and client ID.") + " The assertion appears here then.";
   const expired = assertion && ticked ? placeInTimeWindow({ expires: assertion.payload.exp }, ticked).state === "expired" : false;
   return (

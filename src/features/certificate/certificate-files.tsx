@@ -34,7 +34,7 @@ export function OtherFormats() {
       markKeySaved(file.keyPkcs8Der);
     }
   };
-  const keyDer = credential.privateKeyPkcs8Der;
+  const keyDer = credential.key?.pkcs8Der;
 
   return (
     <details className="fold" data-testid="other-formats">
@@ -118,7 +118,7 @@ export function PrimaryDownloads() {
   const markKeySaved = useWorkbenchStore((state) => state.markKeySaved);
   const unsavedKey = useWorkbenchStore(selectHasUnsavedKey);
   if (!files || !credential) return null;
-  const keyDer = credential.privateKeyPkcs8Der;
+  const keyDer = credential.key?.pkcs8Der;
   return (
     <div className="flex flex-col gap-3">
       <ul className="primary-downloads">

@@ -42,10 +42,13 @@ export function UploadHelp({ thumbprints }: { thumbprints: CertificateThumbprint
         </li>
         <li>
           Or with the Azure CLI (--append keeps the app&apos;s other credentials):
-          <div className="mt-1 flex items-start gap-2">
-            <CodeBlock label="Azure CLI upload command" testId="upload-az-command">
-              {azCommand}
-            </CodeBlock>
+          {/* Laid out like the thumbprint's row (value-row): the command takes the width, so its Copy button lines up with the others at the right. */}
+          <div className="value-row mt-1">
+            <div className="min-w-0 flex-1">
+              <CodeBlock label="Azure CLI upload command" testId="upload-az-command">
+                {azCommand}
+              </CodeBlock>
+            </div>
             <CopyButton text={azCommand} label="Azure CLI upload command" testId="copy-upload-az-command" />
           </div>
         </li>

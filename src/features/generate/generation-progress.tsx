@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import type { GenerationStage } from "@/core/credential/credential";
+import type { GenerationStage } from "@/core/credential/generate-credential";
 import { useWorkbenchStore } from "@/store/workbench-store";
 
 const stageText: Record<GenerationStage, string> = {

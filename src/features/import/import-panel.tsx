@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type DragEvent } from "react";
 import { MAX_IMPORT_BYTES } from "@/core/formats/import-limits";
 import { describeImportInput, messageAboutInput } from "@/core/formats/import-description";
 import { selectHasUnsavedKey } from "@/store/credential-slice";
-import { useWorkbenchStore } from "@/store/workbench-store";
+import { useWorkbenchStore, useWorkbenchStoreApi } from "@/store/workbench-store";
 import { Field } from "@/ui/field";
 
 const ACCEPTED = ".pem,.crt,.cer,.der,.key,.pfx,.p12,.csr,.txt,application/x-pem-file,application/x-pkcs12,application/pkix-cert";
@@ -16,6 +16,7 @@ async function readFiles(files: FileList | File[]): Promise<{ name: string; byte
 }
 
 export function ImportPanel() {
+  const store = useWorkbenchStoreApi();
   const importMaterial = useWorkbenchStore((state) => state.importMaterial);
   const reportImportError = useWorkbenchStore((state) => state.reportImportError);
   const running = useWorkbenchStore((state) => state.importRunning);
@@ -57,7 +58,7 @@ export function ImportPanel() {
     setSubmitted(descriptions);
     await importMaterial(inputs, password);
     // After a successful import the password and the chosen files are not needed any more.
-    if (!useWorkbenchStore.getState().importError) {
+    if (!store.getState().importError) {
       setPassword("");
       setFiles([]);
       setPickerKey((key) => key + 1);

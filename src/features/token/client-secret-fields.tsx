@@ -35,7 +35,8 @@ export function ClientSecretFields({ revealed, onRevealedChange, tokenEndpoint }
               autoComplete="off"
               onChange={(event) => setClientSecret(event.target.value)}
             />
-            <button type="button" className="btn-secondary" aria-pressed={revealed} data-testid="client-secret-toggle" onClick={() => onRevealedChange(!revealed)}>
+            {/* One width for Show and Hide: the field beside it must not change size when it is pressed. */}
+            <button type="button" className="btn-secondary w-20 shrink-0 text-center" aria-pressed={revealed} data-testid="client-secret-toggle" onClick={() => onRevealedChange(!revealed)}>
               {revealed ? "Hide" : "Show"}
             </button>
           </div>
@@ -44,8 +45,13 @@ export function ClientSecretFields({ revealed, onRevealedChange, tokenEndpoint }
       {problems.length > 0 && (
         <ul className="flex flex-col gap-1 text-sm text-warn" data-testid="client-secret-warnings" aria-live="polite">
           {problems.map((problem) => (
-            <li key={problem.code} data-code={problem.code}>
-              {problem.message}
+            <li key={problem.code} data-code={problem.code} className="flex flex-wrap items-center gap-2">
+              <span>{problem.message}</span>
+              {problem.code === "secret_has_whitespace" && (
+                <button type="button" className="btn-secondary" data-testid="client-secret-trim" onClick={() => setClientSecret(clientSecret.trim())}>
+                  Trim the whitespace
+                </button>
+              )}
             </li>
           ))}
         </ul>

@@ -6,6 +6,8 @@ import { checkTargetField, type ScopeFix } from "@/core/token-request/target-fie
 import { tokenEndpointFromSettings } from "@/core/token-request/app-settings";
 import { tokenRequestBlockers } from "@/core/token-request/request-blockers";
 import { AUTH_METHOD_CHOICES, credentialBlocker, formForChosenCredential, type AuthMethodChoice } from "@/store/client-auth-slice";
+import { selectHasKey } from "@/store/credential-slice";
+import { selectCanSendTokenRequest } from "@/store/token-slice";
 import { useWorkbenchStore } from "@/store/workbench-store";
 import { CodeBlock } from "@/ui/code-block";
 import { CopyButton } from "@/ui/copy-button";
@@ -38,7 +40,8 @@ export function TokenPanel() {
   const tokenRequest = useWorkbenchStore((state) => state.tokenRequest);
   const sendTokenRequest = useWorkbenchStore((state) => state.sendTokenRequest);
   const assertionJwt = useWorkbenchStore((state) => state.assertion?.jwt);
-  const hasKey = useWorkbenchStore((state) => Boolean(state.credential?.privateKey ?? state.credential?.privateKeyPkcs8Der));
+  const hasKey = useWorkbenchStore(selectHasKey);
+  const canSend = useWorkbenchStore(selectCanSendTokenRequest);
   const [revealAssertion, setRevealAssertion] = useState(false);
   const [revealSecret, setRevealSecret] = useState(false);
   const authMethod = useWorkbenchStore((state) => state.authMethod);
@@ -64,8 +67,6 @@ export function TokenPanel() {
   // Copy always copies a command that works: the assertion or federated token included, even while the
   // screen hides it. A client secret only while it is shown: it does not expire in minutes.
   const curlToCopy = tokenEndpoint && shownForm ? curlCommandFor({ tokenEndpoint, form: shownForm, revealAssertion: true, revealSecret }) : undefined;
-  const credentialReady = usesCertificate ? hasKey : !credentialProblem;
-  const canSend = proxy.status === "available" && credentialReady && Boolean(tokenEndpoint) && !blockers.settings && !blockers.target && !blockers.authority && !tokenRequest.running;
   const applyScope = (value: string) => setSetting("scope", value);
 
   return (

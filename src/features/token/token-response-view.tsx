@@ -1,3 +1,4 @@
+import { checkClientSecret } from "@/core/client-secret/check-client-secret";
 import { explainTokenError } from "@/core/token-request/aadsts";
 import { readThumbprintUsedByClient } from "@/core/token-request/thumbprint-used-by-client";
 import { useWorkbenchStore } from "@/store/workbench-store";
@@ -50,6 +51,9 @@ export function TokenResponseView({ response }: { response: TokenResponse }) {
   const target = explanation?.field ? fieldTargets[explanation.field] : undefined;
   const pageThumbprints = useWorkbenchStore((state) => state.credential?.certificateDetails.thumbprints);
   const thumbprintUsed = explanation ? readThumbprintUsedByClient(response.body, pageThumbprints) : undefined;
+  // A 7000215 for a value the page had already flagged: say that the flag was the reason.
+  const sentSecret = useWorkbenchStore((state) => (state.authMethod === "secret" ? state.clientSecret : ""));
+  const flaggedSecret = explanation?.code === 7000215 && sentSecret !== "" ? checkClientSecret(sentSecret).filter((problem) => problem.aadsts === 7000215) : [];
   const checks = explanation?.field === "certificate" ? certificateChecks.filter((check) => isOnPage(check.testId)) : [];
   return (
     <div className="flex flex-col gap-3">
@@ -74,6 +78,11 @@ export function TokenResponseView({ response }: { response: TokenResponse }) {
               </p>
               <p className="font-medium">{thumbprintUsed.meaning}</p>
             </div>
+          )}
+          {flaggedSecret.length > 0 && (
+            <p className="font-medium" data-testid="token-secret-flagged">
+              The page flagged this value before it was sent: {flaggedSecret.map((problem) => problem.message).join(" ")}
+            </p>
           )}
           <p>Likely fix: {explanation.fix}</p>
           {(checks.length > 0 || target) && (

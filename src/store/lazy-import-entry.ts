@@ -1,7 +1,7 @@
 /**
- * What the import actions need from core, gathered in one module that import-slice.ts loads with
- * import() on the first import: the parsers, PKCS#12 and the X.509 library stay off the first
- * screen (issue 13).
+ * A lazily loaded entry: what the import actions need from core, in one module that import-slice.ts
+ * loads with import() on the first import, so the parsers, PKCS#12 and the X.509 library stay out of
+ * the first screen's JavaScript.
  */
 export { credentialFiles } from "@/core/credential/credential";
 export { credentialFromImport, replaceCertificateIfKeyMatches } from "@/core/formats/credential-from-import";
