@@ -15,7 +15,7 @@ const CRYPTO_LIBRARIES = { message: "Kept out of the first screen's JavaScript: 
 const firstScreenForbidden = [
   { ...CRYPTO_LIBRARIES, regex: "^(@peculiar/|jose$|node-forge$)" },
   { ...CRYPTO_LIBRARIES, regex: "(^@/|^(\\.\\./)+)core/certificate/(create|csr|describe|describe-self-signed|entra-extensions|parse|public-key-info|subject-alternative-names|subject-name|verify)$" },
-  { ...CRYPTO_LIBRARIES, regex: "(^@/|^(\\.\\./)+)core/(credential/(certify-key|credential|generate-credential)|keys/key-match|federated/verify-federated-signature|testing/.*)$" },
+  { ...CRYPTO_LIBRARIES, regex: "(^@/|^(\\.\\./)+)core/(credential/(certify-key|credential|generate-credential)|keys/key-match|federated/verify-federated-signature)$" },
   { ...CRYPTO_LIBRARIES, regex: "(^@/|^(\\.\\./)+)core/formats/(?!pem$)" },
   // The store's lazily loaded entries (lazy-<what>-entry.ts), loaded only with import().
   { ...CRYPTO_LIBRARIES, regex: "(^@/|^(\\.\\./)+|^\\./)(store/)?lazy-[\\w-]+-entry$" },
@@ -38,7 +38,7 @@ export default tseslint.config(
     // The core is pure TypeScript over WebCrypto: no React, no DOM, no store. The layers above it are
     // refused by the @/ alias and by a relative path alike (../../store/…).
     files: ["src/core/**/*.ts"],
-    ignores: ["src/core/**/*.test.ts", "src/core/testing/**"],
+    ignores: ["src/core/**/*.test.ts"],
     rules: {
       "no-restricted-imports": [
         "error",

@@ -1,5 +1,5 @@
 /**
- * The page's first screen, rendered at build time, so Generate works soon after navigation. index.html
+ * The page's first screen, rendered at build time, so Generate is usable soon after navigation. index.html
  * ships the journey's first screen as HTML inside #root, the very markup the app's first render makes
  * (scripts/render-first-screen.ts renders the app's own components), so the page is readable and the
  * Generate form usable as soon as the HTML and stylesheet have arrived, not after React has loaded.

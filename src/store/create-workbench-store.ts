@@ -10,7 +10,8 @@ import { createTokenSlice, type TokenSlice } from "./token-slice";
 import { createClientAuthSlice, type ClientAuthSlice } from "./client-auth-slice";
 import { createFederatedSlice, type FederatedSlice } from "./federated-slice";
 import { skipUnchangedWrites } from "./skip-unchanged-writes";
-import { createSettingsSlice, initialAppSettings, type AppSettings, type SettingsSlice } from "./settings-slice";
+import type { AppSettings } from "@/core/token-request/app-settings";
+import { createSettingsSlice, initialAppSettings, type SettingsSlice } from "./settings-slice";
 import type { SliceContext } from "./slice-creator";
 import type { WorkbenchServices } from "./workbench-services";
 

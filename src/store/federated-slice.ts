@@ -1,4 +1,4 @@
-import { DEFAULT_FIC_AUDIENCE, type FederatedCredential } from "@/core/federated/federated-credential";
+import { DEFAULT_FIC_AUDIENCE, type FederatedCredential, type FederatedCredentialField } from "@/core/federated/federated-credential";
 import type { FederatedSignatureCheck } from "@/core/federated/verify-federated-signature";
 import type { JwtInspection } from "@/core/jwt/jwt-inspection";
 import type { SliceCreator } from "./slice-creator";
@@ -15,7 +15,10 @@ export interface FederatedSlice {
   federatedJwks: string;
   federatedSignature?: FederatedSignatureCheck;
   setFederatedToken: (text: string) => Promise<void>;
-  setFederatedCredentialField: (field: keyof FederatedCredential, value: string) => void;
+  /** Sets one field exactly as typed (never trimmed: Entra compares what is registered). */
+  setFederatedCredentialField: (field: FederatedCredentialField, value: string) => void;
+  /** A plain subject, or a flexible credential's expression; the other field keeps what was typed. */
+  setFederatedMatchBy: (matchBy: "subject" | "expression") => void;
   setFederatedJwks: (text: string) => Promise<void>;
 }
 
@@ -37,7 +40,7 @@ export const createFederatedSlice: SliceCreator<FederatedSlice> = (set, get) => 
   return {
     federatedToken: "",
     federatedInspection: undefined,
-    federatedCredential: { issuer: "", subject: "", audience: DEFAULT_FIC_AUDIENCE },
+    federatedCredential: { issuer: "", subject: "", audience: DEFAULT_FIC_AUDIENCE, matchBy: "subject", expression: "" },
     federatedJwks: "",
     federatedSignature: undefined,
     setFederatedToken: async (federatedToken) => {
@@ -45,6 +48,7 @@ export const createFederatedSlice: SliceCreator<FederatedSlice> = (set, get) => 
       await refresh();
     },
     setFederatedCredentialField: (field, value) => set((state) => ({ federatedCredential: { ...state.federatedCredential, [field]: value } })),
+    setFederatedMatchBy: (matchBy) => set((state) => ({ federatedCredential: { ...state.federatedCredential, matchBy } })),
     setFederatedJwks: async (federatedJwks) => {
       set({ federatedJwks });
       await refresh();

@@ -12,12 +12,9 @@ import { onCredentialChanged } from "./credential-changed";
 import { inspectJwtLazily } from "./inspect-jwt-lazily";
 import type { SliceCreator } from "./slice-creator";
 
-/** What the proxy returns when the token endpoint answered (src/entra/api-wire.ts). */
-export type TokenResponse = TokenProxyEnvelope;
-
 export interface TokenSlice {
   proxy: ProxyAvailability;
-  tokenRequest: { running: boolean; response?: TokenResponse; error?: string };
+  tokenRequest: { running: boolean; response?: TokenProxyEnvelope; error?: string };
   /** The access token the token endpoint returned, decoded (shown in the Token panel). */
   accessTokenInspection?: JwtInspection;
   /** Asks our own server whether the proxy is there (it is not when the page is opened as a file). */

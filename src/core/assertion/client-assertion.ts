@@ -1,5 +1,5 @@
 // jose is loaded by the first signing, not with the page: the settings form imports this module
-// for ASSERTION_FORMS and the lifetime limits (issue 13, first load).
+// for ASSERTION_FORMS and the lifetime limits, and the first screen's JavaScript stays light.
 import { bytesToBase64, utf8Encode } from "../encoding";
 import { WorkbenchError } from "../errors";
 import { exportPkcs8Der, importRsaPrivateKey, rsaModulusBits, RSASSA_SHA256 } from "../keys/rsa-keys";
@@ -60,7 +60,7 @@ export interface ClientAssertionOptions {
   includeX5c?: boolean;
   /**
    * True when the page itself made the certificate with this key pair (Generate): the key↔certificate
-   * check is then skipped, as it cannot fail (issue 13). Keys and certificates loaded from files are always checked.
+   * check is then skipped, as it cannot fail, and the first assertion is signed sooner. Keys and certificates loaded from files are always checked.
    */
   keyMadeForCertificate?: boolean;
   now?: Date;
@@ -140,7 +140,7 @@ async function resolveSigningKey(options: ClientAssertionOptions): Promise<Crypt
 async function checkKeyBelongsToCertificate(options: ClientAssertionOptions, signingKey: CryptoKey): Promise<void> {
   const pkcs8 = options.privateKeyPkcs8Der ?? (signingKey.extractable ? await exportPkcs8Der(signingKey) : undefined);
   if (!pkcs8) return;
-  // key-match.ts brings the ASN.1 and X.509 parsers: loaded with the first check, not with the page (issue 13).
+  // key-match.ts brings the ASN.1 and X.509 parsers: loaded with the first check, not with the page.
   const { assertKeyMatchesCertificate } = await import("../keys/key-match");
   await assertKeyMatchesCertificate(pkcs8, options.certificateDer);
 }

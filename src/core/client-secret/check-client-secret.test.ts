@@ -1,13 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { CLIENT_SECRET } from "../../../test-support/client-secrets";
 import { checkClientSecret } from "./check-client-secret";
-
-// A value in the shape Entra generates: 40 characters of letters, digits and ~._- (never a GUID).
-const GENERATED_LIKE = "Abc8Q~xyzT0p.1_2-3k9LmNoPqRsTuVwXyZ01234";
 
 describe("checkClientSecret", () => {
   it("finds nothing wrong with a generated-looking value", () => {
-    expect(checkClientSecret(GENERATED_LIKE)).toEqual([]);
+    expect(checkClientSecret(CLIENT_SECRET)).toEqual([]);
   });
   it("an empty value blocks sending", () => {
     expect(checkClientSecret("")).toMatchObject([{ code: "secret_empty", blocking: true }]);
@@ -23,7 +21,7 @@ describe("checkClientSecret", () => {
     expect(problems[1]?.message).toContain("a leading space and a trailing line break");
   });
   it("names a trailing tab alone", () => {
-    const problems = checkClientSecret(`${GENERATED_LIKE}\t`);
+    const problems = checkClientSecret(`${CLIENT_SECRET}\t`);
     expect(problems).toMatchObject([{ code: "secret_has_whitespace" }]);
     expect(problems[0]?.message).toContain("a trailing tab");
     expect(problems[0]?.message).not.toContain("leading");

@@ -47,3 +47,119 @@ describe("checkFederatedToken: Entra's rules, first failure named with its code"
     expect(verdict.checks.filter((check) => !check.ok).map((check) => check.aadsts)).toEqual([700211, 700212]);
   });
 });
+
+describe("values as typed, never trimmed (Entra compares the registered value exactly)", () => {
+  it("an issuer with a trailing space does not match, and the space is named", () => {
+    const verdict = checkFederatedToken(good, { ...credential, issuer: `${credential.issuer} ` }, NOW);
+    expect(verdict.firstFailure).toMatchObject({ rule: "issuer", aadsts: 700211 });
+    expect(verdict.firstFailure?.message).toMatch(/issuer ends with a space, which Entra keeps/);
+  });
+  it("a subject with a leading tab or a trailing no-break space does not match, and the character is named", () => {
+    expect(checkFederatedToken(good, { ...credential, subject: `\t${credential.subject}` }, NOW).firstFailure?.message).toMatch(/subject starts with a tab/);
+    const nbsp = checkFederatedToken(good, { ...credential, subject: `${credential.subject}\u00a0` }, NOW).firstFailure;
+    expect(nbsp).toMatchObject({ rule: "subject", aadsts: 700213 });
+    expect(nbsp?.message).toMatch(/no-break space \(U\+00A0\)/);
+  });
+  it("an audience with a trailing space does not match", () => {
+    const verdict = checkFederatedToken(good, { ...credential, audience: "api://AzureADTokenExchange " }, NOW);
+    expect(verdict.firstFailure).toMatchObject({ rule: "audience", aadsts: 700212 });
+    expect(verdict.firstFailure?.message).toMatch(/audience ends with a space/);
+  });
+  it("a token whose sub has the space is named as the token's", () => {
+    expect(checkFederatedToken({ ...good, sub: `${good.sub} ` }, credential, NOW).firstFailure?.message).toMatch(/token's sub ends with a space/);
+  });
+});
+
+describe("differs only in case: simple case mapping, as .NET's ordinal ignore-case comparison", () => {
+  it("the Kelvin sign U+212A is another character, not a capital K: AADSTS700213, not 7002138", () => {
+    // toLowerCase maps U+212A to "k", which made this look like a case difference.
+    expect("\u212a".toLowerCase()).toBe("k");
+    const kelvin = { ...credential, subject: "repo:Contoso/web:environment:\u212aprod" };
+    expect(checkFederatedToken({ ...good, sub: "repo:Contoso/web:environment:kprod" }, kelvin, NOW).firstFailure).toMatchObject({ aadsts: 700213 });
+    expect(checkFederatedToken({ ...good, sub: "repo:Contoso/web:environment:Kprod" }, kelvin, NOW).firstFailure).toMatchObject({ aadsts: 700213 });
+  });
+  it("K and k, and dotless ı and I, are case variants: AADSTS7002138", () => {
+    const plain = { ...credential, subject: "repo:Contoso/web:environment:Kprod" };
+    expect(checkFederatedToken({ ...good, sub: "repo:Contoso/web:environment:kprod" }, plain, NOW).firstFailure).toMatchObject({ aadsts: 7002138 });
+    expect(checkFederatedToken({ ...good, sub: "repo:Contoso/web:environment:\u0131" }, { ...credential, subject: "repo:Contoso/web:environment:I" }, NOW).firstFailure).toMatchObject({ aadsts: 7002138 });
+  });
+  it("ß and SS are not (a full mapping, not a simple one)", () => {
+    expect(checkFederatedToken({ ...good, sub: "repo:Contoso/web:environment:\u00df" }, { ...credential, subject: "repo:Contoso/web:environment:SS" }, NOW).firstFailure).toMatchObject({ aadsts: 700213 });
+  });
+});
+
+describe("GitHub's name form and ID form", () => {
+  const github = { ...credential, issuer: "https://token.actions.githubusercontent.com" };
+  const token = { ...good, iss: github.issuer, repository_owner_id: "5544123", repository_id: "821093847" };
+  const nameForm = "repo:contoso/payments-api:ref:refs/heads/main";
+  const idForm = "repo:contoso@5544123/payments-api@821093847:ref:refs/heads/main";
+  it("an ID-form token against a name-form subject: says so and to register the ID form", () => {
+    const failure = checkFederatedToken({ ...token, sub: idForm }, { ...github, subject: nameForm }, NOW).firstFailure;
+    expect(failure).toMatchObject({ rule: "subject", aadsts: 700213 });
+    expect(failure?.message).toMatch(/token's sub is GitHub's ID form and the credential's subject is the name form/);
+    expect(failure?.message).toContain(`Register the ID form, "${idForm}"`);
+  });
+  it("a name-form token against an ID-form subject: register the name form or opt in", () => {
+    const failure = checkFederatedToken({ ...token, sub: nameForm }, { ...github, subject: idForm }, NOW).firstFailure;
+    expect(failure?.message).toMatch(/GitHub still sends the name form/);
+    expect(failure?.message).toContain(`Register the name form, "${nameForm}"`);
+  });
+  it("the same names with another repository ID: the repository was recreated or moved", () => {
+    const failure = checkFederatedToken({ ...token, sub: idForm }, { ...github, subject: idForm.replace("821093847", "821093848") }, NOW).firstFailure;
+    expect(failure?.message).toMatch(/another repository ID \(the token's 821093847, the credential's 821093848\)/);
+  });
+  it("another branch in the other form is a plain mismatch", () => {
+    const failure = checkFederatedToken({ ...token, sub: idForm }, { ...github, subject: nameForm.replace("main", "dev") }, NOW).firstFailure;
+    expect(failure?.message).toMatch(/^sub is .* but the credential's subject is/);
+  });
+});
+
+describe("flexible credentials: the expression is evaluated like a subject", () => {
+  const flexible = { issuer: "https://token.actions.githubusercontent.com", subject: "", audience: "api://AzureADTokenExchange", matchBy: "expression" as const };
+  const token = { ...good, iss: flexible.issuer, sub: "repo:contoso/app:ref:refs/heads/release/1.x", repository_owner_id: "1234567", repository_id: "7654321" };
+  it("a matching expression passes", () => {
+    const verdict = checkFederatedToken(token, { ...flexible, expression: "claims['sub'] matches 'repo:contoso/app:ref:refs/heads/release/*' and claims['repository_id'] eq '7654321'" }, NOW);
+    expect(verdict.matches).toBe(true);
+    expect(verdict.summary).toMatch(/issuer, expression, audience/);
+  });
+  it("a failing clause: AADSTS700213 with the clause and the token's value", () => {
+    const failure = checkFederatedToken(token, { ...flexible, expression: "claims['sub'] matches 'repo:contoso/app:ref:refs/tags/*' and claims['repository_id'] eq '7654321'" }, NOW).firstFailure;
+    expect(failure).toMatchObject({ rule: "subject", aadsts: 700213 });
+    expect(failure?.message).toContain(`sub must match "repo:contoso/app:ref:refs/tags/*", and the token's is "${token.sub}"`);
+  });
+  it("an expression Entra would refuse is named with its code, not an AADSTS", () => {
+    const verdict = checkFederatedToken(token, { ...flexible, expression: "claims['sub'] matches 'repo:contoso/app:*'" }, NOW);
+    expect(verdict.firstFailure?.aadsts).toBeUndefined();
+    expect(verdict.firstFailure?.message).toMatch(/ERR_FIC_MISSING_CLAIM/);
+    expect(checkFederatedToken({ ...token, iss: "https://issuer.example" }, { ...flexible, issuer: "https://issuer.example", expression: "claims['sub'] eq 'x'" }, NOW).firstFailure?.message).toMatch(/ERR_FIC_UNSUPPORTED_ISSUER/);
+  });
+  it("an ID-form token against a name-form pattern: says which form to write", () => {
+    const failure = checkFederatedToken({ ...token, sub: "repo:contoso@1234567/app@7654321:ref:refs/heads/release/1.x" }, { ...flexible, expression: "claims['sub'] matches 'repo:contoso/app:ref:refs/heads/release/*' and claims['repository_id'] eq '7654321'" }, NOW).firstFailure;
+    expect(failure?.message).toMatch(/written for the name form, but the token's sub is GitHub's ID form/);
+    expect(failure?.message).toContain("Write it as 'repo:contoso@1234567/app@7654321:ref:refs/heads/release/*'");
+  });
+  it("a name-form token against an ID-form pattern: GitHub still sends the name form", () => {
+    const failure = checkFederatedToken(token, { ...flexible, expression: "claims['sub'] matches 'repo:contoso@1234567/app@7654321:ref:refs/heads/*' and claims['repository_id'] eq '7654321'" }, NOW).firstFailure;
+    expect(failure?.message).toMatch(/written for GitHub's ID form, but the token's sub is the name form/);
+  });
+});
+
+describe("hostile values are quoted bounded", () => {
+  const long = "s".repeat(1 << 20);
+  it("a 1 MiB sub, issuer or audience is quoted as a prefix with its length", () => {
+    for (const claims of [{ ...good, sub: long }, { ...good, iss: long }, { ...good, aud: long }]) {
+      const verdict = checkFederatedToken(claims, credential, NOW);
+      expect(verdict.summary.length).toBeLessThan(1000);
+      expect(verdict.checks.every((check) => check.message.length < 1000)).toBe(true);
+      expect(verdict.summary).toContain("(1,048,576 characters)");
+    }
+  });
+  it("a 100,000-entry aud is described by its count", () => {
+    const verdict = checkFederatedToken({ ...good, aud: Array.from({ length: 100_000 }, (_, index) => `a${String(index)}`) }, credential, NOW);
+    expect(verdict.firstFailure?.message).toMatch(/aud is a list of 100,000 values beginning "a0", "a1", "a2"/);
+    expect(verdict.firstFailure?.message.length).toBeLessThan(1000);
+  });
+  it("a 1 MiB subject typed into the credential is quoted bounded too", () => {
+    expect(checkFederatedToken(good, { ...credential, subject: long }, NOW).summary.length).toBeLessThan(1000);
+  });
+});

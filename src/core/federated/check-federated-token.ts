@@ -9,13 +9,22 @@
  * The rules, in the order they are reported, each with the code Entra answers when it fails:
  *  - iss equals the issuer exactly                                    (AADSTS700211)
  *  - sub equals the subject exactly and case-sensitively; a sub equal
- *    but for case is AADSTS7002138, any other difference AADSTS700213
+ *    but for case is AADSTS7002138, any other difference AADSTS700213;
+ *    a flexible credential's expression holds over the claims instead  (AADSTS700213)
  *  - aud (a string or a list) contains the audience                   (AADSTS700212)
  *  - nbf ≤ now + 5 min and now ≤ exp + 5 min, Entra's clock skew       (AADSTS700024)
  * The signature is checked separately (verify-federated-signature.ts) when the issuer's JWKS is given.
+ *
+ * Values are compared as typed, never trimmed: Entra compares the registered value exactly, so a
+ * trailing space typed into the credential is a mismatch here too, and is named (MicrosoftDocs/azure-docs
+ * #97699). Values are quoted bounded (quote-value.ts): a hostile token cannot flood the verdict.
  */
 import { utcText } from "../jwt/time-window";
-import type { FederatedCredential } from "./federated-credential";
+import { evaluateClauses, parseClaimsMatchingExpression } from "./claims-matching-expression";
+import { differsOnlyInCase } from "./differs-only-in-case";
+import { isFlexibleCredential, type FederatedCredential } from "./federated-credential";
+import { diagnoseExpressionForm, diagnoseSubjectForm } from "./github-subject-form";
+import { describeEdgeWhitespace, quoteValue } from "./quote-value";
 
 /** Entra's allowed clock skew for assertions: 5 minutes (the same tolerance as for client assertions). */
 export const FEDERATED_CLOCK_SKEW_SECONDS = 300;
@@ -41,22 +50,32 @@ export interface FederatedVerdict {
   summary: string;
 }
 
-const quote = (value: unknown) => (typeof value === "string" ? `"${value}"` : JSON.stringify(value) ?? "nothing");
+const quote = quoteValue;
+
+/** When two strings differ only by white space at their ends, names it and whose it is. */
+function whitespaceOnly(tokenValue: unknown, registered: string, claim: string, field: string): string | undefined {
+  if (typeof tokenValue !== "string" || tokenValue.trim() !== registered.trim()) return undefined;
+  const inRegistered = describeEdgeWhitespace(registered);
+  if (inRegistered) return `: they differ only in white space — the credential's ${field} ${inRegistered}, which Entra keeps and compares. Remove it from the ${field} you register`;
+  const inToken = describeEdgeWhitespace(tokenValue);
+  return inToken ? `: they differ only in white space — the token's ${claim} ${inToken}. Entra compares exactly, so register the ${field} with it, or fix the workload's ${claim}` : undefined;
+}
 
 function checkIssuer(iss: unknown, issuer: string): FederatedCheck {
   if (iss === issuer) return { rule: "issuer", ok: true, message: `iss is ${quote(iss)}, the credential's issuer.` };
   const slashOnly = typeof iss === "string" && iss.replace(/\/$/, "") === issuer.replace(/\/$/, "");
+  const detail = slashOnly ? ": they differ only by the trailing slash, which Entra does not ignore" : (whitespaceOnly(iss, issuer, "iss", "issuer") ?? "");
   return {
     rule: "issuer",
     ok: false,
     aadsts: 700211,
-    message: `iss is ${quote(iss)} but the credential's issuer is ${quote(issuer)}${slashOnly ? ": they differ only by the trailing slash, which Entra does not ignore" : ""}. Set the issuer to the token's iss exactly.`,
+    message: `iss is ${quote(iss)} but the credential's issuer is ${quote(issuer)}${detail}. Set the issuer to the token's iss exactly.`,
   };
 }
 
 function checkSubject(sub: unknown, subject: string): FederatedCheck {
   if (sub === subject) return { rule: "subject", ok: true, message: `sub is ${quote(sub)}, the credential's subject.` };
-  if (typeof sub === "string" && sub.toLowerCase() === subject.toLowerCase()) {
+  if (typeof sub === "string" && differsOnlyInCase(sub, subject)) {
     return {
       rule: "subject",
       ok: false,
@@ -64,17 +83,39 @@ function checkSubject(sub: unknown, subject: string): FederatedCheck {
       message: `sub is ${quote(sub)} and the credential's subject ${quote(subject)}: they differ only in case, and Entra compares subjects case-sensitively. Copy the token's sub exactly.`,
     };
   }
+  const spaces = whitespaceOnly(sub, subject, "sub", "subject");
+  if (spaces) return { rule: "subject", ok: false, aadsts: 700213, message: `sub is ${quote(sub)} but the credential's subject is ${quote(subject)}${spaces}.` };
+  const form = typeof sub === "string" ? diagnoseSubjectForm(sub, subject) : undefined;
+  if (form) return { rule: "subject", ok: false, aadsts: 700213, message: form };
   return { rule: "subject", ok: false, aadsts: 700213, message: `sub is ${quote(sub)} but the credential's subject is ${quote(subject)}. Set the subject to the token's sub exactly.` };
 }
 
+/** A flexible credential: the expression, checked as Entra accepts it for the credential's issuer, then evaluated. */
+function checkExpression(claims: Readonly<Record<string, unknown>>, expression: string, issuer: string): FederatedCheck {
+  const parsed = parseClaimsMatchingExpression(expression, issuer);
+  if (!parsed.ok) return { rule: "subject", ok: false, message: `Entra would not accept this expression (${parsed.code}): ${parsed.message}` };
+  const failed = evaluateClauses(parsed.clauses, claims).find((outcome) => !outcome.ok);
+  if (!failed) return { rule: "subject", ok: true, message: `The expression holds: ${parsed.clauses.map((clause) => `${clause.claim} ${clause.operator} ${quote(clause.comparand)}`).join(", and ")}.` };
+  const form = diagnoseExpressionForm(failed.clause, claims);
+  if (form) return { rule: "subject", ok: false, aadsts: 700213, message: form };
+  const actual = failed.actual === undefined ? "the token has no such claim" : typeof failed.actual === "string" ? `the token's is ${quote(failed.actual)}` : `the token's is ${quote(failed.actual)}, not a string`;
+  return {
+    rule: "subject",
+    ok: false,
+    aadsts: 700213,
+    message: `The expression does not hold: ${failed.clause.claim} ${failed.clause.operator === "eq" ? "must equal" : "must match"} ${quote(failed.clause.comparand)}, and ${actual}.`,
+  };
+}
+
 function checkAudience(aud: unknown, audience: string): FederatedCheck {
-  const audiences = Array.isArray(aud) ? aud : [aud];
+  const audiences: unknown[] = Array.isArray(aud) ? aud : [aud];
   if (audiences.includes(audience)) return { rule: "audience", ok: true, message: `aud holds ${quote(audience)}.` };
+  const spaces = audiences.length === 1 ? whitespaceOnly(audiences[0], audience, "aud", "audience") : undefined;
   return {
     rule: "audience",
     ok: false,
     aadsts: 700212,
-    message: `aud is ${quote(aud)}, which does not hold the credential's audience ${quote(audience)}. Have the workload request its token for ${quote(audience)} (GitHub: azure/login does; Kubernetes: the projected token's audience).`,
+    message: `aud is ${quote(aud)}, which does not hold the credential's audience ${quote(audience)}${spaces ?? ""}. Have the workload request its token for ${quote(audience)} (GitHub: azure/login does; Kubernetes: the projected token's audience).`,
   };
 }
 
@@ -98,14 +139,16 @@ function checkTime(nbf: unknown, exp: unknown, now: number): FederatedCheck {
 export function checkFederatedToken(claims: Record<string, unknown>, credential: FederatedCredential, now: Date): FederatedVerdict {
   const seconds = Math.floor(now.getTime() / 1000);
   const checks = [
-    checkIssuer(claims.iss, credential.issuer.trim()),
-    checkSubject(claims.sub, credential.subject.trim()),
-    checkAudience(claims.aud, credential.audience.trim()),
+    checkIssuer(claims.iss, credential.issuer),
+    isFlexibleCredential(credential) ? checkExpression(claims, credential.expression ?? "", credential.issuer) : checkSubject(claims.sub, credential.subject),
+    checkAudience(claims.aud, credential.audience),
     checkTime(claims.nbf, claims.exp, seconds),
   ];
   const firstFailure = checks.find((check) => !check.ok);
-  const summary = firstFailure
-    ? `Does not match: Entra will answer AADSTS${String(firstFailure.aadsts)}. ${firstFailure.message}`
-    : "Matches the federated credential: issuer, subject, audience and time are as Entra checks them.";
+  const summary = !firstFailure
+    ? `Matches the federated credential: issuer, ${isFlexibleCredential(credential) ? "expression" : "subject"}, audience and time are as Entra checks them.`
+    : firstFailure.aadsts
+      ? `Does not match: Entra will answer AADSTS${String(firstFailure.aadsts)}. ${firstFailure.message}`
+      : `Does not match. ${firstFailure.message}`;
   return { matches: !firstFailure, checks, firstFailure, summary };
 }

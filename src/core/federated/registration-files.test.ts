@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { shellArguments } from "../testing/snippets";
+import { shellArguments } from "../../../test-support/snippets";
 import { federatedCredentialCommand, federatedCredentialJson, federatedCredentialName, gitHubActionsWorkflow, kubernetesManifest } from "./registration-files";
 
 /** PyYAML (a real YAML parser, independent of our code) reads every document as JSON. */
@@ -50,5 +50,13 @@ describe("Kubernetes manifest", () => {
     expect(account).toMatchObject({ kind: "ServiceAccount", metadata: { name: "workload-sa", namespace: "apps", annotations: { "azure.workload.identity/client-id": clientId, "azure.workload.identity/tenant-id": tenant } } });
     expect(pod?.metadata.labels).toEqual({ "azure.workload.identity/use": "true" });
     expect(pod?.spec.serviceAccountName).toBe("workload-sa");
+  });
+});
+
+describe("credential.json is what the user will register", () => {
+  it("keeps the values as typed, white space included (Entra compares them as registered)", () => {
+    const json = JSON.parse(federatedCredentialJson({ issuer: "https://token.actions.githubusercontent.com ", subject: " repo:contoso/web:ref:refs/heads/main", audience: "api://AzureADTokenExchange" })) as Record<string, unknown>;
+    expect(json.issuer).toBe("https://token.actions.githubusercontent.com ");
+    expect(json.subject).toBe(" repo:contoso/web:ref:refs/heads/main");
   });
 });

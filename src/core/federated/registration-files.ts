@@ -25,13 +25,14 @@ export function federatedCredentialName(subject: string): string {
   return name.length >= 3 ? name : `federated-${name}`.replace(/-$/, "");
 }
 
+/** The body as the user will register it: values exactly as typed (Entra compares them as registered, spaces included). */
 export function federatedCredentialJson(credential: FederatedCredential, description?: string): string {
   const body = {
-    name: federatedCredentialName(credential.subject.trim()),
-    issuer: credential.issuer.trim(),
-    subject: credential.subject.trim(),
-    audiences: [credential.audience.trim()],
-    description: description ?? `Workload identity federation for ${credential.subject.trim()}`,
+    name: federatedCredentialName(credential.subject),
+    issuer: credential.issuer,
+    subject: credential.subject,
+    audiences: [credential.audience],
+    description: description ?? `Workload identity federation for ${credential.subject}`,
   };
   return `${JSON.stringify(body, null, 2)}\n`;
 }

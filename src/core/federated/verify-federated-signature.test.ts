@@ -1,17 +1,16 @@
-import { generateKeyPairSync } from "node:crypto";
-import { exportJWK, SignJWT } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
+import { createTestIssuer, type TestIssuer } from "../../../test-support/federated-issuer";
 import { verifyFederatedSignature } from "./verify-federated-signature";
 
 // Tokens are signed by jose with Node's keys: an issuer of the test's own, independent of our code.
-const issuerKey = generateKeyPairSync("rsa", { modulusLength: 2048 });
-const otherKey = generateKeyPairSync("rsa", { modulusLength: 2048 });
+let issuer: TestIssuer;
 let jwks = "";
 let token = "";
 
 beforeAll(async () => {
-  jwks = JSON.stringify({ keys: [{ ...(await exportJWK(issuerKey.publicKey)), kid: "k1", alg: "RS256", use: "sig" }] });
-  token = await new SignJWT({ sub: "system:serviceaccount:default:sa" }).setProtectedHeader({ alg: "RS256", kid: "k1" }).setIssuer("https://issuer.test").setAudience("api://AzureADTokenExchange").setExpirationTime("5m").sign(issuerKey.privateKey);
+  issuer = await createTestIssuer({ issuer: "https://issuer.test", subject: "system:serviceaccount:default:sa", kid: "k1" });
+  jwks = issuer.jwksText;
+  token = await issuer.token();
 });
 
 describe("verifyFederatedSignature", () => {
@@ -24,11 +23,11 @@ describe("verifyFederatedSignature", () => {
     expect(await verifyFederatedSignature(token, jwks)).toMatchObject({ status: "valid" });
   });
   it("a token signed by another key with the same kid is invalid", async () => {
-    const forged = await new SignJWT({ sub: "x" }).setProtectedHeader({ alg: "RS256", kid: "k1" }).sign(otherKey.privateKey);
+    const forged = await issuer.forgedToken();
     expect(await verifyFederatedSignature(forged, jwks)).toMatchObject({ status: "invalid" });
   });
   it("a kid not in the JWKS is AADSTS7000272", async () => {
-    const unknown = await new SignJWT({ sub: "x" }).setProtectedHeader({ alg: "RS256", kid: "k2" }).sign(issuerKey.privateKey);
+    const unknown = await issuer.token({ kid: "k2" });
     expect(await verifyFederatedSignature(unknown, jwks)).toMatchObject({ status: "unknown-kid", aadsts: 7000272 });
   });
   it("names a JWKS that is not one", async () => {

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WorkbenchError } from "../errors";
 import { decodePemBlocks } from "./pem";
-import { createOpenSslWorkspace, type OpenSslWorkspace } from "../testing/openssl";
+import { createOpenSslWorkspace, type OpenSslWorkspace } from "../../../test-support/openssl";
 
-// Issue 11, item 9: a PEM body is read exactly as OpenSSL reads it — base64 with ASCII spaces, tabs
+// A PEM body is read exactly as OpenSSL reads it — base64 with ASCII spaces, tabs
 // and line breaks — and every case below is judged by `openssl x509 -in` first.
 let openssl: OpenSslWorkspace;
 let pem: string;

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodePemBlocks } from "../formats/pem";
-import { createOpenSslWorkspace, parseOpenSslFingerprint, type OpenSslWorkspace } from "../testing/openssl";
+import { createOpenSslWorkspace, parseOpenSslFingerprint, type OpenSslWorkspace } from "../../../test-support/openssl";
 import { importRsaPrivateKey } from "../keys/rsa-keys";
 import { ASSERTION_FORMS, buildClientAssertion } from "../assertion/client-assertion";
 import { inspectJwt } from "./inspect-jwt";
 import { convertToBase64Url } from "./jwt-base64url";
 import type { JwtInspection, JwtInspectionSuccess } from "./jwt-inspection";
 import { describeExpiry, retimeInspection } from "./jwt-time";
-import { seededRandom } from "../testing/seeded-random";
+import { seededRandom } from "../../../test-support/seeded-random";
 
 const clientId = "00001111-aaaa-2222-bbbb-3333cccc4444";
 const aud = "https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/oauth2/v2.0/token";
@@ -359,7 +359,7 @@ describe("robustness: inspectJwt never throws", () => {
   });
 });
 
-describe("hostile keys and sizes (issue 11, items 5 and 7)", () => {
+describe("hostile keys and sizes: __proto__ and other odd claim names, 100 KB values, 10,000 claims", () => {
   /** Every text the page renders from an inspection: all must be strings, whatever the token's keys. */
   function shownTexts(result: JwtInspectionSuccess): unknown[] {
     return [...result.headerFields, ...result.claims].flatMap((row) => [row.name, row.value, row.explanation]);

@@ -6,7 +6,7 @@ import type { JwtClaim, JwtField } from "./jwt-inspection";
 /**
  * The most rows described for one table. A real header has a handful of fields and an access token a few
  * dozen claims; a crafted token with 10,000 claims would otherwise send 10,000 rows from the worker, have
- * them cloned onto the main thread and laid out (issue 11, item 7). The rest are counted, not described.
+ * them cloned onto the main thread and laid out, taking seconds. The rest are counted, not described.
  */
 export const MAX_DESCRIBED_ROWS = 200;
 

@@ -4,7 +4,7 @@
  * every value that goes into code is escaped for that language, so a tenant or subject cannot break it.
  */
 import type { AssertionForm } from "../assertion/client-assertion";
-import type { Cloud, EndpointVersion } from "../token-request/token-endpoint";
+import type { Cloud, EndpointVersion } from "../../entra/clouds";
 import type { CertificateDetails } from "../certificate/describe";
 import { toDefaultScope } from "../token-request/default-scope";
 import { graphDefaultScopeFor } from "../token-request/graph-resources";

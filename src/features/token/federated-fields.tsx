@@ -1,5 +1,8 @@
 import { useState } from "react";
 import { checkFederatedToken } from "@/core/federated/check-federated-token";
+import { isFlexibleCredential } from "@/core/federated/federated-credential";
+import { flexibleCredentialCommand, flexibleCredentialJson, objectIdCommand } from "@/core/federated/flexible-credential";
+import { describeEdgeWhitespace } from "@/core/federated/quote-value";
 import { federatedCredentialCommand, federatedCredentialJson, gitHubActionsWorkflow, kubernetesManifest } from "@/core/federated/registration-files";
 import { useWorkbenchStore } from "@/store/workbench-store";
 import { CodeBlock } from "@/ui/code-block";
@@ -39,12 +42,19 @@ export function FederatedFields() {
   const setToken = useWorkbenchStore((state) => state.setFederatedToken);
   const setField = useWorkbenchStore((state) => state.setFederatedCredentialField);
   const setJwks = useWorkbenchStore((state) => state.setFederatedJwks);
+  const setMatchBy = useWorkbenchStore((state) => state.setFederatedMatchBy);
   const [builder, setBuilder] = useState<SubjectBuilderState>(initialSubjectBuilder);
   const ticking = useNow(Boolean(inspection?.ok), 15_000);
   const now = ticking ?? (inspection?.ok ? inspection.now : new Date());
   const verdict = inspection?.ok ? checkFederatedToken(inspection.payload, credential, now) : undefined;
   const signatureFails = signature && (signature.status === "invalid" || signature.status === "unknown-kid");
-  const registered = credential.issuer.trim() !== "" && credential.subject.trim() !== "";
+  const flexible = isFlexibleCredential(credential);
+  const registered = credential.issuer.trim() !== "" && (flexible ? (credential.expression ?? "").trim() !== "" : credential.subject.trim() !== "");
+  // Entra keeps white space at the ends of a registered value and compares it: say so where it is typed.
+  const edgeSpace = (value: string, field: string) => {
+    const found = describeEdgeWhitespace(value);
+    return found ? `The ${field} ${found}: Entra keeps it, so only a token whose value has it too will match. Remove it unless the token's has it.` : undefined;
+  };
 
   return (
     <div className="flex flex-col gap-4">
@@ -63,30 +73,52 @@ export function FederatedFields() {
       )}
       <fieldset className="flex flex-col gap-3 rounded border p-3">
         <legend className="px-1 font-medium">The federated credential, as registered on the app</legend>
-        <Field label="Issuer" hint="Must equal the token's iss exactly, e.g. https://token.actions.githubusercontent.com or the cluster's OIDC issuer URL.">
+        <Field label="Issuer" hint="Must equal the token's iss exactly, e.g. https://token.actions.githubusercontent.com or the cluster's OIDC issuer URL." error={edgeSpace(credential.issuer, "issuer")} errorTestId="fic-issuer-problem">
           {(props) => <input {...props} className="input" value={credential.issuer} data-testid="fic-issuer-input" spellCheck={false} autoComplete="off" onChange={(event) => setField("issuer", event.target.value)} />}
         </Field>
-        <Field label="Subject" hint="Must equal the token's sub exactly, including capitals.">
-          {(props) => <input {...props} className="input" value={credential.subject} data-testid="fic-subject-input" spellCheck={false} autoComplete="off" onChange={(event) => setField("subject", event.target.value)} />}
+        <Field label="Matched by" hint="A flexible credential (preview) matches by an expression instead of one subject: GitHub, GitLab and Terraform Cloud tokens only.">
+          {(props) => (
+            <select {...props} className="input" value={flexible ? "expression" : "subject"} data-testid="fic-match-by" onChange={(event) => setMatchBy(event.target.value === "expression" ? "expression" : "subject")}>
+              <option value="subject">Subject (exact)</option>
+              <option value="expression">Expression (flexible credential)</option>
+            </select>
+          )}
         </Field>
-        <Field label="Audience" hint="api://AzureADTokenExchange unless your issuer can only use another value.">
+        {flexible ? (
+          <Field label="Claims matching expression" hint="claims['sub'] matches 'repo:contoso/app:ref:refs/heads/*' and claims['repository_id'] eq '123': * any run of characters, ? one character; eq exact; clauses joined by and.">
+            {(props) => <textarea {...props} className="input font-mono" rows={2} value={credential.expression ?? ""} data-testid="fic-expression-input" spellCheck={false} autoComplete="off" onChange={(event) => setField("expression", event.target.value)} />}
+          </Field>
+        ) : (
+          <Field label="Subject" hint="Must equal the token's sub exactly, including capitals." error={edgeSpace(credential.subject, "subject")} errorTestId="fic-subject-problem">
+            {(props) => <input {...props} className="input" value={credential.subject} data-testid="fic-subject-input" spellCheck={false} autoComplete="off" onChange={(event) => setField("subject", event.target.value)} />}
+          </Field>
+        )}
+        <Field label="Audience" hint="api://AzureADTokenExchange unless your issuer can only use another value." error={edgeSpace(credential.audience, "audience")} errorTestId="fic-audience-problem">
           {(props) => <input {...props} className="input" value={credential.audience} data-testid="fic-audience-input" spellCheck={false} autoComplete="off" onChange={(event) => setField("audience", event.target.value)} />}
         </Field>
         <details data-testid="fic-subject-builder">
-          <summary className="cursor-pointer text-sm font-medium">Build the subject for GitHub Actions or Kubernetes</summary>
+          <summary className="cursor-pointer text-sm font-medium">Build the subject (or one flexible credential) for GitHub Actions, GitLab, Terraform Cloud or Kubernetes</summary>
           <div className="mt-3">
             <FederatedSubjectBuilder
               state={builder}
               onChange={setBuilder}
-              onUse={(subject, issuer) => {
-                setField("subject", subject);
-                if (issuer && credential.issuer.trim() === "") setField("issuer", issuer);
+              onUse={(built) => {
+                if (built.expression !== undefined) {
+                  setField("expression", built.expression);
+                  setMatchBy("expression");
+                  // Entra evaluates an expression only for its own few issuers: the builder's is the one to register.
+                  if (built.issuer) setField("issuer", built.issuer);
+                  return;
+                }
+                if (built.subject !== undefined) setField("subject", built.subject);
+                setMatchBy("subject");
+                if (built.issuer && credential.issuer.trim() === "") setField("issuer", built.issuer);
               }}
             />
           </div>
         </details>
       </fieldset>
-      <div className="flex flex-col gap-2 rounded border p-3" data-testid="fic-verdict" role="status" aria-live="polite">
+      <div className="flex flex-col gap-2 rounded border p-3 wrap-break-word" data-testid="fic-verdict" role="status" aria-live="polite">
         <p className={`text-sm font-medium ${verdict ? (verdict.matches && !signatureFails ? "text-ok" : "text-danger") : "text-muted"}`} data-testid="fic-verdict-summary">
           {!token.trim()
             ? "Paste the external token to check it against the federated credential."
@@ -124,16 +156,29 @@ export function FederatedFields() {
         <summary className="cursor-pointer font-medium">What to register, and the workload side</summary>
         {registered ? (
           <div className="mt-3 flex flex-col gap-4">
-            <CopyableBlock title="credential.json" text={federatedCredentialJson(credential)} testId="fic-credential-json" />
-            <CopyableBlock title="Register it on the app" text={federatedCredentialCommand(settings.clientId)} testId="fic-az-command" />
-            {builder.kind === "github" ? (
-              <CopyableBlock title="GitHub Actions workflow" text={gitHubActionsWorkflow({ parts: builder.github, clientId: settings.clientId, tenant: settings.tenant })} testId="fic-github-workflow" />
+            {flexible ? (
+              <>
+                <CopyableBlock title="credential.json" text={flexibleCredentialJson({ issuer: credential.issuer, audience: credential.audience, expression: credential.expression ?? "" })} testId="fic-credential-json" />
+                <p className="text-sm">
+                  A flexible credential is registered through Microsoft Graph&apos;s beta API: <code>az ad app federated-credential</code> cannot create one. The URI names the app by its object ID, not its client ID; find it with <code className="break-all">{objectIdCommand(settings.clientId)}</code>.
+                </p>
+                <CopyableBlock title="Register it on the app" text={flexibleCredentialCommand()} testId="fic-az-command" />
+              </>
             ) : (
+              <>
+                <CopyableBlock title="credential.json" text={federatedCredentialJson(credential)} testId="fic-credential-json" />
+                <CopyableBlock title="Register it on the app" text={federatedCredentialCommand(settings.clientId)} testId="fic-az-command" />
+              </>
+            )}
+            {builder.kind === "github" && (
+              <CopyableBlock title="GitHub Actions workflow" text={gitHubActionsWorkflow({ parts: builder.github, clientId: settings.clientId, tenant: settings.tenant })} testId="fic-github-workflow" />
+            )}
+            {builder.kind === "kubernetes" && (
               <CopyableBlock title="Kubernetes service account and pod" text={kubernetesManifest({ parts: builder.kubernetes, clientId: settings.clientId, tenant: settings.tenant })} testId="fic-k8s-manifest" />
             )}
           </div>
         ) : (
-          <p className="mt-3 text-sm text-muted">Fill in the issuer and subject above (the subject builder helps) to get credential.json and the workload's configuration.</p>
+          <p className="mt-3 text-sm text-muted">Fill in the issuer and the subject (or expression) above (the subject builder helps) to get credential.json and the workload's configuration.</p>
         )}
       </details>
     </div>

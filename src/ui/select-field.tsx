@@ -1,0 +1,53 @@
+import type { ChangeEvent } from "react";
+import { Field } from "./field";
+
+/** One choice of a select: the value the app keeps and the words the user reads. */
+export interface SelectOption<T extends string | number> {
+  value: T;
+  label: string;
+}
+
+interface SelectProps<T extends string | number> {
+  value: T;
+  options: readonly SelectOption<T>[];
+  /** Called with the chosen option's own value (a number stays a number), never with an unknown one. */
+  onChange: (value: T) => void;
+  testId: string;
+  /** The form name: how a form's own code finds the control (the first screen reads typed values by it). */
+  name?: string;
+  className?: string;
+  id?: string;
+  "aria-describedby"?: string;
+  "aria-invalid"?: boolean;
+}
+
+/** A native <select> over typed options: keyboard-usable and announced without extra ARIA. */
+export function Select<T extends string | number>({ value, options, onChange, testId, name, className = "input", ...aria }: SelectProps<T>) {
+  const choose = (event: ChangeEvent<HTMLSelectElement>) => {
+    const chosen = options.find((option) => String(option.value) === event.target.value);
+    if (chosen) onChange(chosen.value);
+  };
+  return (
+    <select {...aria} className={className} value={value} name={name} data-testid={testId} onChange={choose}>
+      {options.map((option) => (
+        <option key={option.value} value={option.value}>
+          {option.label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+interface SelectFieldProps<T extends string | number> extends Omit<SelectProps<T>, "id" | "aria-describedby" | "aria-invalid" | "className"> {
+  label: string;
+  hint?: string;
+}
+
+/** A labelled select with an optional hint (Field's label, hint and ids around a Select). */
+export function SelectField<T extends string | number>({ label, hint, ...select }: SelectFieldProps<T>) {
+  return (
+    <Field label={label} hint={hint}>
+      {(props) => <Select {...props} {...select} />}
+    </Field>
+  );
+}
