@@ -3,6 +3,24 @@ import globals from "globals";
 import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
+/**
+ * What the first screen's JavaScript may not load: the crypto libraries (X.509, PKCS#12, JOSE,
+ * node-forge), and the modules of ours known to import them. They load with what needs them
+ * (Generate's certificate, an import, the optional panels), after the first screen works. A pattern
+ * sees one import at a time: a new module of ours that imports a library belongs on this list
+ * (scripts/first-screen-layer.test.ts finds every such module and fails until it is).
+ * Type-only imports are allowed: they leave nothing in the JavaScript.
+ */
+const CRYPTO_LIBRARIES = { message: "Kept out of the first screen's JavaScript: load it with import() where it is needed (it loads with Generate's certificate, an import or the optional panels).", allowTypeImports: true };
+const firstScreenForbidden = [
+  { ...CRYPTO_LIBRARIES, regex: "^(@peculiar/|jose$|node-forge$)" },
+  { ...CRYPTO_LIBRARIES, regex: "(^@/|^(\\.\\./)+)core/certificate/(create|csr|describe|describe-self-signed|entra-extensions|parse|public-key-info|subject-alternative-names|subject-name|verify)$" },
+  { ...CRYPTO_LIBRARIES, regex: "(^@/|^(\\.\\./)+)core/(credential/(certify-key|credential|generate-credential)|keys/key-match|federated/verify-federated-signature)$" },
+  { ...CRYPTO_LIBRARIES, regex: "(^@/|^(\\.\\./)+)core/formats/(?!pem$)" },
+  // The store's lazily loaded entries (lazy-<what>-entry.ts), loaded only with import().
+  { ...CRYPTO_LIBRARIES, regex: "(^@/|^(\\.\\./)+|^\\./)(store/)?lazy-[\\w-]+-entry$" },
+];
+
 export default tseslint.config(
   { ignores: ["dist", "dist-single", "node_modules", "test-results", "playwright-report", "e2e/.tmp"] },
   {
@@ -27,8 +45,8 @@ export default tseslint.config(
         {
           patterns: [
             { group: ["react", "react/*", "react-dom", "react-dom/*", "zustand", "zustand/*", "node:*"], message: "src/core runs unchanged in Node and the browser: no React, no store library, no Node built-ins." },
-            { regex: "^@/(store|features|ui|app|shell|workers)(/|$)", message: "src/core imports nothing from the layers above it." },
-            { regex: "^(\\.\\./)+(store|features|ui|app|shell|workers)(/|$)", message: "src/core imports nothing from the layers above it (by a relative path either)." },
+            { regex: "^@/(store|features|ui|app|first-screen|workers)(/|$)", message: "src/core imports nothing from the layers above it." },
+            { regex: "^(\\.\\./)+(store|features|ui|app|first-screen|workers)(/|$)", message: "src/core imports nothing from the layers above it (by a relative path either)." },
           ],
         },
       ],
@@ -49,8 +67,8 @@ export default tseslint.config(
           paths: [{ name: "zustand", message: "Only src/store/workbench-store.ts binds the store to React; import zustand/vanilla or zustand/middleware here." }],
           patterns: [
             { group: ["react", "react/*", "react-dom", "react-dom/*", "zustand/react", "zustand/react/*"], message: "Only src/store/workbench-store.ts binds the store to React; import zustand/vanilla or zustand/middleware here." },
-            { regex: "^@/(features|ui|app|shell)(/|$)", message: "The store imports core, never the page's components or its entry." },
-            { regex: "^(\\.\\./)+(features|ui|app|shell)(/|$)", message: "The store imports core, never the page's components or its entry (by a relative path either)." },
+            { regex: "^@/(features|ui|app|first-screen)(/|$)", message: "The store imports core, never the page's components or its entry." },
+            { regex: "^(\\.\\./)+(features|ui|app|first-screen)(/|$)", message: "The store imports core, never the page's components or its entry (by a relative path either)." },
           ],
         },
       ],
@@ -71,8 +89,8 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { regex: "^@/(features|ui|app|shell)(/|$)", message: "The store imports core, never the page's components or its entry." },
-            { regex: "^(\\.\\./)+(features|ui|app|shell)(/|$)", message: "The store imports core, never the page's components or its entry (by a relative path either)." },
+            { regex: "^@/(features|ui|app|first-screen)(/|$)", message: "The store imports core, never the page's components or its entry." },
+            { regex: "^(\\.\\./)+(features|ui|app|first-screen)(/|$)", message: "The store imports core, never the page's components or its entry (by a relative path either)." },
           ],
         },
       ],
@@ -83,6 +101,18 @@ export default tseslint.config(
     files: ["src/features/**/*.{ts,tsx}", "src/ui/**/*.{ts,tsx}"],
     rules: {
       "no-restricted-imports": ["error", { patterns: ["@/features/*/**", "../../features/*"] }],
+    },
+  },
+  {
+    // The first screen, a layer of its own: src/first-screen/ (the boot script, the take-over, what was
+    // typed before load, deep links) and what the app's first render is made of (the modules
+    // scripts/render-first-screen.ts renders, and the store they read). The first screen's JavaScript
+    // holds all of it, so none of it may pull in a crypto library.
+    files: ["src/main.tsx", "src/app.tsx", "src/app/**/*.{ts,tsx}", "src/first-screen/**/*.{ts,tsx}", "src/features/generate/**/*.{ts,tsx}", "src/features/certificate/**/*.{ts,tsx}", "src/features/code/**/*.{ts,tsx}", "src/ui/**/*.{ts,tsx}", "src/store/**/*.ts"],
+    // The store's lazily loaded entries (Generate's certificate code, the import form's parsers): loaded with import() only.
+    ignores: ["**/*.test.{ts,tsx}", "src/store/lazy-*-entry.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": ["error", { patterns: firstScreenForbidden }],
     },
   },
   {

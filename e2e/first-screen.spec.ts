@@ -57,6 +57,37 @@ test("before the app's code arrives: the first screen is readable, Generate work
   expect(certificate.publicKey.asymmetricKeyDetails?.modulusLength).toBe(3072);
 });
 
+test("a first screen shipped without test ids: what was typed, opened and focused is found by form name and place", async ({ page }) => {
+  // As a build that strips test hooks would ship it: no data-testid anywhere in the prerendered markup.
+  await page.route(/\/(index\.html)?$/, async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace(/ data-testid="[^"]*"/g, "");
+    expect(html).not.toContain("data-testid");
+    await route.fulfill({ response, body: html });
+  });
+  const app = await holdAppCode(page);
+  await page.goto("/", { waitUntil: "commit" });
+  await expect(prerendered(page)).toBeAttached();
+  await page.getByLabel("Common Name (CN)").fill("no-hooks");
+  await page.getByLabel("Key size").selectOption("3072");
+  await page.getByText("More certificate fields (optional)").click();
+  await page.getByLabel("Country (C)").fill("NL");
+  await page.getByLabel("DNS names (optional)").fill("app.example");
+  await page.getByLabel("Validity (days)").fill("30");
+  await page.getByLabel("Validity (days)").focus();
+
+  app.release();
+  await expect(prerendered(page)).not.toBeAttached({ timeout: 30_000 });
+  // The app's own render (which has its test ids): every value carried over, the fold still open, focus kept.
+  await expect(page.getByTestId("subject-commonName")).toHaveValue("no-hooks");
+  await expect(page.getByTestId("key-size")).toHaveValue("3072");
+  await expect(page.getByTestId("subject-country")).toHaveValue("NL");
+  await expect(page.getByTestId("san-dns")).toHaveValue("app.example");
+  await expect(page.getByTestId("more-certificate-fields")).toHaveAttribute("open", "");
+  await expect(page.getByTestId("validity-days")).toBeFocused();
+  await expect(page.getByTestId("validity-days")).toHaveValue("30");
+});
+
 test("a field being typed in when the app takes over keeps its focus and selection", async ({ page }) => {
   const app = await holdAppCode(page);
   await page.goto("/", { waitUntil: "commit" });

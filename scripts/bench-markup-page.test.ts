@@ -9,7 +9,7 @@ const BUILT_PAGE = `<!doctype html>
   <head>
     <meta charset="UTF-8" />
     <title>Credential Workbench</title>
-    <script src="/assets/shell-boot-1.js"></script>
+    <script src="/assets/first-screen-boot-1.js"></script>
     <script type="module" crossorigin src="/assets/index-1.js"></script>
     <link rel="modulepreload" crossorigin href="/assets/jsx-runtime-1.js">
     <link rel="stylesheet" crossorigin href="/assets/index-1.css">

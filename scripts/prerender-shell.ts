@@ -5,21 +5,19 @@
  * Generate form usable as soon as the HTML and stylesheet have arrived, not after React has loaded.
  *
  * In that markup only the Generate form is live (its values and a submit are carried into the app:
- * src/shell/boot.ts, src/shell/take-over.ts); every other control is disabled until the app replaces
+ * src/first-screen/boot.ts, src/first-screen/take-over.ts); every other control is disabled until the app replaces
  * the markup, so nothing typed there can be lost. The boot script is a file of its own in dist/ (the
  * served CSP allows no inline script) and inline in the single-file build (whose CSP lists it by hash).
  */
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { dirname } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Plugin } from "vite";
-import { GENERATE_BUTTON_LABELS } from "../src/features/generate/labels.ts";
-import { bootPrerenderedShell } from "../src/shell/boot.ts";
-import { SHELL_MARKERS } from "../src/shell/markers.ts";
-import { IMPORT_DEEP_LINK } from "../src/shell/deep-links.ts";
-import { tabTestId } from "../src/ui/tab-test-id.ts";
-import { THEME_STORAGE_KEY } from "../src/ui/theme-storage.ts";
+import { build, type Plugin } from "vite";
+import { SHELL_MARKERS } from "../src/first-screen/markers.ts";
+
+/** The boot script's entry file. */
+export const BOOT_ENTRY = "src/first-screen/boot.ts";
 
 // From the string, not a URL object: this module also runs in the jsdom test environment, whose URL Node rejects.
 const projectRoot = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -34,26 +32,30 @@ export function renderFirstScreen(): string {
   });
 }
 
-/** The boot script as shipped: the function's own source, called with the names it needs. */
-export function bootScriptSource(): string {
-  const source = `(${String(bootPrerenderedShell)})(document, ${JSON.stringify(THEME_STORAGE_KEY)}, ${JSON.stringify(SHELL_MARKERS)}, ${JSON.stringify(GENERATE_BUTTON_LABELS.running)}, ${JSON.stringify({ hash: IMPORT_DEEP_LINK.hash, tabTestId: tabTestId(IMPORT_DEEP_LINK.tab) })});\n`;
-  assertRunsAlone(source);
-  return source;
-}
-
 /**
- * Runs the text once against a stand-in document: were the bundler that loads this file to wrap the
- * function with a helper from outside it (a name-keeping `__name`, say), the build stops here rather
- * than ship a boot script that throws in the page.
+ * The boot script as shipped: src/first-screen/boot.ts and the few constants it imports, bundled into
+ * one classic script (an IIFE: it runs in <head> before <body> is parsed, where a module script would
+ * wait for the parser), minified. A build of its own, so nothing of the app's bundle can end up in it.
  */
-export function assertRunsAlone(source: string): void {
-  const standIn = { defaultView: undefined, documentElement: { setAttribute: () => undefined }, addEventListener: () => undefined };
-  try {
-    // The boot script's own text, made at build time from our source: not input from anywhere else.
-    new Function("document", source)(standIn);
-  } catch (error) {
-    throw new Error(`The first screen's boot script (src/shell/boot.ts) does not run on its own as shipped: ${String(error)}`);
-  }
+export async function buildBootScript(): Promise<string> {
+  const result = await build({
+    configFile: false,
+    logLevel: "warn",
+    root: projectRoot,
+    publicDir: false,
+    resolve: { alias: { "@": join(projectRoot, "src") } },
+    build: {
+      write: false,
+      minify: true,
+      copyPublicDir: false,
+      reportCompressedSize: false,
+      lib: { entry: join(projectRoot, BOOT_ENTRY), formats: ["iife"], name: "firstScreenBoot", fileName: () => "boot.js" },
+    },
+  });
+  const outputs = Array.isArray(result) ? result : [result];
+  const chunks = outputs.flatMap((output) => ("output" in output ? output.output : [])).filter((item) => item.type === "chunk");
+  if (chunks.length !== 1 || !chunks[0]) throw new Error(`The first screen's boot script (${BOOT_ENTRY}) must build into one script; got ${String(chunks.length)}.`);
+  return chunks[0].code;
 }
 
 const CONTROL_TAG = /<(button|input|select|textarea)\b([^>]*)>/g;
@@ -61,7 +63,7 @@ const CONTROL_TAG = /<(button|input|select|textarea)\b([^>]*)>/g;
 /**
  * Disables every form control outside the Generate form. React's server output escapes `<`, `>` and
  * quotes inside attribute values, so a tag ends at its first `>`. Throws unless there is exactly one
- * form and it holds the Generate button: the shell is only worth shipping if Generate works in it.
+ * form and it holds a submit button (Generate): the shell is only worth shipping if Generate works in it.
  */
 export function disableControlsOutsideGenerateForm(markup: string): string {
   const formStart = markup.indexOf("<form");
@@ -69,8 +71,9 @@ export function disableControlsOutsideGenerateForm(markup: string): string {
   if (formStart < 0 || formEnd < formStart || markup.indexOf("<form", formStart + 1) >= 0) {
     throw new Error("The first screen must hold exactly one <form> (Generate's); check src/features/generate/generate-panel.tsx.");
   }
-  if (!markup.slice(formStart, formEnd).includes('data-testid="generate"')) {
-    throw new Error('The first screen\'s form has no data-testid="generate" button; the prerendered page would have no working Generate.');
+  // By its type, not a test hook: the boot script keeps a submit, whatever the markup's test ids.
+  if (!/<button\b[^>]*\stype="submit"/.test(markup.slice(formStart, formEnd))) {
+    throw new Error("The first screen's form has no submit button; the prerendered page would have no working Generate.");
   }
   return markup.replace(CONTROL_TAG, (tag: string, name: string, attributes: string, offset: number) => {
     if ((offset > formStart && offset < formEnd) || /\sdisabled(?:[\s=>]|$)/.test(attributes)) return tag;
@@ -113,7 +116,7 @@ export function prerenderShellPlugin(): Plugin {
   let inline = false;
   let base = "/";
   let bootFileName = "";
-  const boot = bootScriptSource();
+  let boot = "";
   return {
     name: "credential-workbench:prerender-shell",
     apply: "build",
@@ -122,9 +125,10 @@ export function prerenderShellPlugin(): Plugin {
       // The single-file build (vite.single.config.ts) inlines everything; its CSP then lists the boot script by hash.
       inline = config.plugins.some((plugin) => plugin.name === "vite:singlefile");
     },
-    buildStart() {
+    async buildStart() {
+      boot = await buildBootScript();
       if (inline) return;
-      bootFileName = `assets/shell-boot-${createHash("sha256").update(boot).digest("hex").slice(0, 8)}.js`;
+      bootFileName = `assets/first-screen-boot-${createHash("sha256").update(boot).digest("hex").slice(0, 8)}.js`;
       this.emitFile({ type: "asset", fileName: bootFileName, source: boot });
     },
     transformIndexHtml: {

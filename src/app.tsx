@@ -8,11 +8,11 @@ import { StepSection } from "@/ui/step-section";
 import { Tabs } from "@/ui/tabs";
 import { ThemeToggle } from "@/ui/theme-toggle";
 import { UnsavedKeyGuard } from "@/ui/unsaved-key-guard";
-import { openFoldsAround, prefersReducedMotion } from "@/ui/reveal";
+import { prefersReducedMotion } from "@/ui/reveal";
 import { selectHasUnsavedKey } from "@/store/credential-slice";
 import type { WorkbenchStore } from "@/store/create-workbench-store";
 import { useWorkbenchStore, useWorkbenchStoreApi } from "@/store/workbench-store";
-import { IMPORT_DEEP_LINK } from "@/shell/deep-links";
+import { followDeepLinks, linkedCreateTab, OPTIONAL_SECTION_ID } from "@/first-screen/deep-links";
 
 /**
  * The journey in page order: the id each section carries, its number, its heading and its link in
@@ -22,14 +22,14 @@ const journey = [
   { id: "step-create", number: 1, title: "Create or bring a credential", link: "Create", shortLink: undefined },
   { id: "step-save", number: 2, title: "Save and upload", link: "Save & upload", shortLink: undefined },
   { id: "step-code", number: 3, title: "Use it in code", link: "Use in code", shortLink: undefined },
-  { id: "troubleshoot", number: undefined, title: "Check and troubleshoot", link: "Check & troubleshoot", shortLink: "Check" },
+  { id: OPTIONAL_SECTION_ID, number: undefined, title: "Check and troubleshoot", link: "Check & troubleshoot", shortLink: "Check" },
 ] as const;
 
 type JourneyId = (typeof journey)[number]["id"];
 const step = (id: JourneyId) => journey.find((entry) => entry.id === id) ?? journey[0];
 
-// What the first screen does not show loads after it (issue 13: initial JavaScript ≤ 110 KB gzip):
-// the "Use existing" tab (import and its parsers) and the optional section's panels.
+// Kept out of the first screen's JavaScript, so Generate works sooner: what the first screen does not
+// show loads after it, the "Use existing" tab (import and its parsers) and the optional section's panels.
 const ImportPanel = lazy(() => import("@/features/import/import-panel").then((module) => ({ default: module.ImportPanel })));
 const AssertionPanel = lazy(() => import("@/features/assertion/assertion-panel").then((module) => ({ default: module.AssertionPanel })));
 const TokenPanel = lazy(() => import("@/features/token/token-panel").then((module) => ({ default: module.TokenPanel })));
@@ -57,8 +57,8 @@ const troubleshootPanels: { name: string; Component: ComponentType; onReset?: (s
 
 /**
  * Moves focus to step 2's heading, in view, when a new credential arrives (Generate, an import), and
- * announces it. Its own component, so a new credential re-renders this line and not the whole page
- * (issue 13: the thumbprint is on screen sooner).
+ * announces it. Its own component, so a new credential re-renders this line and not the whole page,
+ * and the thumbprint is on screen sooner.
  */
 function NewCredentialAnnouncement({ heading }: { heading: RefObject<HTMLHeadingElement | null> }) {
   // The certificate, not the credential object: server.csr is attached to the same certificate after
@@ -72,7 +72,7 @@ function NewCredentialAnnouncement({ heading }: { heading: RefObject<HTMLHeading
     previous.current = certificateDer;
     if (!arrived) return;
     // After the frame that paints the new thumbprint: focus() and scrollIntoView() force a layout of
-    // the whole page, which would otherwise come before that paint (issue 13).
+    // the whole page, which would otherwise delay that paint.
     let timer: ReturnType<typeof setTimeout> | undefined;
     const frame = requestAnimationFrame(() => {
       timer = setTimeout(() => {
@@ -103,54 +103,17 @@ function UnsavedKeyPrompt() {
 }
 
 export function App() {
-  const [createTab, setCreateTab] = useState<string>(() => (typeof window !== "undefined" && window.location.hash === IMPORT_DEEP_LINK.hash ? IMPORT_DEEP_LINK.tab : "create"));
+  // The build renders the first screen without a window: the first visit's "Create new".
+  const [createTab, setCreateTab] = useState<string>(() => (typeof window === "undefined" ? "create" : linkedCreateTab(window.location.hash, "create")));
   const [troubleshootOpen, setTroubleshootOpen] = useState(false);
   const storeApi = useWorkbenchStoreApi();
   const saveHeading = useRef<HTMLHeadingElement>(null);
   // The optional section's panels (each its own module) are rendered after the first render, which
-  // holds the three steps: their code is fetched and run once Generate already works (issue 13).
+  // holds the three steps: their code is fetched and run once Generate already works.
   const optionalPanelsShown = useDeferredValue(true, false);
 
-  // A link to anything folded (#token, #inspect, the tab of an import) opens what hides it.
-  useEffect(() => {
-    let waiting: { observer: MutationObserver; timer: ReturnType<typeof setTimeout> } | undefined;
-    const stopWaiting = () => {
-      waiting?.observer.disconnect();
-      clearTimeout(waiting?.timer);
-      waiting = undefined;
-    };
-    const show = (target: HTMLElement) => {
-      if (openFoldsAround(target)) setTroubleshootOpen(true);
-      target.scrollIntoView({ block: "start" });
-    };
-    const reveal = () => {
-      stopWaiting();
-      const id = decodeURIComponent(window.location.hash.slice(1));
-      if (id === "") return;
-      if (`#${id}` === IMPORT_DEEP_LINK.hash) setCreateTab(IMPORT_DEEP_LINK.tab);
-      if (id === "troubleshoot") setTroubleshootOpen(true);
-      const target = document.getElementById(id);
-      if (target) return show(target);
-      // The optional section's panels render after the first one and load their code then (issue 13):
-      // on a first visit to /#token the panel is not there yet, so it is shown when it arrives.
-      const observer = new MutationObserver(() => {
-        const arrived = document.getElementById(id);
-        if (!arrived) return;
-        stopWaiting();
-        show(arrived);
-      });
-      observer.observe(document.body, { childList: true, subtree: true });
-      // Bounded, so a link to an id that never comes does not watch the page for ever; long enough for a
-      // slow machine to load the panel's code.
-      waiting = { observer, timer: setTimeout(stopWaiting, 60_000) };
-    };
-    reveal();
-    window.addEventListener("hashchange", reveal);
-    return () => {
-      stopWaiting();
-      window.removeEventListener("hashchange", reveal);
-    };
-  }, []);
+  // A link into the page (/#import, /#token, /#troubleshoot) selects or opens what it points at.
+  useEffect(() => followDeepLinks(window, { selectCreateTab: setCreateTab, openOptionalSection: () => setTroubleshootOpen(true) }), []);
 
   return (
     <div className="page">
@@ -214,11 +177,11 @@ export function App() {
             <CodeStep />
           </PanelBoundary>
         </StepSection>
-        <section id="troubleshoot" aria-labelledby="troubleshoot-heading" className="step step-optional" data-testid="troubleshoot">
+        <section id={OPTIONAL_SECTION_ID} aria-labelledby="troubleshoot-heading" className="step step-optional" data-testid="troubleshoot">
           <details open={troubleshootOpen} onToggle={(event) => setTroubleshootOpen(event.currentTarget.open)} data-testid="troubleshoot-toggle">
             <summary className="troubleshoot-summary" data-testid="troubleshoot-summary">
               <h2 id="troubleshoot-heading" className="inline text-xl font-semibold">
-                {step("troubleshoot").title} <span className="text-base font-normal text-muted">(optional)</span>
+                {step(OPTIONAL_SECTION_ID).title} <span className="text-base font-normal text-muted">(optional)</span>
               </h2>
               <span className="block text-sm text-muted">
                 When a token request fails: the signed assertion and Entra&apos;s checks, the token request itself, Inspect a JWT, and recipes for other tools.
@@ -248,7 +211,7 @@ export function App() {
         <ol className="section-links">
           {journey.map(({ id, number, link, shortLink }) => (
             <li key={id}>
-              <a href={`#${id}`} onClick={() => id === "troubleshoot" && setTroubleshootOpen(true)}>
+              <a href={`#${id}`} onClick={() => id === OPTIONAL_SECTION_ID && setTroubleshootOpen(true)}>
                 {number !== undefined && (
                   <span className="step-number step-number-small" aria-hidden="true">
                     {number}

@@ -6,8 +6,8 @@ import { StrictMode } from "react";
 import { flushSync } from "react-dom";
 import { createRoot } from "react-dom/client";
 import { App } from "./app";
-import { generateFieldsTypedBeforeLoad } from "./features/generate/typed-before-load";
-import { finishTakeOver, readShellActivity } from "./shell/take-over";
+import { finishTakeOver, readShellActivity } from "./first-screen/take-over";
+import { generateFieldsTypedBeforeLoad } from "./first-screen/typed-before-load";
 import { createBrowserServices } from "./app/browser-services";
 import { createWorkbenchStore } from "./store/create-workbench-store";
 import { WorkbenchStoreProvider } from "./store/workbench-store";
@@ -17,7 +17,7 @@ const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
 
 // The first screen arrives rendered (scripts/prerender-shell.ts) and its Generate form works before
-// this code has loaded (src/shell/boot.ts). Whatever the user did there is carried over first.
+// this code has loaded (src/first-screen/boot.ts). Whatever the user did there is carried over first.
 const shellActivity = readShellActivity(root);
 const store = createWorkbenchStore(createBrowserServices());
 if (shellActivity) {
@@ -27,7 +27,7 @@ if (shellActivity) {
   }
 }
 
-// Once the page is idle, a key of the selected size is made for the next Generate.
+// Once the page is idle, a key of the selected size is made for the next Generate, so a click only signs.
 store.getState().prepareKeysInAdvance();
 // A Generate pressed before the app had loaded starts now, so the first render already shows its progress.
 if (shellActivity?.generateRequested) void store.getState().generate();

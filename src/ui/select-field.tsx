@@ -26,6 +26,8 @@ interface SelectProps<T extends string | number> {
   /** Called with the chosen option's own value (a number stays a number), never with an unknown one. */
   onChange: (value: T) => void;
   testId: string;
+  /** The form name: how a form's own code finds the control (the first screen reads typed values by it). */
+  name?: string;
   className?: string;
   id?: string;
   "aria-describedby"?: string;
@@ -33,13 +35,13 @@ interface SelectProps<T extends string | number> {
 }
 
 /** A native <select> over typed options: keyboard-usable and announced without extra ARIA. */
-export function Select<T extends string | number>({ value, options, onChange, testId, className = "input", ...aria }: SelectProps<T>) {
+export function Select<T extends string | number>({ value, options, onChange, testId, name, className = "input", ...aria }: SelectProps<T>) {
   const choose = (event: ChangeEvent<HTMLSelectElement>) => {
     const chosen = options.find((option) => String(option.value) === event.target.value);
     if (chosen) onChange(chosen.value);
   };
   return (
-    <select {...aria} className={className} value={value} data-testid={testId} onChange={choose}>
+    <select {...aria} className={className} value={value} name={name} data-testid={testId} onChange={choose}>
       {groupOptions(options).map(({ group, options: members }) => {
         const rendered = members.map((option) => (
           <option key={option.value} value={option.value}>

@@ -1,5 +1,5 @@
 import { useId, useRef, type KeyboardEvent, type ReactNode } from "react";
-import { tabTestId } from "./tab-test-id";
+import { tabElementIdSuffix, tabTestId } from "./tab-ids";
 
 export interface TabDefinition {
   id: string;
@@ -43,7 +43,7 @@ export function Tabs({ label, tabs, selected, onSelect }: TabsProps) {
             }}
             type="button"
             role="tab"
-            id={`${baseId}-tab-${tab.id}`}
+            id={`${baseId}${tabElementIdSuffix(tab.id)}`}
             aria-selected={tab.id === selected}
             aria-controls={`${baseId}-panel-${tab.id}`}
             tabIndex={tab.id === selected ? 0 : -1}
@@ -56,7 +56,7 @@ export function Tabs({ label, tabs, selected, onSelect }: TabsProps) {
         ))}
       </div>
       {tabs.map((tab) => (
-        <div key={tab.id} role="tabpanel" id={`${baseId}-panel-${tab.id}`} aria-labelledby={`${baseId}-tab-${tab.id}`} hidden={tab.id !== selected} className="flex flex-col gap-4">
+        <div key={tab.id} role="tabpanel" id={`${baseId}-panel-${tab.id}`} aria-labelledby={`${baseId}${tabElementIdSuffix(tab.id)}`} hidden={tab.id !== selected} className="flex flex-col gap-4">
           {tab.content}
         </div>
       ))}

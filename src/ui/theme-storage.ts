@@ -1,6 +1,6 @@
 /**
  * Where the chosen theme is kept. Read by the theme control and, before the page's code has loaded,
- * by the first screen's boot script (src/shell/boot.ts), so a dark page never flashes light.
+ * by the first screen's boot script (src/first-screen/boot.ts), so a dark page never flashes light.
  */
 export type Theme = "system" | "light" | "dark";
 

@@ -28,7 +28,7 @@ export function CodeStep() {
   const settings = useWorkbenchStore((state) => state.settings);
   const setSetting = useWorkbenchStore((state) => state.setSetting);
   const setLibrary = useWorkbenchStore((state) => state.setLibrary);
-  // A new credential reaches the snippet in a render of its own, after the thumbprint is painted (issue 13).
+  // A new credential reaches the snippet in a render of its own, after the thumbprint is painted, so the thumbprint is on screen sooner.
   const credential = useDeferredValue(useWorkbenchStore((state) => state.credential));
   const errors = validateAppSettings(settings);
   // An empty field is not an error yet: the snippet shows a placeholder until it is filled in.

@@ -46,6 +46,7 @@ export function GeneratePanel() {
           type={field === "email" ? "email" : "text"}
           value={String(form[field])}
           placeholder={placeholder}
+          name={field}
           data-testid={GENERATE_FIELD_TEST_IDS[field]}
           onChange={(event) => setField(field, event.target.value)}
           autoComplete="off"
@@ -60,6 +61,7 @@ export function GeneratePanel() {
       <p className="text-sm text-muted">
         An RSA key and a self-signed certificate, made in this browser (instead of openssl genrsa, req and x509). The private key never leaves the page except as a file you save.
       </p>
+      {/* Each field is named after its GenerateForm key: the first screen reads what was typed before the app loaded by these names (src/first-screen/typed-before-load.ts). */}
       <form
         className="flex flex-col gap-4"
         onSubmit={(event) => {
@@ -82,6 +84,7 @@ export function GeneratePanel() {
                 min={1}
                 max={3650}
                 value={form.validityDays}
+                name="validityDays"
                 data-testid={GENERATE_FIELD_TEST_IDS.validityDays}
                 onChange={(event) => setField("validityDays", event.target.value)}
               />
@@ -92,6 +95,7 @@ export function GeneratePanel() {
             hint="2048 bits is Entra's minimum and the usual choice; 4096 takes a few seconds."
             value={form.keySize}
             options={KEY_SIZE_OPTIONS}
+            name="keySize"
             testId={GENERATE_FIELD_TEST_IDS.keySize}
             onChange={(size) => setField("keySize", size)}
           />
@@ -109,12 +113,12 @@ export function GeneratePanel() {
             {moreFields.map(textInput)}
           <Field label="DNS names (optional)" error={errors.dnsNames} hint="Subject alternative names, one per line.">
               {(props) => (
-                <textarea {...props} className="input" rows={2} value={form.dnsNames} data-testid={GENERATE_FIELD_TEST_IDS.dnsNames} onChange={(event) => setField("dnsNames", event.target.value)} spellCheck={false} />
+                <textarea {...props} className="input" rows={2} value={form.dnsNames} name="dnsNames" data-testid={GENERATE_FIELD_TEST_IDS.dnsNames} onChange={(event) => setField("dnsNames", event.target.value)} spellCheck={false} />
               )}
             </Field>
             <Field label="URIs (optional)" error={errors.uris} hint="Subject alternative names, one per line.">
               {(props) => (
-                <textarea {...props} className="input" rows={2} value={form.uris} data-testid={GENERATE_FIELD_TEST_IDS.uris} onChange={(event) => setField("uris", event.target.value)} spellCheck={false} />
+                <textarea {...props} className="input" rows={2} value={form.uris} name="uris" data-testid={GENERATE_FIELD_TEST_IDS.uris} onChange={(event) => setField("uris", event.target.value)} spellCheck={false} />
               )}
             </Field>
           </div>
