@@ -17,6 +17,7 @@ const firstScreenForbidden = [
   { ...CRYPTO_LIBRARIES, regex: "(^@/|^(\\.\\./)+)core/certificate/(create|csr|describe|describe-self-signed|entra-extensions|parse|public-key-info|subject-alternative-names|subject-name|verify)$" },
   { ...CRYPTO_LIBRARIES, regex: "(^@/|^(\\.\\./)+)core/(credential/(certify-key|credential|generate-credential)|keys/key-match|federated/verify-federated-signature)$" },
   { ...CRYPTO_LIBRARIES, regex: "(^@/|^(\\.\\./)+)core/formats/(?!pem$)" },
+  { ...CRYPTO_LIBRARIES, regex: "(^@/|^(\\.\\./)+)core/(assertion/(certificate-rsa-key|external-signing-input|verify-external-signature)|registered/successor-options)$" },
   // The store's lazily loaded entries (lazy-<what>-entry.ts), loaded only with import().
   { ...CRYPTO_LIBRARIES, regex: "(^@/|^(\\.\\./)+|^\\./)(store/)?lazy-[\\w-]+-entry$" },
 ];
