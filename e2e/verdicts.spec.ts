@@ -151,7 +151,7 @@ test.describe("the federated verdict before and after the credential is filled",
     await expect(verdict).toContainText("AADSTS700211");
     const fits = await verdict.evaluate((box) => {
       const outer = box.getBoundingClientRect();
-      const inside = [...box.querySelectorAll("p, li")].every((element) => element.getBoundingClientRect().right <= outer.right + 0.5);
+      const inside = Array.from(box.querySelectorAll("p, li")).every((element) => element.getBoundingClientRect().right <= outer.right + 0.5);
       return { inside, scrolls: box.scrollWidth > box.clientWidth, pageScrolls: document.documentElement.scrollWidth > window.innerWidth };
     });
     expect(fits).toEqual({ inside: true, scrolls: false, pageScrolls: false });
