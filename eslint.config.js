@@ -20,7 +20,7 @@ export default tseslint.config(
     // The core is pure TypeScript over WebCrypto: no React, no DOM, no store. The layers above it are
     // refused by the @/ alias and by a relative path alike (../../store/…).
     files: ["src/core/**/*.ts"],
-    ignores: ["src/core/**/*.test.ts", "src/core/testing/**"],
+    ignores: ["src/core/**/*.test.ts"],
     rules: {
       "no-restricted-imports": [
         "error",

@@ -1,6 +1,6 @@
 import { defineConfig } from "@playwright/test";
 import { chromiumLaunchOptions } from "./e2e/support/chromium";
-import { ensureMockAuthorityTls, MOCK_AUTHORITY_ORIGIN } from "./e2e/support/mock-authority";
+import { ensureMockAuthorityTls, MOCK_AUTHORITY_ORIGIN } from "./test-support/mock-authority";
 
 const port = Number(process.env.E2E_PORT ?? 8391);
 // The workbench trusts the local mock authority exactly as a user would configure it.

@@ -23,7 +23,7 @@ export default defineConfig({
   worker: { format: "es" },
   test: {
     include: ["src/**/*.test.ts", "src/**/*.test.tsx", "server/**/*.test.ts", "scripts/**/*.test.ts", "test-support/**/*.test.ts"],
-    setupFiles: ["src/core/testing/test-setup.ts"],
+    setupFiles: ["test-support/test-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

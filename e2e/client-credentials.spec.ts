@@ -1,69 +1,48 @@
 // The client secret and federated token credentials, end to end: the page, a workbench server
 // process of this spec's own (so its stdout and stderr can be read), and the mock Entra service.
-import { spawn, type ChildProcess } from "node:child_process";
-import { generateKeyPairSync, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { exportJWK, SignJWT } from "jose";
 import { openTroubleshooting } from "./support/journey";
-import { startMockTokenService, type MockTokenService } from "./support/mock-token-service";
-import { createLoopbackTls, type TestCertificate } from "./support/test-tls";
+import { CLIENT_SECRET, WRONG_CLIENT_SECRET } from "../test-support/client-secrets";
+import { createTestIssuer, FEDERATED_AUDIENCE, type FederatedTokenOverrides, type TestIssuer } from "../test-support/federated-issuer";
+import { startServerProcess, type ServerProcess } from "../test-support/server-process";
+import { startLoopbackTokenService, type LoopbackTokenService } from "../test-support/loopback-token-service";
 
 const tenant = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 const clientId = "0d1f4c3e-5b6a-4f7e-8d9c-a1b2c3d4e5f6";
-const SECRET = "E2e8Q~the-secret-value.never-stored_0001";
 const ISSUER = "https://issuer.e2e.workbench.test";
 const SUBJECT = "repo:Contoso/web:environment:prod";
-const AUDIENCE = "api://AzureADTokenExchange";
-// The test's own issuer: Node's key pair, tokens signed by jose.
-const issuerKey = generateKeyPairSync("rsa", { modulusLength: 2048 });
 
-let tls: TestCertificate;
-let mock: MockTokenService;
-let server: ChildProcess;
-let serverOutput = "";
-let origin = "";
-let jwksText = "";
+let mock: LoopbackTokenService;
+let server: ServerProcess;
+// The test's own issuer: Node's key pair, tokens signed by jose.
+let issuer: TestIssuer;
 /** Every secret and token this spec typed into the page: none may show up in storage, URL or server output. */
-const typedCredentials: string[] = [SECRET];
+const typedCredentials: string[] = [CLIENT_SECRET];
 
 test.beforeAll(async () => {
-  tls = createLoopbackTls();
-  const jwk = { ...(await exportJWK(issuerKey.publicKey)), kid: "e2e-key-1", alg: "RS256", use: "sig" };
-  jwksText = JSON.stringify({ keys: [jwk] });
-  mock = await startMockTokenService({
+  issuer = await createTestIssuer({ issuer: ISSUER, subject: SUBJECT, kid: "e2e-key-1" });
+  mock = await startLoopbackTokenService({
     tenant,
     clientId,
     registeredCertificatesPem: [],
-    tls,
-    clientSecrets: [{ value: SECRET }],
-    federatedCredentials: [{ issuer: ISSUER, subject: SUBJECT, audiences: [AUDIENCE], jwks: { keys: [jwk] } }],
+    clientSecrets: [{ value: CLIENT_SECRET }],
+    federatedCredentials: [issuer.credential],
   });
-  server = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", WORKBENCH_EXTRA_AUTHORITIES: mock.origin, NODE_EXTRA_CA_CERTS: tls.certPath },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  server.stdout?.on("data", (chunk: Buffer) => (serverOutput += chunk.toString()));
-  server.stderr?.on("data", (chunk: Buffer) => (serverOutput += chunk.toString()));
-  const deadline = Date.now() + 30_000;
-  while (!/Credential Workbench on (http:\/\/\S+)/.test(serverOutput)) {
-    if (Date.now() > deadline || server.exitCode !== null) throw new Error(`server did not start:\n${serverOutput}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  origin = /Credential Workbench on (http:\/\/\S+)/.exec(serverOutput)?.[1] ?? "";
+  server = await startServerProcess({ WORKBENCH_EXTRA_AUTHORITIES: mock.origin, NODE_EXTRA_CA_CERTS: mock.tls.certPath });
 });
 
 test.afterAll(async () => {
-  server.kill("SIGTERM");
+  server.child.kill("SIGTERM");
   await mock.close();
-  tls.dispose();
   // The server's whole output (stdout and stderr) never held a secret or a token.
-  for (const credential of typedCredentials) expect(serverOutput).not.toContain(credential.slice(0, 30));
-  expect(serverOutput).not.toContain("eyJ");
+  for (const credential of typedCredentials) expect(server.output()).not.toContain(credential.slice(0, 30));
+  expect(server.output()).not.toContain("eyJ");
 });
 
 async function openPage(page: Page, method: "secret" | "federated"): Promise<void> {
-  await page.goto(`${origin}/`);
+  await page.goto(`${server.origin}/`);
   await page.getByTestId("tenant-input").fill(tenant);
   await page.getByTestId("client-id-input").fill(clientId);
   await page.getByTestId("cloud-select").selectOption("custom");
@@ -73,18 +52,13 @@ async function openPage(page: Page, method: "secret" | "federated"): Promise<voi
   await expect(page.getByTestId("proxy-status")).toContainText("127.0.0.1");
 }
 
-async function externalToken(overrides: { sub?: string; aud?: string; exp?: number } = {}): Promise<string> {
-  const now = Math.floor(Date.now() / 1000);
-  const token = await new SignJWT({})
-    .setProtectedHeader({ alg: "RS256", kid: "e2e-key-1", typ: "JWT" })
-    .setIssuer(ISSUER).setSubject(overrides.sub ?? SUBJECT).setAudience(overrides.aud ?? AUDIENCE)
-    .setIssuedAt(now - 60).setNotBefore(now - 60).setExpirationTime(overrides.exp ?? now + 600)
-    .sign(issuerKey.privateKey);
+async function externalToken(overrides: FederatedTokenOverrides = {}): Promise<string> {
+  const token = await issuer.token(overrides);
   typedCredentials.push(token);
   return token;
 }
 
-async function fillCredential(page: Page, subject = SUBJECT, audience = AUDIENCE): Promise<void> {
+async function fillCredential(page: Page, subject = SUBJECT, audience = FEDERATED_AUDIENCE): Promise<void> {
   await page.getByTestId("fic-issuer-input").fill(ISSUER);
   await page.getByTestId("fic-subject-input").fill(subject);
   await page.getByTestId("fic-audience-input").fill(audience);
@@ -103,19 +77,19 @@ test.describe("client secret", () => {
   test("the right secret gets a token; the secret is masked in curl unless shown, and kept nowhere", async ({ page, context }) => {
     await openPage(page, "secret");
     await expect(page.getByTestId("client-secret-input")).toHaveAttribute("type", "password");
-    await page.getByTestId("client-secret-input").fill(SECRET);
+    await page.getByTestId("client-secret-input").fill(CLIENT_SECRET);
     await expect(page.getByTestId("client-secret-warnings")).toHaveCount(0);
     await expect(page.getByTestId("curl-command")).toContainText("client_secret=<client secret");
-    await expect(page.getByTestId("curl-command")).not.toContainText(SECRET);
+    await expect(page.getByTestId("curl-command")).not.toContainText(CLIENT_SECRET);
     await page.getByTestId("client-secret-toggle").click();
     await expect(page.getByTestId("client-secret-input")).toHaveAttribute("type", "text");
-    await expect(page.getByTestId("curl-command")).toContainText(`client_secret=${SECRET}`);
+    await expect(page.getByTestId("curl-command")).toContainText(`client_secret=${CLIENT_SECRET}`);
     await page.getByTestId("send-token-request").click();
     await expect(page.getByTestId("token-status")).toContainText("HTTP 200");
     expect(mock.requests.at(-1)?.aadstsCode).toBeUndefined();
     const kept = await browserKept(page, context);
     expect(kept).toContain(clientId);
-    expect(kept).not.toContain(SECRET);
+    expect(kept).not.toContain(CLIENT_SECRET);
     // A reload forgets the secret (it was never stored), but keeps the settings.
     await page.reload();
     await openTroubleshooting(page);
@@ -126,8 +100,8 @@ test.describe("client secret", () => {
 
   test("a wrong secret comes back as AADSTS7000215, explained with the fix", async ({ page }) => {
     await openPage(page, "secret");
-    await page.getByTestId("client-secret-input").fill("Wrong8Q~not-the-registered-secret-000000");
-    typedCredentials.push("Wrong8Q~not-the-registered-secret-000000");
+    await page.getByTestId("client-secret-input").fill(WRONG_CLIENT_SECRET);
+    typedCredentials.push(WRONG_CLIENT_SECRET);
     await page.getByTestId("send-token-request").click();
     await expect(page.getByTestId("token-explanation")).toContainText("AADSTS7000215");
     await expect(page.getByTestId("token-explanation")).toContainText("not its Secret ID");
@@ -141,19 +115,19 @@ test.describe("client secret", () => {
     await expect(page.getByTestId("client-secret-warnings")).toContainText("AADSTS7000215");
     // Said before anything was sent.
     expect(mock.requests.length).toBe(sentBefore);
-    await page.getByTestId("client-secret-input").fill(` ${SECRET}`);
+    await page.getByTestId("client-secret-input").fill(` ${CLIENT_SECRET}`);
     await expect(page.getByTestId("client-secret-warnings")).toContainText("a leading space");
   });
 
   test("whitespace flagged on a secret: sent anyway, the 7000215 answer says the page had flagged it; Trim fixes it in one click and the token comes", async ({ page }) => {
     await openPage(page, "secret");
-    await page.getByTestId("client-secret-input").fill(`${SECRET} `);
+    await page.getByTestId("client-secret-input").fill(`${CLIENT_SECRET} `);
     await expect(page.getByTestId("client-secret-warnings")).toContainText("a trailing space");
     await page.getByTestId("send-token-request").click();
     await expect(page.getByTestId("token-explanation")).toContainText("AADSTS7000215");
     await expect(page.getByTestId("token-secret-flagged")).toContainText("flagged this value before it was sent");
     await page.getByTestId("client-secret-trim").click();
-    await expect(page.getByTestId("client-secret-input")).toHaveValue(SECRET);
+    await expect(page.getByTestId("client-secret-input")).toHaveValue(CLIENT_SECRET);
     await expect(page.getByTestId("client-secret-warnings")).toHaveCount(0);
     await page.getByTestId("send-token-request").click();
     await expect(page.getByTestId("token-status")).toContainText("HTTP 200");
@@ -170,7 +144,7 @@ test.describe("federated token", () => {
     await expect(page.getByTestId("fic-verdict")).toContainText("AADSTS7000272");
     // With the issuer's JWKS pasted, the signature is checked too.
     await page.getByTestId("fic-jwks").locator("summary").click();
-    await page.getByTestId("fic-jwks-input").fill(jwksText);
+    await page.getByTestId("fic-jwks-input").fill(issuer.jwksText);
     await expect(page.getByTestId("fic-verdict").locator('[data-rule="signature"]')).toHaveAttribute("data-signature-status", "valid");
     await expect(page.getByTestId("curl-command")).not.toContainText(token.slice(0, 40));
     await page.getByTestId("send-token-request").click();
@@ -220,7 +194,7 @@ test.describe("federated token", () => {
     await expect(page.getByTestId("fic-issuer-input")).toHaveValue("https://token.actions.githubusercontent.com");
     await page.getByTestId("fic-registration").locator("summary").click();
     const credential = JSON.parse((await page.getByTestId("fic-credential-json").textContent()) ?? "{}") as Record<string, unknown>;
-    expect(credential).toMatchObject({ subject: SUBJECT, audiences: [AUDIENCE] });
+    expect(credential).toMatchObject({ subject: SUBJECT, audiences: [FEDERATED_AUDIENCE] });
     await expect(page.getByTestId("fic-github-workflow")).toContainText("id-token: write");
     await expect(page.getByTestId("fic-az-command")).toContainText(`--id '${clientId}' --parameters credential.json`);
   });

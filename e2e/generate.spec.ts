@@ -1,7 +1,7 @@
 import { createHash, X509Certificate } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { openFold } from "./support/journey";
-import { createOpenSslWorkspace, parseOpenSslFingerprint } from "../src/core/testing/openssl";
+import { createOpenSslWorkspace, parseOpenSslFingerprint } from "../test-support/openssl";
 import { createDownloadFolder, downloadThroughPage, generateThroughPage } from "./support/downloads";
 
 test("generate, save server.crt / server.pem / server.csr through the page, and check them with OpenSSL", async ({ page }) => {
@@ -81,7 +81,7 @@ test("bad input shows a message next to the field, disables Generate and keeps t
 
 test("a 4096-bit generation shows progress and replaces the key only when ready", async ({ page }) => {
   // A 4096-bit key can take from a fraction of a second to several; the page makes one in advance as soon as the
-  // size is chosen, and a key ready at the click shows no progress at all (issue 13). Here each 4096-bit key
+  // size is chosen, and a key ready at the click shows no progress at all. Here each 4096-bit key
   // takes at least 3 s, as on a slow machine, so the click always waits for its key.
   await page.addInitScript(() => {
     const generateKey = crypto.subtle.generateKey.bind(crypto.subtle);

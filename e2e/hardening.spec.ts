@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { createOpenSslWorkspace } from "../src/core/testing/openssl";
+import { createOpenSslWorkspace } from "../test-support/openssl";
 import { generateThroughPage } from "./support/downloads";
 import { openFold, openTroubleshooting } from "./support/journey";
-import { MOCK_AUTHORITY_ORIGIN } from "./support/mock-authority";
+import { MOCK_AUTHORITY_ORIGIN } from "../test-support/mock-authority";
 
 const tenant = "11111111-2222-3333-4444-555555555555";
 const clientId = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";

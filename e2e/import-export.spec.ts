@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { openFold, useExisting } from "./support/journey";
-import { createDatedSelfSigned, createOpenSslWorkspace, parseOpenSslFingerprint, selfSignedCertificateArgs, type OpenSslWorkspace } from "../src/core/testing/openssl";
+import { createDatedSelfSigned, createOpenSslWorkspace, parseOpenSslFingerprint, selfSignedCertificateArgs, type OpenSslWorkspace } from "../test-support/openssl";
 import { createDownloadFolder, downloadThroughPage, generateThroughPage } from "./support/downloads";
 
 let openssl: OpenSslWorkspace;

@@ -1,16 +1,16 @@
-import { existsSync, readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { expect, test } from "@playwright/test";
 import { useExisting } from "./support/journey";
-import { createOpenSslWorkspace, parseOpenSslFingerprint } from "../src/core/testing/openssl";
+import { createOpenSslWorkspace, parseOpenSslFingerprint } from "../test-support/openssl";
+import { requireSingleFileBuild } from "./support/single-file";
 
-// Issue 11, goal: the single file runs its worker too — inlined and started from a blob: URL, under its
-// own meta policy (`worker-src blob:`), with no CSP violation and no fallback to the main thread.
-const singleFile = resolve("dist-single/credential-workbench.html");
+// The single file runs its worker too — inlined and started from a blob: URL, under its own meta
+// policy (`worker-src blob:`), with no CSP violation and no fallback to the main thread, so importing
+// a PFX does not freeze the page opened from disk.
 
 test("credential-workbench.html opened from disk imports a PFX in its inlined worker, within its CSP", async ({ page }) => {
-  test.skip(!existsSync(singleFile), "dist-single/ is missing: run `npm run build:single` first (`npm test` does it for you).");
+  const singleFile = requireSingleFileBuild();
   const policy = /http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(readFileSync(singleFile, "utf8"))?.[1] ?? "";
   expect(policy).toContain("worker-src blob:");
   expect(policy).not.toContain("worker-src 'self'");

@@ -1,14 +1,13 @@
-import { existsSync, readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { expect, test } from "@playwright/test";
 import { openTroubleshooting } from "./support/journey";
-import { createOpenSslWorkspace, parseOpenSslFingerprint } from "../src/core/testing/openssl";
+import { createOpenSslWorkspace, parseOpenSslFingerprint } from "../test-support/openssl";
 import { createDownloadFolder, downloadThroughPage, generateThroughPage } from "./support/downloads";
+import { requireSingleFileBuild } from "./support/single-file";
 
-// Issue 5, "Offline single file": the page opened from disk, with every request that is not to a
-// local file refused and recorded, generates, downloads, signs an assertion, and offers curl.
-const singleFile = resolve("dist-single/credential-workbench.html");
+// The offline single file: the page opened from disk, with every request that is not to a local
+// file refused and recorded, generates, downloads, signs an assertion, and offers curl.
 const tenant = "11111111-2222-3333-4444-555555555555";
 const clientId = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";
 
@@ -18,7 +17,7 @@ function isLocal(url: string): boolean {
 }
 
 test("credential-workbench.html opened from disk generates, downloads and signs with no network and no CSP violation", async ({ page }) => {
-  test.skip(!existsSync(singleFile), "dist-single/ is missing: run `npm run build:single` first (`npm test` does it for you).");
+  const singleFile = requireSingleFileBuild();
 
   const networkRequests: string[] = [];
   page.on("request", (request) => {

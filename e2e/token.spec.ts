@@ -2,8 +2,8 @@ import { X509Certificate } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { openTroubleshooting } from "./support/journey";
 import { createDownloadFolder, downloadThroughPage, generateThroughPage } from "./support/downloads";
-import { MOCK_AUTHORITY_ORIGIN, MOCK_AUTHORITY_PORT, readMockAuthorityTls } from "./support/mock-authority";
-import { startMockTokenService, type MockTokenService } from "./support/mock-token-service";
+import { MOCK_AUTHORITY_ORIGIN, MOCK_AUTHORITY_PORT, readMockAuthorityTls } from "../test-support/mock-authority";
+import { startMockTokenService, type MockTokenService } from "../test-support/mock-token-service";
 
 const tenant = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 const clientId = "0d1f4c3e-5b6a-4f7e-8d9c-a1b2c3d4e5f6";

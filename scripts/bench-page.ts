@@ -31,7 +31,7 @@ export interface UiRun {
   longestFrameGapMs: number;
   /** The long animation frame with the most blocking time in the run, if any, with its scripts. */
   worstFrame?: LongFrame;
-  /** Whether the click found a key made in advance: ready, still being made, or none (issue 13). */
+  /** Whether the click found the key the page makes in advance while idle: ready, still being made, or none. */
   keyAtClick?: "ready" | "pending" | "none";
   /** The page's own `cw:*` performance measures during the run (src/core/step-timing.ts), in ms. */
   steps: Record<string, number>;
@@ -309,7 +309,7 @@ export async function measureUiGeneration(page: Page, timeoutMs = 120_000): Prom
 
 /**
  * Cold: a fresh context (empty cache), and a click on Generate as soon as it is enabled and the
- * size and app fields are set, so no key made in advance is ready (issue 13). Also returns how
+ * size and app fields are set, so the key the page makes in advance is not ready. Also returns how
  * long navigation → Generate enabled took in that context.
  */
 export async function measureColdGeneration(browser: Browser, origin: string, bits: number): Promise<UiRun & { readyMs: number }> {

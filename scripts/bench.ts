@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (issues 5 and 13): the workbench in headless Chromium against the seed's OpenSSL
+ * `npm run bench`: the workbench in headless Chromium against the seed's OpenSSL
  * recipe and a pure-JavaScript peer (node-forge): Generate with a key made in advance (a pause
  * between clicks, as a person reads) and cold (the first click after load), page readiness,
  * main-thread long tasks and bundle size. With BENCH_BASELINE_DIST (an older build's dist/), the
@@ -292,7 +292,7 @@ async function main(): Promise<void> {
             none: mine.ui.filter((run) => run.keyAtClick === "none").length,
           },
           // Click → thumbprint less the wait for the key, over the clicks that found it ready:
-          // certificate, thumbprints, PEM and rendering (issue 13's "after the key is ready").
+          // certificate, thumbprints, PEM and rendering: what a click costs once the key is ready.
           afterKey: summarize(readyClicks.map((run) => run.credentialMs - (run.steps["key-wait"] ?? 0))),
           steps: stepMedians(readyClicks.length > 0 ? readyClicks : mine.ui),
           cold: coldSummary,

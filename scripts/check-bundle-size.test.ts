@@ -66,7 +66,7 @@ describe("measureBundle", () => {
     expect(report.budget.withinBudget).toBe(false);
   });
 
-  it("holds the first load to issue 13's target: at most 110 KB gzip of initial JavaScript", () => {
+  it("holds the first load to its target: at most 110 KB gzip of initial JavaScript", () => {
     expect(INITIAL_JS_BUDGET_GZIP_BYTES).toBeLessThanOrEqual(110 * 1024);
   });
 

@@ -1,5 +1,5 @@
 /**
- * The page's first screen, rendered at build time (issue 13: navigation → Generate enabled). index.html
+ * The page's first screen, rendered at build time, so Generate is usable soon after navigation. index.html
  * ships the journey's first screen as HTML inside #root, the very markup the app's first render makes
  * (scripts/render-first-screen.ts renders the app's own components), so the page is readable and the
  * Generate form usable as soon as the HTML and stylesheet have arrived, not after React has loaded.
@@ -91,8 +91,8 @@ const STYLESHEET_LINK = /[ \t]*<link\b[^>]*\srel="stylesheet"[^>]*>\n?/g;
  * Puts the stylesheet first in <head>, then the boot script, then what was there (the app's module
  * script and its preloads). The stylesheet holds back the first paint, so it is asked for before
  * anything else: placed last, as Vite injects it, its request waited behind the boot script and ten
- * script requests, and a fresh load painted 60–100 ms later on 2 cores (issue 13: a trace and two
- * alternating 16-run comparisons against the old order, 2026-12-02).
+ * script requests, and a fresh load painted 60–100 ms later on 2 cores (a trace and two alternating
+ * 16-run comparisons against the old order, 2026-12-02).
  * The boot script (a classic script) comes next: it runs only once the stylesheet is in (HTML,
  * "script-blocking style sheet") and before <body> is parsed, so the stored theme is set before there
  * is any content to draw.

@@ -4,9 +4,9 @@
 import { request as httpRequest } from "node:http";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLoopbackTls, type TestCertificate } from "../e2e/support/test-tls";
-import { postJson, sendTestRequest, type TestResponse } from "./testing/http-client";
-import { ECHO_BODY, startUpstreamStub, type StubBehaviour, type UpstreamStub } from "./testing/upstream-stub";
+import { createLoopbackTls, type TestCertificate } from "../test-support/test-tls";
+import { postJson, sendTestRequest, type TestResponse } from "../test-support/http-client";
+import { ECHO_BODY, startUpstreamStub, type StubBehaviour, type UpstreamStub } from "../test-support/upstream-stub";
 import { startWorkbenchServer, type RunningWorkbenchServer } from "./workbench-server";
 
 const HUNG_REQUESTS = 50;

@@ -1,11 +1,12 @@
-// Hostile clients against a real listening server on 127.0.0.1 (issue 11, server items 1 and 2):
-// a refused request must not have its body read, and headers plus body have one deadline.
+// Hostile clients against a real listening server on 127.0.0.1: a refused request must not have its
+// body read (a client could otherwise make the server buffer a large body it will never use), and
+// headers plus body share one deadline (so a client dripping bytes cannot hold a connection open).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { sendTestRequest } from "./testing/http-client";
-import { dripRequest, floodRequest } from "./testing/raw-socket";
+import { sendTestRequest } from "../test-support/http-client";
+import { dripRequest, floodRequest } from "../test-support/raw-socket";
 import { LINGER_MAX_BYTES, LINGER_MAX_MS } from "./lingering-close";
 import { createWorkbenchServer, DEFAULT_REQUEST_DEADLINE_MS, startWorkbenchServer, type RunningWorkbenchServer } from "./workbench-server";
 

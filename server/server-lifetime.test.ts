@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { sendTestRequest } from "./testing/http-client";
+import { sendTestRequest } from "../test-support/http-client";
 import { readProcStat, startedByNpmScript } from "./starter-watch";
 
 const REPO_ROOT = fileURLToPath(new URL("..", import.meta.url));

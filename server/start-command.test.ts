@@ -1,12 +1,12 @@
 // `npm start` and `npm run serve` as a user runs them: one signal to the npm process stops the
-// server (issue 9, item 8). `--ignore-scripts` skips only prestart (the build); the start script
+// server, and leaves no orphan holding the port. `--ignore-scripts` skips only prestart (the build); the start script
 // itself runs as it does for a user.
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { sendTestRequest } from "./testing/http-client";
+import { sendTestRequest } from "../test-support/http-client";
 
 const REPO_ROOT = fileURLToPath(new URL("..", import.meta.url));
 const START_LINE = /Credential Workbench on (http:\/\/127\.0\.0\.1:(\d+))/;

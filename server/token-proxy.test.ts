@@ -3,11 +3,11 @@ import { randomUUID } from "node:crypto";
 import { request as httpRequest } from "node:http";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { SignJWT, importPKCS8 } from "jose";
-import { startMockTokenService, type MockTokenService } from "../e2e/support/mock-token-service";
-import { createLoopbackTls, createTestCertificate, type TestCertificate } from "../e2e/support/test-tls";
-import { postJson, sendTestRequest, type TestResponse } from "./testing/http-client";
-import { certificateThumbprints } from "./testing/sign-test-assertion";
-import { ECHO_BODY, closedLoopbackOrigin, startUpstreamStub, type StubBehaviour, type UpstreamStub } from "./testing/upstream-stub";
+import { startMockTokenService, type MockTokenService } from "../test-support/mock-token-service";
+import { createLoopbackTls, createTestCertificate, type TestCertificate } from "../test-support/test-tls";
+import { postJson, sendTestRequest, type TestResponse } from "../test-support/http-client";
+import { certificateThumbprints } from "../test-support/sign-test-assertion";
+import { ECHO_BODY, closedLoopbackOrigin, startUpstreamStub, type StubBehaviour, type UpstreamStub } from "../test-support/upstream-stub";
 import { startWorkbenchServer, type RunningWorkbenchServer } from "./workbench-server";
 
 const TENANT = randomUUID();

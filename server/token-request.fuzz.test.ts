@@ -6,9 +6,10 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { JWT_BEARER_ASSERTION_TYPE } from "../src/entra/token-form";
 import { fuzzAssert } from "../test-support/fuzz";
-import { FIELD_NAMES, formLike } from "./testing/fuzz-forms";
+import { FIELD_NAMES, formLike } from "../test-support/fuzz-forms";
 import { HttpError } from "./http-error";
-import { checkFormForEndpoint, encodeForm, parseTokenProxyRequest } from "./token-request";
+import { encodeForm } from "../src/entra/token-form";
+import { checkFormForEndpoint, parseTokenProxyRequest } from "./token-request";
 
 const READER_CODES = new Set(["invalid_request", "invalid_form", "unexpected_form_field", "missing_form_field", "invalid_grant_type", "invalid_client_assertion_type", "conflicting_client_credentials"]);
 

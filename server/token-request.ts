@@ -3,8 +3,6 @@ import { isRecord } from "../src/entra/api-wire";
 import type { EndpointVersion } from "../src/entra/clouds";
 import { HttpError } from "./http-error";
 
-export { encodeForm } from "../src/entra/token-form";
-export type { ClientCredentialsForm } from "../src/entra/token-form";
 
 /**
  * The client-credentials forms the proxy forwards, and nothing else. Which fields, in which order,

@@ -3,11 +3,11 @@
 // coded JSON error, within a bound, and the server goes on answering.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLoopbackTls, type TestCertificate } from "../e2e/support/test-tls";
+import { createLoopbackTls, type TestCertificate } from "../test-support/test-tls";
 import { fuzzAssert } from "../test-support/fuzz";
-import { sendTestRequest } from "./testing/http-client";
-import { formLike } from "./testing/fuzz-forms";
-import { ECHO_BODY, startUpstreamStub, type UpstreamStub } from "./testing/upstream-stub";
+import { sendTestRequest } from "../test-support/http-client";
+import { formLike } from "../test-support/fuzz-forms";
+import { ECHO_BODY, startUpstreamStub, type UpstreamStub } from "../test-support/upstream-stub";
 import { startWorkbenchServer, type RunningWorkbenchServer } from "./workbench-server";
 
 /** Every error code the route may answer with, and the statuses each comes with. */

@@ -5,7 +5,8 @@ import { forwardTokenRequest } from "./forward-token-request";
 import { HttpError, sendJson } from "./http-error";
 import { readJsonBody } from "./read-json-body";
 import { assertSameOrigin } from "./request-origin";
-import { checkFormForEndpoint, encodeForm, parseTokenProxyRequest } from "./token-request";
+import { encodeForm } from "../src/entra/token-form";
+import { checkFormForEndpoint, parseTokenProxyRequest } from "./token-request";
 import type { UpstreamAgents, UpstreamLease } from "./upstream-agents";
 
 export type WorkbenchLogger = (line: string) => void;

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { sendTestRequest } from "./testing/http-client";
+import { sendTestRequest } from "../test-support/http-client";
 import { resolveStaticPath } from "./static-files";
 import { PAGE_CONTENT_SECURITY_POLICY } from "./security-headers";
 import { startWorkbenchServer, type RunningWorkbenchServer } from "./workbench-server";

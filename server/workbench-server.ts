@@ -13,7 +13,6 @@ import { serveStaticFile } from "./static-files";
 import { createUpstreamAgents } from "./upstream-agents";
 import { handleTokenRoute, type TokenRouteContext, type WorkbenchLogger } from "./token-route";
 
-export type { WorkbenchLogger } from "./token-route";
 
 export interface WorkbenchServerOptions {
   /** Interface to listen on; default 127.0.0.1. */

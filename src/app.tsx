@@ -9,7 +9,8 @@ import { ThemeToggle } from "@/ui/theme-toggle";
 import { UnsavedKeyGuard } from "@/ui/unsaved-key-guard";
 import { openFoldsAround, prefersReducedMotion } from "@/ui/reveal";
 import { selectHasUnsavedKey } from "@/store/credential-slice";
-import { useWorkbenchStore } from "@/store/workbench-store";
+import type { WorkbenchStore } from "@/store/create-workbench-store";
+import { useWorkbenchStore, useWorkbenchStoreApi } from "@/store/workbench-store";
 import { IMPORT_DEEP_LINK } from "@/shell/deep-links";
 
 /**
@@ -44,9 +45,11 @@ function PanelLoading({ name }: { name: string }) {
 }
 
 /** The optional section's parts: each its own module, loaded on demand. */
-const troubleshootPanels: { name: string; Component: ComponentType }[] = [
+const troubleshootPanels: { name: string; Component: ComponentType; onReset?: (store: WorkbenchStore) => void }[] = [
   { name: "Assertion", Component: AssertionPanel },
-  { name: "Token", Component: TokenPanel },
+  // What a pasted external token brings (its decoding, its verdict) is what can break the Token panel:
+  // "Try again" forgets that token, so the panel renders again instead of failing the same way at once.
+  { name: "Token", Component: TokenPanel, onReset: (store) => store.getState().resetFederatedToken() },
   { name: "Inspect", Component: InspectPanel },
   { name: "Recipes", Component: RecipesPanel },
 ];
@@ -101,6 +104,7 @@ function UnsavedKeyPrompt() {
 export function App() {
   const [createTab, setCreateTab] = useState<string>(() => (typeof window !== "undefined" && window.location.hash === IMPORT_DEEP_LINK.hash ? IMPORT_DEEP_LINK.tab : "create"));
   const [troubleshootOpen, setTroubleshootOpen] = useState(false);
+  const storeApi = useWorkbenchStoreApi();
   const saveHeading = useRef<HTMLHeadingElement>(null);
   // The optional section's panels (each its own module) are rendered after the first render, which
   // holds the three steps: their code is fetched and run once Generate already works (issue 13).
@@ -220,8 +224,8 @@ export function App() {
               </span>
             </summary>
             <div className="mt-4 flex flex-col gap-6">
-              {optionalPanelsShown && troubleshootPanels.map(({ name, Component }) => (
-                <PanelBoundary key={name} name={name}>
+              {optionalPanelsShown && troubleshootPanels.map(({ name, Component, onReset }) => (
+                <PanelBoundary key={name} name={name} onReset={onReset && (() => onReset(storeApi))}>
                   <Suspense fallback={<PanelLoading name={name} />}>
                     <Component />
                   </Suspense>

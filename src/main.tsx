@@ -1,6 +1,6 @@
 // @peculiar/x509 v2 resolves its services through tsyringe, which needs a Reflect metadata polyfill loaded
 // before the library (the library's README). Each runtime loads it once, first: here for the page,
-// src/core/testing/test-setup.ts for Vitest.
+// test-support/test-setup.ts for Vitest.
 import "@abraham/reflection";
 import { StrictMode } from "react";
 import { flushSync } from "react-dom";

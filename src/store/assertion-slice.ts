@@ -1,5 +1,5 @@
 import { tokenEndpointFromSettings, validateAppSettings } from "@/core/token-request/app-settings";
-import { buildClientAssertion, type ClientAssertion } from "@/core/assertion/client-assertion";
+import type { ClientAssertion } from "@/core/assertion/client-assertion";
 import { describeError } from "@/core/errors";
 import type { JwtInspection } from "@/core/jwt/jwt-inspection";
 import type { WorkbenchState } from "./create-workbench-store";
@@ -12,7 +12,11 @@ export interface AssertionSlice {
   assertionError?: string;
   /** The page's own assertion, decoded, verified and linted. */
   assertionInspection?: JwtInspection;
-  /** Signs a fresh assertion (new jti and times) from the page's credential and settings. */
+  /**
+   * Signs a fresh assertion (new jti and times) from the page's credential and settings; when the page
+   * holds the certificate without its key, takes the assertion a signature made elsewhere completed
+   * (external-sign-slice.ts), if that is valid and not expired.
+   */
   signAssertion: () => Promise<ClientAssertion | undefined>;
 }
 
@@ -53,6 +57,23 @@ export const createAssertionSlice: SliceCreator<AssertionSlice> = (set, get, sto
     if (get().assertion?.jwt === jwt) set({ assertionInspection });
   };
 
+  /** The assertion completed by a signature made where the key lives, adopted as the page's own. */
+  const adoptExternalAssertion = async (sequence: number): Promise<ClientAssertion | undefined> => {
+    const { request, verdict } = get().externalSign;
+    if (!request || !verdict?.valid) return dropAssertion();
+    if (Date.now() / 1000 >= request.payload.exp) {
+      // An expired assertion is never sent: Entra refuses it (AADSTS700024).
+      set({ assertion: undefined, assertionInspection: undefined, assertionError: "The assertion signed elsewhere has expired: press Start again for a new digest and sign that." });
+      return undefined;
+    }
+    const assertion: ClientAssertion = { jwt: verdict.jwt, header: request.header, payload: request.payload, signingInput: request.signingInput, warnings: request.warnings };
+    if (get().assertion?.jwt === assertion.jwt) return get().assertion;
+    if (sequence !== signSequence) return undefined;
+    set({ assertion, assertionError: undefined });
+    await inspectAssertion(assertion.jwt);
+    return assertion;
+  };
+
   return {
     assertion: undefined,
     assertionError: undefined,
@@ -60,12 +81,15 @@ export const createAssertionSlice: SliceCreator<AssertionSlice> = (set, get, sto
     signAssertion: async () => {
       const sequence = ++signSequence;
       const { credential, settings } = get();
-      if (!credential?.key) return dropAssertion();
+      if (!credential) return dropAssertion();
+      if (!credential.key) return adoptExternalAssertion(sequence);
       const errors = validateAppSettings(settings);
       const tokenEndpoint = tokenEndpointFromSettings(settings);
       // The previous assertion is dropped: it no longer matches what the fields say.
       if (Object.keys(errors).length > 0 || !tokenEndpoint) return dropAssertion();
       try {
+        // The signing code (and the key checks it brings) loads with the first signing, not with the page.
+        const { buildClientAssertion } = await import("@/core/assertion/client-assertion");
         const assertion = await buildClientAssertion({
           privateKey: credential.key.privateKey,
           privateKeyPkcs8Der: credential.key.pkcs8Der,

@@ -9,13 +9,15 @@ import { createKeyPoolScheduler, type KeyPool } from "./key-pool-scheduler";
 import { createTokenSlice, type TokenSlice } from "./token-slice";
 import { createClientAuthSlice, type ClientAuthSlice } from "./client-auth-slice";
 import { createFederatedSlice, type FederatedSlice } from "./federated-slice";
+import { createExternalSignSlice, type ExternalSignSlice } from "./external-sign-slice";
 import { skipUnchangedWrites } from "./skip-unchanged-writes";
-import { createSettingsSlice, initialAppSettings, type AppSettings, type SettingsSlice } from "./settings-slice";
+import type { AppSettings } from "@/core/token-request/app-settings";
+import { createSettingsSlice, initialAppSettings, type SettingsSlice } from "./settings-slice";
 import type { SliceContext } from "./slice-creator";
 import type { WorkbenchServices } from "./workbench-services";
 
 /** The whole page state: one store built from typed slices (zustand's slices pattern). */
-export type WorkbenchState = CredentialSlice & GenerateSlice & SettingsSlice & AssertionSlice & InspectSlice & TokenSlice & ImportSlice & ClientAuthSlice & FederatedSlice;
+export type WorkbenchState = CredentialSlice & GenerateSlice & SettingsSlice & AssertionSlice & InspectSlice & TokenSlice & ImportSlice & ClientAuthSlice & FederatedSlice & ExternalSignSlice;
 
 export type WorkbenchStore = StoreApi<WorkbenchState>;
 
@@ -58,6 +60,7 @@ export function createWorkbenchStore(services: WorkbenchServices, { keyPool }: W
         ...createImportSlice(set, get, store, context),
         ...createClientAuthSlice(set, get, store, context),
         ...createFederatedSlice(set, get, store, context),
+        ...createExternalSignSlice(set, get, store, context),
       }),
       {
         name: SETTINGS_STORAGE_KEY,

@@ -3,7 +3,6 @@ import { resourceFromScope, toDefaultScope } from "@/core/token-request/default-
 import { DEFAULT_LIBRARY, libraryById } from "@/core/recipes/library-catalogue";
 import type { SliceCreator } from "./slice-creator";
 
-export type { AppSettingField, AppSettings } from "@/core/token-request/app-settings";
 
 export const initialAppSettings: AppSettings = {
   tenant: "",

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { shallow } from "zustand/shallow";
-import { VALID_APP_SETTINGS } from "@/core/testing/app-settings-fixture";
+import { VALID_APP_SETTINGS } from "../../test-support/app-settings-fixture";
 import type { ProxyAvailability } from "@/core/token-request/request-blockers";
 import { selectAssertionInputs } from "./assertion-slice";
 import { createWorkbenchStore } from "./create-workbench-store";

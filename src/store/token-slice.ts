@@ -9,15 +9,13 @@ import { credentialBlocker, formForChosenCredential } from "./client-auth-slice"
 import type { WorkbenchState } from "./create-workbench-store";
 import { selectHasKey } from "./credential-slice";
 import { onCredentialChanged } from "./credential-changed";
+import { selectSignedElsewhere } from "./external-sign-slice";
 import { inspectJwtLazily } from "./inspect-jwt-lazily";
 import type { SliceCreator } from "./slice-creator";
 
-/** What the proxy returns when the token endpoint answered (src/entra/api-wire.ts). */
-export type TokenResponse = TokenProxyEnvelope;
-
 export interface TokenSlice {
   proxy: ProxyAvailability;
-  tokenRequest: { running: boolean; response?: TokenResponse; error?: string };
+  tokenRequest: { running: boolean; response?: TokenProxyEnvelope; error?: string };
   /** The access token the token endpoint returned, decoded (shown in the Token panel). */
   accessTokenInspection?: JwtInspection;
   /** Asks our own server whether the proxy is there (it is not when the page is opened as a file). */
@@ -26,7 +24,7 @@ export interface TokenSlice {
   sendTokenRequest: () => Promise<void>;
 }
 
-type TokenRequestInputs = Pick<WorkbenchState, "settings" | "proxy" | "authMethod" | "clientSecret" | "federatedToken" | "credential">;
+type TokenRequestInputs = Pick<WorkbenchState, "settings" | "proxy" | "authMethod" | "clientSecret" | "federatedToken" | "credential" | "externalSign">;
 
 let lastBlocker: { inputs: TokenRequestInputs; blocker: string | undefined } | undefined;
 
@@ -36,18 +34,30 @@ let lastBlocker: { inputs: TokenRequestInputs; blocker: string | undefined } | u
  * again only when one of its inputs changed (every change of the page runs a component's selector).
  */
 export function selectTokenRequestBlocker(state: TokenRequestInputs): string | undefined {
-  const { settings, proxy, authMethod, clientSecret, federatedToken, credential } = state;
+  const { settings, proxy, authMethod, clientSecret, federatedToken, credential, externalSign } = state;
   const last = lastBlocker?.inputs;
-  if (last?.settings === settings && last.proxy === proxy && last.authMethod === authMethod && last.clientSecret === clientSecret && last.federatedToken === federatedToken && last.credential === credential) {
+  if (
+    last?.settings === settings &&
+    last.proxy === proxy &&
+    last.authMethod === authMethod &&
+    last.clientSecret === clientSecret &&
+    last.federatedToken === federatedToken &&
+    last.credential === credential &&
+    last.externalSign === externalSign
+  ) {
     return lastBlocker?.blocker;
   }
   const blockers = tokenRequestBlockers(settings, proxy);
   let blocker = blockers.settings ?? blockers.target ?? blockers.authority ?? credentialBlocker(state);
   if (!blocker && !tokenEndpointFromSettings(settings)) blocker = "Fill in tenant and client ID in the Assertion panel.";
-  // The certificate method signs an assertion with the page's key.
-  if (!blocker && authMethod === "certificate" && !selectHasKey(state)) blocker = "Generate or import a key first.";
+  // The certificate method signs an assertion with the page's key, or sends the one a signature made where the key lives completed.
+  if (!blocker && authMethod === "certificate" && !selectHasKey(state) && !selectSignedElsewhere(state)) {
+    blocker = credential
+      ? "Nothing to send yet: this certificate's key is not on the page. Sign the digest where the key lives and paste a valid signature (Client assertion, Sign elsewhere), or import the key."
+      : "Generate or import a key first.";
+  }
   if (!blocker && proxy.status !== "available") blocker = proxy.status === "unavailable" ? proxy.reason : "Looking for the proxy…";
-  lastBlocker = { inputs: { settings, proxy, authMethod, clientSecret, federatedToken, credential }, blocker };
+  lastBlocker = { inputs: { settings, proxy, authMethod, clientSecret, federatedToken, credential, externalSign }, blocker };
   return blocker;
 }
 
@@ -97,7 +107,14 @@ export const createTokenSlice: SliceCreator<TokenSlice> = (set, get, store, { se
       if (!form) {
         const assertion = await get().signAssertion();
         if (!assertion) {
-          const reason = get().assertionError ?? (get().assertion ? "A setting changed while the assertion was being signed: check the fields and press Send again." : "No assertion could be signed: generate or import a key and fill in tenant and client ID.");
+          const { credential } = get();
+          const reason =
+            get().assertionError ??
+            (credential && !credential.key
+              ? "Nothing was sent: the page has no valid signature for this certificate yet. Sign the digest where the key lives and paste the signature back (Client assertion, Sign elsewhere)."
+              : get().assertion
+                ? "A setting changed while the assertion was being signed: check the fields and press Send again."
+                : "No assertion could be signed: generate or import a key and fill in tenant and client ID.");
           set({ tokenRequest: { ...get().tokenRequest, running: false, error: reason } });
           return;
         }

@@ -1,8 +1,8 @@
 import { createPrivateKey, sign, verify, X509Certificate } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { credentialFiles } from "@/core/credential/credential";
-import { createOpenSslWorkspace } from "@/core/testing/openssl";
-import { seededRandom } from "@/core/testing/seeded-random";
+import { createOpenSslWorkspace } from "../../test-support/openssl";
+import { seededRandom } from "../../test-support/seeded-random";
 import { createWorkbenchStore, type WorkbenchStore } from "./create-workbench-store";
 import { headlessServices } from "./headless-services";
 

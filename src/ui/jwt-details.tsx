@@ -31,12 +31,6 @@ function valueWrap(value: string): string {
   return value.length > 16 && !/\s/.test(value) ? "wrap-anywhere" : "wrap-break-word";
 }
 
-/**
- * The most rows one table renders. A real header has a handful of fields and an access token a few dozen
- * claims; a crafted token with 10,000 claims would otherwise take seconds of main-thread layout.
- */
-export const MAX_SHOWN_ROWS = MAX_DESCRIBED_ROWS;
-
 interface FieldTableProps {
   caption: string;
   rows: readonly (JwtField & { time?: JwtInspectionSuccess["claims"][number]["time"] })[];
@@ -52,7 +46,7 @@ interface FieldTableProps {
  * Each table sizes its own rows (a grid item aligned to start, never stretched to its neighbour's height).
  */
 export function JwtFieldTable({ caption, rows, testId, total: given, showSources = false }: FieldTableProps) {
-  const shown = rows.length > MAX_SHOWN_ROWS ? rows.slice(0, MAX_SHOWN_ROWS) : rows;
+  const shown = rows.length > MAX_DESCRIBED_ROWS ? rows.slice(0, MAX_DESCRIBED_ROWS) : rows;
   const total = Math.max(given ?? 0, rows.length);
   const hidden = total - shown.length;
   return (
@@ -79,7 +73,7 @@ export function JwtFieldTable({ caption, rows, testId, total: given, showSources
                 </div>
                 {row.length !== undefined && (
                   <div className="text-xs font-medium text-warn" data-field-size="">
-                    {row.length.toLocaleString("en-US")} characters: only the first {MAX_SHOWN_VALUE_CHARS.toLocaleString("en-US")} are shown.
+                    {row.length.toLocaleString("en-US")} characters: only the first {Math.min(row.value.length - 1, MAX_SHOWN_VALUE_CHARS).toLocaleString("en-US")} are shown.
                   </div>
                 )}
                 {row.time && (
@@ -105,7 +99,7 @@ export function JwtFieldTable({ caption, rows, testId, total: given, showSources
         {hidden > 0 && (
           <tr className="border-t border-[var(--cw-border)]" data-rows-hidden={hidden}>
             <td colSpan={2} className="py-1.5 text-sm text-warn">
-              {hidden.toLocaleString("en-US")} more not shown: this token has {total.toLocaleString("en-US")}, and the page lists the first {MAX_SHOWN_ROWS}.
+              {hidden.toLocaleString("en-US")} more not shown: this token has {total.toLocaleString("en-US")}, and the page lists the first {MAX_DESCRIBED_ROWS}.
             </td>
           </tr>
         )}

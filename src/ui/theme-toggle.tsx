@@ -1,5 +1,12 @@
 import { useEffect, useState } from "react";
+import { Select, type SelectOption } from "./select-field";
 import { readStoredTheme, THEME_STORAGE_KEY, type Theme } from "./theme-storage";
+
+const THEME_OPTIONS: readonly SelectOption<Theme>[] = [
+  { value: "system", label: "System" },
+  { value: "light", label: "Light" },
+  { value: "dark", label: "Dark" },
+];
 
 /** Light, dark or the system's choice; applied as data-theme on <html>. */
 export function ThemeToggle() {
@@ -16,11 +23,7 @@ export function ThemeToggle() {
   return (
     <label className="flex shrink-0 items-center gap-2 text-sm">
       <span className="max-sm:sr-only">Theme</span>
-      <select className="input w-auto" value={theme} data-testid="theme-select" onChange={(event) => setTheme(event.target.value as Theme)}>
-        <option value="system">System</option>
-        <option value="light">Light</option>
-        <option value="dark">Dark</option>
-      </select>
+      <Select className="input w-auto" value={theme} options={THEME_OPTIONS} testId="theme-select" onChange={setTheme} />
     </label>
   );
 }

@@ -4,7 +4,7 @@
  * page on hostile input, but never a lost result.
  */
 import { createWorkWorker } from "@/workers/create-work-worker";
-import type { WorkRequest, WorkResult } from "./work-protocol";
+import { handOverFailure, type WorkRequest, type WorkResult } from "./work-protocol";
 
 /** Thrown by `result` after `cancel()`: the caller keeps what it had. */
 export class WorkCancelled extends Error {
@@ -20,12 +20,12 @@ export interface WorkJob<T> {
   cancel: () => void;
 }
 
-/** The core code is loaded only when it must run here: the page's own bundle stays light (issue 13). */
+/** The core code is loaded only when it must run here: the first screen's JavaScript stays light. */
 async function runInPlace<R extends WorkRequest>(request: R): Promise<WorkResult<R>> {
   const result =
-    request.kind === "import"
-      ? (await import("@/core/formats/import-material")).importCredentialMaterial(request.inputs, request.password)
-      : (await import("@/core/jwt/inspect-jwt")).inspectJwt(request.text, request.options);
+    request.kind === "import" ? (await import("@/core/formats/import-material")).importCredentialMaterial(request.inputs, request.password)
+    : request.kind === "inspect" ? (await import("@/core/jwt/inspect-jwt")).inspectJwt(request.text, request.options)
+    : (await import("@/core/federated/verify-federated-signature")).verifyFederatedSignature(request.token, request.jwks);
   return result as Promise<WorkResult<R>>;
 }
 
@@ -54,6 +54,12 @@ export function runWork<R extends WorkRequest>(request: R): WorkJob<WorkResult<R
       finish();
       resolve(event.data);
     });
+    // What arrived could not be read on this side (structured clone's deserialize failed): say so in the panel.
+    worker.addEventListener("messageerror", () => {
+      if (settled) return;
+      finish();
+      resolve(handOverFailure(request, "the page could not read what the worker sent"));
+    });
     worker.addEventListener("error", (event) => {
       if (settled) return;
       // The worker could not load (or died): do the work in place rather than lose it.
@@ -61,7 +67,13 @@ export function runWork<R extends WorkRequest>(request: R): WorkJob<WorkResult<R
       finish();
       runInPlace(request).then(resolve, reject);
     });
-    worker.postMessage(request);
+    try {
+      worker.postMessage(request);
+    } catch (error) {
+      // The request itself could not be cloned to the worker: a message, never an uncaught error.
+      finish();
+      resolve(handOverFailure(request, error instanceof Error ? error.message : String(error)));
+    }
   });
   return { result, cancel: () => cancel() };
 }

@@ -1,7 +1,8 @@
 import { base64UrlToBytes, bytesToHex } from "../encoding";
 import { ENTRA_KEY_RULE, ENTRA_KEY_RULE_FIX, entraKeyRuleProblem } from "../keys/rsa-key-size";
 import type { CertificateThumbprints } from "../certificate/thumbprints";
-import { isGuid, parseTokenEndpoint, validateTenant } from "../token-request/token-endpoint";
+import { isGuid } from "../../entra/tenant";
+import { parseTokenEndpoint, validateTenant } from "../token-request/token-endpoint";
 import { capitalize, CLOCK_SKEW_WORDS, describeSkewAllowance, describeWindowTiming, formatDuration, numericDate, placeInTimeWindow } from "../jwt/time-window";
 
 /** One checklist line: a stable `id` the UI and tests key on, a verdict, and what to do about it. */
@@ -43,7 +44,7 @@ function result(id: string, title: string, [status, detail, fix = ""]: Verdict):
 
 /**
  * The most characters of a token's value that one check's sentence quotes: enough to recognise it, while a
- * crafted 100 KB value makes neither a 100 KB sentence nor a long layout of the checklist (issue 11, item 7).
+ * crafted 100 KB value makes neither a 100 KB sentence nor a long layout of the checklist that freezes the page.
  */
 const MAX_QUOTED_CHARS = 120;
 

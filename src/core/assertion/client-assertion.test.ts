@@ -2,7 +2,7 @@ import { constants, createPublicKey, verify, type KeyObject } from "node:crypto"
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importRsaPrivateKey } from "../keys/rsa-keys";
 import { decodePemBlocks } from "../formats/pem";
-import { createOpenSslWorkspace, parseOpenSslFingerprint, type OpenSslWorkspace } from "../testing/openssl";
+import { createOpenSslWorkspace, parseOpenSslFingerprint, type OpenSslWorkspace } from "../../../test-support/openssl";
 import { buildClientAssertion, type ClientAssertionOptions } from "./client-assertion";
 
 const clientId = "00001111-aaaa-2222-bbbb-3333cccc4444";

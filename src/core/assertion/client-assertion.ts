@@ -1,50 +1,11 @@
 // jose is loaded by the first signing, not with the page: the settings form imports this module
-// for ASSERTION_FORMS and the lifetime limits (issue 13, first load).
-import { bytesToBase64, utf8Encode } from "../encoding";
+// for ASSERTION_FORMS and the lifetime limits, and the first screen's JavaScript stays light.
+import { utf8Encode } from "../encoding";
 import { WorkbenchError } from "../errors";
 import { exportPkcs8Der, importRsaPrivateKey, rsaModulusBits, RSASSA_SHA256 } from "../keys/rsa-keys";
 import { assertEntraKeyRule } from "../keys/rsa-key-size";
-import { computeThumbprints } from "../certificate/thumbprints";
-import { parseTokenEndpoint, validateClientId, validateTenant } from "../token-request/token-endpoint";
-
-/**
- * The two header forms Entra accepts (docs/entra.md, "The client assertion"):
- * classic RS256 + `x5t` (SHA-1), what MSAL Python's `{"thumbprint", "private_key"}` emits, and
- * current PS256 + `x5t#S256` (SHA-256), Microsoft's "certificate credentials" doc (2025) and MSAL.NET.
- */
-export type AssertionForm = "RS256-x5t" | "PS256-x5t#S256";
-export const ASSERTION_FORMS: readonly AssertionForm[] = ["RS256-x5t", "PS256-x5t#S256"];
-
-/** MSAL Python, Node and .NET all sign for 600 s; Microsoft advises at most 10 minutes. */
-export const DEFAULT_LIFETIME_SECONDS = 600;
-export const ADVISED_MAX_LIFETIME_SECONDS = 600;
-export const MAX_LIFETIME_SECONDS = 3600;
-
-/** RSASSA-PSS with SHA-256, MGF1-SHA-256 and a 32-byte salt: JWS "PS256" (RFC 7518 §3.5). */
-const RSA_PSS_SHA256: RsaHashedImportParams = { name: "RSA-PSS", hash: "SHA-256" };
-
-/** JOSE header of a client assertion, keys in the order they are serialized (RFC 7515 §4.1). */
-export interface ClientAssertionHeader {
-  alg: "RS256" | "PS256";
-  typ: "JWT";
-  /** base64url SHA-1 of the certificate DER (RFC 7515 §4.1.7). */
-  x5t?: string;
-  /** base64url SHA-256 of the certificate DER (RFC 7515 §4.1.8). */
-  "x5t#S256"?: string;
-  /** The leaf certificate, standard base64 DER, not base64url (RFC 7515 §4.1.6). */
-  x5c?: string[];
-}
-
-/** Claims of a client assertion (RFC 7523 §3; RFC 7519 §4.1), in the order they are serialized. */
-export interface ClientAssertionClaims {
-  aud: string;
-  iss: string;
-  sub: string;
-  jti: string;
-  nbf: number;
-  iat: number;
-  exp: number;
-}
+import { buildAssertionContents, validateAssertionSettings } from "./assertion-contents";
+import { RSA_PSS_SHA256, type AssertionForm, type ClientAssertionClaims, type ClientAssertionHeader } from "./assertion-types";
 
 export interface ClientAssertionOptions {
   /** The credential's key; RSASSA-PKCS1-v1_5/SHA-256 as generated. PS256 needs it extractable, or the PKCS#8 below. */
@@ -60,7 +21,7 @@ export interface ClientAssertionOptions {
   includeX5c?: boolean;
   /**
    * True when the page itself made the certificate with this key pair (Generate): the key↔certificate
-   * check is then skipped, as it cannot fail (issue 13). Keys and certificates loaded from files are always checked.
+   * check is then skipped, as it cannot fail, and the first assertion is signed sooner. Keys and certificates loaded from files are always checked.
    */
   keyMadeForCertificate?: boolean;
   now?: Date;
@@ -75,37 +36,6 @@ export interface ClientAssertion {
   /** ASCII(BASE64URL(header) || '.' || BASE64URL(payload)), the bytes signed (RFC 7515 §5.1). */
   signingInput: string;
   warnings: string[];
-}
-
-function validateLifetime(lifetimeSeconds: number, warnings: string[]): void {
-  if (!Number.isInteger(lifetimeSeconds) || lifetimeSeconds < 1 || lifetimeSeconds > MAX_LIFETIME_SECONDS) {
-    throw new WorkbenchError(
-      "ERR_INVALID_LIFETIME",
-      `The lifetime must be a whole number of seconds from 1 to ${String(MAX_LIFETIME_SECONDS)}; 600 (10 minutes) is what MSAL uses and Entra advises.`,
-    );
-  }
-  if (lifetimeSeconds > ADVISED_MAX_LIFETIME_SECONDS) {
-    warnings.push(`A lifetime of ${String(lifetimeSeconds)} s is longer than Entra advises: Entra advises at most 10 minutes (600 s), as MSAL uses.`);
-  }
-}
-
-function validateEndpoint(tokenEndpoint: string, warnings: string[]): void {
-  let url: URL | undefined;
-  try {
-    url = new URL(tokenEndpoint);
-  } catch {
-    url = undefined;
-  }
-  if (url?.protocol !== "https:") {
-    throw new WorkbenchError("ERR_INVALID_AUTHORITY", `The token endpoint "${tokenEndpoint}" is not an https URL; aud must be the exact URL the token request is posted to.`);
-  }
-  const parts = parseTokenEndpoint(tokenEndpoint);
-  if (!parts) {
-    warnings.push(`"${tokenEndpoint}" does not end in /{tenant}/oauth2/v2.0/token or /{tenant}/oauth2/token; Entra will refuse an aud that is not its token endpoint.`);
-  } else {
-    const tenantProblem = validateTenant(parts.tenant);
-    if (tenantProblem) warnings.push(tenantProblem);
-  }
 }
 
 function isRsassaSha256(key: CryptoKey): boolean {
@@ -140,7 +70,7 @@ async function resolveSigningKey(options: ClientAssertionOptions): Promise<Crypt
 async function checkKeyBelongsToCertificate(options: ClientAssertionOptions, signingKey: CryptoKey): Promise<void> {
   const pkcs8 = options.privateKeyPkcs8Der ?? (signingKey.extractable ? await exportPkcs8Der(signingKey) : undefined);
   if (!pkcs8) return;
-  // key-match.ts brings the ASN.1 and X.509 parsers: loaded with the first check, not with the page (issue 13).
+  // key-match.ts brings the ASN.1 and X.509 parsers: loaded with the first check, not with the page.
   const { assertKeyMatchesCertificate } = await import("../keys/key-match");
   await assertKeyMatchesCertificate(pkcs8, options.certificateDer);
 }
@@ -156,38 +86,11 @@ async function checkKeyBelongsToCertificate(options: ClientAssertionOptions, sig
  *   tokenEndpoint: tokenEndpointFor({ cloud: "public", tenant, version: "v2.0" }), form: "RS256-x5t" });
  */
 export async function buildClientAssertion(options: ClientAssertionOptions): Promise<ClientAssertion> {
-  const warnings: string[] = [];
-  const clientIdProblem = validateClientId(options.clientId);
-  if (clientIdProblem) throw new WorkbenchError("ERR_INVALID_CLIENT_ID", clientIdProblem);
-  const lifetime = options.lifetimeSeconds ?? DEFAULT_LIFETIME_SECONDS;
-  validateLifetime(lifetime, warnings);
-  validateEndpoint(options.tokenEndpoint, warnings);
-  const now = options.now ?? new Date();
-  if (Number.isNaN(now.getTime())) throw new TypeError("now is not a valid Date");
-  if (options.jti !== undefined && options.jti.trim() === "") throw new TypeError("jti must not be empty");
-
+  const warnings = validateAssertionSettings(options);
   const signingKey = await resolveSigningKey(options);
   assertEntraKeyRule({ algorithm: "RSA", rsaKeyBits: rsaModulusBits(signingKey) });
   if (!options.keyMadeForCertificate) await checkKeyBelongsToCertificate(options, signingKey);
-
-  const thumbprints = await computeThumbprints(options.certificateDer);
-  const header: ClientAssertionHeader =
-    options.form === "PS256-x5t#S256"
-      ? { alg: "PS256", typ: "JWT", "x5t#S256": thumbprints.x5tS256 }
-      : { alg: "RS256", typ: "JWT", x5t: thumbprints.x5t };
-  if (options.includeX5c) header.x5c = [bytesToBase64(options.certificateDer)];
-
-  const issuedAt = Math.floor(now.getTime() / 1000);
-  const clientId = options.clientId.trim();
-  const payload: ClientAssertionClaims = {
-    aud: options.tokenEndpoint,
-    iss: clientId,
-    sub: clientId,
-    jti: options.jti ?? crypto.randomUUID(),
-    nbf: issuedAt,
-    iat: issuedAt,
-    exp: issuedAt + lifetime,
-  };
+  const { header, payload } = await buildAssertionContents(options, warnings);
 
   const { CompactSign } = await import("jose");
   const jwt = await new CompactSign(utf8Encode(JSON.stringify(payload))).setProtectedHeader({ ...header }).sign(signingKey);

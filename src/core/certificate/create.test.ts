@@ -2,10 +2,10 @@ import { createPublicKey, X509Certificate as NodeX509Certificate } from "node:cr
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bytesToHex, toBytes } from "../encoding";
 import { exportPkcs8Der, generateRsaKeyPair, importRsaPrivateKey } from "../keys/rsa-keys";
-import { GENERATED_CERTIFICATE_CASES, makeCaseKeys } from "../testing/generated-certificate-cases";
-import { createOpenSslWorkspace, type OpenSslWorkspace } from "../testing/openssl";
-import { freshKeyHandles } from "../testing/fresh-key-handles";
-import { createReferenceSelfSignedCertificate } from "../testing/peculiar-self-signed";
+import { GENERATED_CERTIFICATE_CASES, makeCaseKeys } from "../../../test-support/generated-certificate-cases";
+import { createOpenSslWorkspace, type OpenSslWorkspace } from "../../../test-support/openssl";
+import { freshKeyHandles } from "../../../test-support/fresh-key-handles";
+import { createReferenceSelfSignedCertificate } from "../../../test-support/peculiar-self-signed";
 import { signSelfSignedCertificate } from "./create";
 import { readPublicKeyInfo } from "./public-key-info";
 

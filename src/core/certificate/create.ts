@@ -11,8 +11,6 @@ import { validateSubjectAlternativeNames, validateValidityDays, type SubjectAlte
 import { parseCertificateDer } from "./parse";
 import { publicKeyInfoReadAhead, readPublicKeyInfo, type PublicKeyInfo } from "./public-key-info";
 
-export { DEFAULT_VALIDITY_DAYS, MAX_VALIDITY_DAYS, MIN_VALIDITY_DAYS, validateValidityDays } from "./options";
-export { CLIENT_AUTH_OID } from "./entra-extensions";
 
 /** notBefore is set this far in the past so a client whose clock runs slow still accepts the certificate. */
 export const NOT_BEFORE_SKEW_MS = 5 * 60 * 1000;
@@ -74,7 +72,8 @@ function assertSha256RsaKey(privateKey: CryptoKey): void {
  * Creates the self-signed X.509 v3 certificate Entra takes as a certificate credential:
  * sha256WithRSAEncryption, CA:FALSE, digitalSignature (critical), clientAuth, SKI and AKI, and the
  * SANs when given. The TBSCertificate is laid out directly from parts already encoded (the public
- * key's read ahead), so the only WebCrypto call is the signature and nothing is parsed back (issue 13).
+ * key's read ahead), so the only WebCrypto call is the signature and nothing is parsed back: the
+ * thumbprint is on screen sooner after the click.
  */
 export async function signSelfSignedCertificate(options: SelfSignedCertificateOptions): Promise<SelfSignedCertificate> {
   const validityError = validateValidityDays(options.validityDays);

@@ -10,7 +10,8 @@ import {
   Pkcs10CertificateRequestGenerator,
   ExtendedKeyUsage,
 } from "@peculiar/x509";
-import { subjectAlternativeNameExtensions, type SubjectAlternativeNames } from "./subject-alternative-names";
+import type { SubjectAlternativeNames } from "./options";
+import { subjectAlternativeNameExtensions } from "./subject-alternative-names";
 
 /**
  * Creates a PKCS#10 certificate signing request (RFC 2986) for the same subject, signed by the key:

@@ -2,12 +2,12 @@ import { X509Certificate as NodeX509Certificate } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { certifyGeneratedKey } from "../credential/generate-credential";
 import { generateRsaKeyPair } from "../keys/rsa-keys";
-import { GENERATED_CERTIFICATE_CASES, makeCaseKeys } from "../testing/generated-certificate-cases";
+import { GENERATED_CERTIFICATE_CASES, makeCaseKeys } from "../../../test-support/generated-certificate-cases";
 import { signSelfSignedCertificate } from "./create";
 import { describeCertificate } from "./describe";
 import { describeSelfSignedCertificate } from "./describe-self-signed";
 import { parseCertificateDer } from "./parse";
-import { freshKeyHandles } from "../testing/fresh-key-handles";
+import { freshKeyHandles } from "../../../test-support/fresh-key-handles";
 import { readPublicKeyInfo } from "./public-key-info";
 
 let keys: Record<2048 | 3072, CryptoKeyPair>;

@@ -1,6 +1,6 @@
 /**
  * Describes a certificate the page has just signed from the parts it was made of, without parsing the
- * whole certificate back (issue 13: the thumbprint is shown right after the signature). The result is
+ * whole certificate back, so the thumbprint is shown right after the signature. The result is
  * the same CertificateDetails that describeCertificate gives for the parsed DER (describe-self-signed.test.ts).
  */
 import { Name } from "@peculiar/x509";

@@ -131,7 +131,7 @@ function describeExtensionValue(extension: Extension): { name: string; value: st
 /** Reads what a user needs to know about a certificate, thumbprints included. */
 export async function describeCertificate(certificate: X509Certificate): Promise<CertificateDetails> {
   const der = toBytes(certificate.rawData);
-  // The digests run in WebCrypto while the fields below are read (issue 13: the thumbprint comes first).
+  // The digests run in WebCrypto while the fields below are read: the thumbprint is what the user waits for.
   const thumbprints = computeThumbprints(der);
   // Should reading a field below throw, that error is the one reported: no unhandled rejection from the digests.
   thumbprints.catch(() => undefined);

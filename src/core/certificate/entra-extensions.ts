@@ -1,6 +1,6 @@
 /**
  * The extensions of the certificate Entra takes as a credential, each encoded once and described the
- * way describeCertificate describes a parsed one. The generate path (issue 13) puts `der` straight into
+ * way describeCertificate describes a parsed one. The generate path puts `der` straight into
  * the TBSCertificate and shows `details` without parsing the certificate it just made.
  */
 import {
@@ -16,7 +16,8 @@ import {
 } from "@peculiar/x509";
 import { toBytes } from "../encoding";
 import { describeExtension, type ExtensionDetails } from "./describe";
-import { subjectAlternativeNameExtensions, type SubjectAlternativeNames } from "./subject-alternative-names";
+import type { SubjectAlternativeNames } from "./options";
+import { subjectAlternativeNameExtensions } from "./subject-alternative-names";
 
 /** An Extension (RFC 5280 §4.1) as DER, with what a parsed certificate would show for it. */
 export interface EncodedExtension {

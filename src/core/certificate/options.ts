@@ -1,6 +1,6 @@
 // What the Generate form may ask of a certificate, checked as the user types: the validity and the
 // subject alternative names (RFC 5280 §4.2.1.6). Kept apart from create.ts and subject-alternative-names.ts
-// so the first screen does not load @peculiar/x509 for these checks (issue 13); both re-export them.
+// so the first screen's JavaScript does not load @peculiar/x509 for these checks.
 
 export const MIN_VALIDITY_DAYS = 1;
 export const MAX_VALIDITY_DAYS = 3650;

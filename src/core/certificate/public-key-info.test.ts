@@ -1,12 +1,12 @@
 import { createHash, createPublicKey, X509Certificate as NodeX509Certificate } from "node:crypto";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { generateRsaKeyPair } from "../keys/rsa-keys";
-import { createOpenSslWorkspace } from "../testing/openssl";
+import { createOpenSslWorkspace } from "../../../test-support/openssl";
 import { createSelfSignedCertificate, signSelfSignedCertificate } from "./create";
-import { freshKeyHandles } from "../testing/fresh-key-handles";
+import { freshKeyHandles } from "../../../test-support/fresh-key-handles";
 import { publicKeyInfoReadAhead, readPublicKeyInfo } from "./public-key-info";
 
-describe("readPublicKeyInfo: a key's public half read ahead (issue 13)", () => {
+describe("readPublicKeyInfo: a key's public half read ahead, before the click that certifies it", () => {
   it("gives the key's SubjectPublicKeyInfo and SHA-1 of its RSAPublicKey, as Node computes them", async () => {
     const keys = await generateRsaKeyPair(2048);
     const info = await readPublicKeyInfo(keys.publicKey);

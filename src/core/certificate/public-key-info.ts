@@ -1,6 +1,6 @@
 /**
  * The public half of a key pair, read once: its SubjectPublicKeyInfo, key identifier and the two
- * extensions that carry it. A key made in advance for Generate (issue 13) has all of this read while
+ * extensions that carry it. A key made in advance for Generate has all of this read while
  * the page is idle, so the click only lays out and signs the certificate. All of it is public by
  * definition (it is in the certificate); the private key is not touched.
  */

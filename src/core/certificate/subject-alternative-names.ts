@@ -6,8 +6,6 @@ import { SubjectAlternativeNameExtension } from "@peculiar/x509";
 
 import type { SubjectAlternativeNames } from "./options";
 
-export { validateSubjectAlternativeNames, type SubjectAlternativeNames } from "./options";
-
 /**
  * The subjectAltName extension for these names, DNS names first (dNSName, then uniformResourceIdentifier),
  * or no extension when there are none (RFC 5280 §4.2.1.6: it must not be empty).

@@ -1,5 +1,6 @@
 // Kept apart from subject.ts, which the first screen loads for its field checks: the X.501 Name
-// needs @peculiar/x509, which is loaded only when a certificate or CSR is made (issue 13).
+// needs @peculiar/x509, which stays out of the first screen's JavaScript and loads when a certificate
+// or CSR is made.
 import { WorkbenchError } from "../errors";
 import { validateSubjectFields, type SubjectFields } from "./subject";
 import { Name, type JsonNameParams } from "@peculiar/x509";

@@ -2,7 +2,7 @@ import { parse as parseQueryString } from "node:querystring";
 import { describe, expect, it } from "vitest";
 import { encodeForm } from "../../entra/token-form";
 import { curlCommandFor } from "../token-request/curl-command";
-import { shellArguments } from "../testing/snippets";
+import { shellArguments } from "../../../test-support/snippets";
 import { buildClientSecretForm } from "./client-secret-form";
 
 const SECRET = "Abc8Q~x y'z&=+%";

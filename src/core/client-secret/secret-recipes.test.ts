@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { assertSnippetParses, shellArguments } from "../testing/snippets";
+import { assertSnippetParses, shellArguments } from "../../../test-support/snippets";
 import { buildSecretRecipes, SECRET_ENV_VAR } from "./secret-recipes";
 
 const inputs = {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { certifyExistingKey } from "./certify-key";
 import { credentialFiles } from "./credential";
 import { decodePemBlocks } from "../formats/pem";
-import { createOpenSslWorkspace } from "../testing/openssl";
+import { createOpenSslWorkspace } from "../../../test-support/openssl";
 
 describe("certifyExistingKey (a certificate for a key made by `openssl genrsa`)", () => {
   it("signs a certificate and CSR that OpenSSL ties to that very key", async () => {

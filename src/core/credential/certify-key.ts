@@ -1,6 +1,6 @@
 import { createSelfSignedCertificate } from "../certificate/create";
 import { describeCertificate } from "../certificate/describe";
-import type { SubjectAlternativeNames } from "../certificate/subject-alternative-names";
+import type { SubjectAlternativeNames } from "../certificate/options";
 import type { Credential } from "./credential";
 import { createCertificateSigningRequest } from "../certificate/csr";
 import { toBytes } from "../encoding";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { CREDENTIAL_FILES } from "./credential-files";
 import { credentialFiles } from "./credential";
 import { generateCredential } from "./generate-credential";
-import { createOpenSslWorkspace } from "../testing/openssl";
+import { createOpenSslWorkspace } from "../../../test-support/openssl";
 
 describe("CREDENTIAL_FILES: one list of what the page saves", () => {
   it("names each file once", () => {

@@ -5,7 +5,7 @@ import { credentialFiles, primaryCredentialFiles, type Credential, type Credenti
 import { generateCredential } from "./generate-credential";
 import { WorkbenchError } from "../errors";
 import { generateRsaKeyPair, RSA_KEY_SIZES } from "../keys/rsa-keys";
-import { createOpenSslWorkspace, parseOpenSslFingerprint, type OpenSslWorkspace } from "../testing/openssl";
+import { createOpenSslWorkspace, parseOpenSslFingerprint, type OpenSslWorkspace } from "../../../test-support/openssl";
 
 const subject = {
   commonName: "credential-workbench",

@@ -1,6 +1,6 @@
 import { signSelfSignedCertificate } from "../certificate/create";
 import { describeSelfSignedCertificate } from "../certificate/describe-self-signed";
-import type { SubjectAlternativeNames } from "../certificate/subject-alternative-names";
+import type { SubjectAlternativeNames } from "../certificate/options";
 import { createCertificateSigningRequest } from "../certificate/csr";
 import type { SubjectFields } from "../certificate/subject";
 import { exportPkcs8Der, generateRsaKeyPair, type RsaKeySize } from "../keys/rsa-keys";

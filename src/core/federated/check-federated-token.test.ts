@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { inspectJwt } from "../jwt/inspect-jwt";
 import { checkFederatedToken } from "./check-federated-token";
 
 const NOW = new Date("2026-12-01T12:00:00Z");
@@ -214,4 +215,42 @@ describe("the verdict line does not repeat the first failing check", () => {
       expect(verdict.summary).not.toContain((verdict.firstFailure?.message ?? "—").split(/[.:]/)[0]);
     });
   }
+});
+
+describe("checkFederatedToken: times no date can hold are named, never thrown (ECMAScript dates end at ±8.64e15 ms)", () => {
+  // The payload as JSON text, decoded by the page's own inspector the way a pasted token is: 1e400 parses to Infinity.
+  const segment = (json: string) => Buffer.from(json).toString("base64url");
+  const tokenWith = (times: string) =>
+    `${segment('{"alg":"RS256","typ":"JWT"}')}.${segment(`{"iss":"${good.iss}","sub":"${good.sub}","aud":"${good.aud}",${times}}`)}.${segment("signature")}`;
+
+  it.each([
+    ["exp -1e15", `"exp":-1e15`, "exp is -1000000000000000"],
+    ["exp 1e308", `"exp":1e308`, "exp is 1e+308"],
+    ["exp 1e400", `"exp":1e400`, "exp is Infinity"],
+    ["nbf 1e308", `"nbf":1e308,"exp":${String(now + 240)}`, "nbf is 1e+308"],
+  ])("%s: the time rule fails with AADSTS700024 and says the claim is out of range", async (_name, times, named) => {
+    const inspection = await inspectJwt(tokenWith(times), { now: NOW });
+    if (!inspection.ok) throw new Error(inspection.problem);
+    const verdict = checkFederatedToken(inspection.payload, credential, NOW);
+    expect(verdict.firstFailure).toMatchObject({ rule: "time", aadsts: 700024 });
+    expect(verdict.firstFailure?.message).toContain(named);
+    expect(verdict.firstFailure?.message).toContain("out of the range of any date");
+    // The decoded view names it too, instead of dropping the time.
+    const row = inspection.claims.find((claim) => claim.name === (named.startsWith("nbf") ? "nbf" : "exp"));
+    expect(row?.time?.relative).toBe("out of the range of any date");
+  });
+
+  it("the largest time a Date holds is still a date", () => {
+    const verdict = checkFederatedToken({ ...good, exp: 8.64e12 }, credential, NOW);
+    expect(verdict.checks.find((check) => check.rule === "time")).toMatchObject({ ok: true });
+    expect(verdict.checks.find((check) => check.rule === "time")?.message).toContain(`${new Date(8.64e15).toISOString().replace(/T(.*)\.000Z$/, " $1")} UTC`);
+  });
+});
+
+describe("checkFederatedToken: an nbf that is not a number is malformed, not absent", () => {
+  it.each([null, "tomorrow", true, [1]])("nbf %j fails the time rule (jose refuses it too)", (nbf) => {
+    const verdict = checkFederatedToken({ ...good, nbf }, credential, NOW);
+    expect(verdict.firstFailure).toMatchObject({ rule: "time", aadsts: 700024 });
+    expect(verdict.firstFailure?.message).toContain("not a number of seconds");
+  });
 });

@@ -22,7 +22,7 @@
  * trailing space typed into the credential is a mismatch here too, and is named (MicrosoftDocs/azure-docs
  * #97699). Values are quoted bounded (quote-value.ts): a hostile token cannot flood the verdict.
  */
-import { utcText } from "../jwt/time-window";
+import { describeOutOfRange, isOutOfRangeNumericDate, numericDate, utcText } from "../jwt/time-window";
 import { evaluateClauses, parseClaimsMatchingExpression } from "./claims-matching-expression";
 import { differsOnlyInCase } from "./differs-only-in-case";
 import { isFlexibleCredential, type FederatedCredential } from "./federated-credential";
@@ -144,15 +144,24 @@ function checkAudience(aud: unknown, audience: string): FederatedCheck {
 
 function checkTime(nbf: unknown, exp: unknown, now: number): FederatedCheck {
   const skew = FEDERATED_CLOCK_SKEW_SECONDS;
-  const at = utcText;
-  if (typeof exp !== "number") return { rule: "time", ok: false, aadsts: 700024, message: "The token has no numeric exp; Entra accepts only tokens that expire." };
-  if (now > exp + skew) {
-    return { rule: "time", ok: false, aadsts: 700024, message: `The token expired at ${at(exp)}, more than Entra's 5 minutes of clock skew ago. Get a fresh token from the workload.` };
+  // Only range-checked NumericDates become dates (utcText): a crafted exp of 1e308 would make toISOString throw.
+  if (isOutOfRangeNumericDate(exp)) return { rule: "time", ok: false, aadsts: 700024, message: `The token's ${describeOutOfRange("exp", exp as number)}, so it is no valid time. Get a fresh token from the workload.` };
+  if (isOutOfRangeNumericDate(nbf)) return { rule: "time", ok: false, aadsts: 700024, message: `The token's ${describeOutOfRange("nbf", nbf as number)}, so it is no valid time. Get a fresh token from the workload.` };
+  const expires = numericDate(exp);
+  if (expires === undefined) return { rule: "time", ok: false, aadsts: 700024, message: "The token has no numeric exp; Entra accepts only tokens that expire." };
+  if (now > expires + skew) {
+    return { rule: "time", ok: false, aadsts: 700024, message: `The token expired at ${utcText(expires)}, more than Entra's 5 minutes of clock skew ago. Get a fresh token from the workload.` };
   }
-  if (typeof nbf === "number" && nbf > now + skew) {
-    return { rule: "time", ok: false, aadsts: 700024, message: `The token is not valid before ${at(nbf)}, more than 5 minutes from now: check the clocks.` };
+  if (nbf !== undefined && typeof nbf !== "number") {
+    // A NumericDate is a JSON number (RFC 7519 §2); an nbf of another type is a malformed token, not an absent claim.
+    const shown = JSON.stringify(nbf) ?? String(nbf);
+    return { rule: "time", ok: false, aadsts: 700024, message: `The token's nbf is ${shown.length > 60 ? `${shown.slice(0, 60)}…` : shown}, not a number of seconds: the token is malformed. Get a fresh token from the workload.` };
   }
-  return { rule: "time", ok: true, message: `Valid now (expires ${at(exp)}; Entra allows 5 minutes of skew).` };
+  const notBefore = numericDate(nbf);
+  if (notBefore !== undefined && notBefore > now + skew) {
+    return { rule: "time", ok: false, aadsts: 700024, message: `The token is not valid before ${utcText(notBefore)}, more than 5 minutes from now: check the clocks.` };
+  }
+  return { rule: "time", ok: true, message: `Valid now (expires ${utcText(expires)}; Entra allows 5 minutes of skew).` };
 }
 
 /** A credential field left empty: nothing to compare yet, and the token's value as a starting point. */

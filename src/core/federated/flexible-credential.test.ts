@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { shellArguments } from "../testing/snippets";
+import { shellArguments } from "../../../test-support/snippets";
 import { evaluateClaimsMatchingExpression } from "./claims-matching-expression";
 import { flexibleCredentialCommand, flexibleCredentialJson, gitHubExpression, gitHubExpressionProblem, gitLabExpression, terraformExpression } from "./flexible-credential";
 

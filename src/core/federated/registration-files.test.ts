@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { shellArguments } from "../testing/snippets";
+import { shellArguments } from "../../../test-support/snippets";
 import { federatedCredentialCommand, federatedCredentialJson, federatedCredentialName, gitHubActionsWorkflow, kubernetesManifest } from "./registration-files";
 
 /** PyYAML (a real YAML parser, independent of our code) reads every document as JSON. */

@@ -8,6 +8,8 @@
  * times are judged by check-federated-token.ts, not here.
  */
 import { compactVerify, createLocalJWKSet, errors, type JSONWebKeySet } from "jose";
+import { MAX_JSON_DEPTH, MAX_JWKS_CHARS, MAX_JWKS_KEYS } from "../input-limits";
+import { jsonNestingDepth } from "../text/json-nesting";
 
 export interface FederatedSignatureCheck {
   status: "valid" | "invalid" | "unknown-kid" | "invalid-jwks" | "not-checked";
@@ -21,6 +23,13 @@ const NOT_CHECKED: FederatedSignatureCheck = {
 };
 
 function readJwks(text: string): JSONWebKeySet | string {
+  if (text.length > MAX_JWKS_CHARS) {
+    return `The JWKS is ${text.length.toLocaleString("en-US")} characters; an issuer's JWKS is a few KB, and the page reads at most ${MAX_JWKS_CHARS.toLocaleString("en-US")}. Paste the document the issuer's jwks_uri returns.`;
+  }
+  const depth = jsonNestingDepth(text);
+  if (depth > MAX_JSON_DEPTH) {
+    return `The JWKS nests ${depth.toLocaleString("en-US")} levels deep; a JWKS nests three, and the page reads no deeper than ${String(MAX_JSON_DEPTH)}. Paste the document the issuer's jwks_uri returns.`;
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -29,6 +38,10 @@ function readJwks(text: string): JSONWebKeySet | string {
   }
   if (typeof value !== "object" || value === null || !Array.isArray((value as { keys?: unknown }).keys)) {
     return "The JWKS has no \"keys\" list: paste the document the issuer's jwks_uri returns, not its OpenID configuration.";
+  }
+  const count = (value as { keys: unknown[] }).keys.length;
+  if (count > MAX_JWKS_KEYS) {
+    return `The JWKS has ${count.toLocaleString("en-US")} keys; an issuer publishes a handful, and the page reads at most ${MAX_JWKS_KEYS.toLocaleString("en-US")}. Paste the document the issuer's jwks_uri returns.`;
   }
   return value as JSONWebKeySet;
 }
@@ -48,6 +61,8 @@ export async function verifyFederatedSignature(token: string, jwksText: string):
     if (error instanceof errors.JWSSignatureVerificationFailed) {
       return { status: "invalid", message: "The key with the token's kid does not verify its signature: the token was altered or not issued by this issuer." };
     }
-    return { status: "invalid", message: `The signature could not be checked: ${error instanceof Error ? error.message : String(error)}.` };
+    // jose's message can quote the token (an unsupported alg, say): a crafted one must not make a 1 MB sentence.
+    const reason = error instanceof Error ? error.message : String(error);
+    return { status: "invalid", message: `The signature could not be checked: ${reason.length > 500 ? `${reason.slice(0, 500)}…` : reason}.` };
   }
 }

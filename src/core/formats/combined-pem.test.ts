@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodePemBlocks } from "./pem";
-import { createOpenSslWorkspace, parseOpenSslFingerprint, type OpenSslWorkspace } from "../testing/openssl";
+import { createOpenSslWorkspace, parseOpenSslFingerprint, type OpenSslWorkspace } from "../../../test-support/openssl";
 import { encodeCertificateWithKeyPem } from "./combined-pem";
 import { importCredentialMaterial } from "./import-material";
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bytesEqual } from "../encoding";
 import { WorkbenchError } from "../errors";
 import { decodePemBlocks, encodePem } from "./pem";
-import { createOpenSslWorkspace, type OpenSslWorkspace } from "../testing/openssl";
+import { createOpenSslWorkspace, type OpenSslWorkspace } from "../../../test-support/openssl";
 import { DEFAULT_PKCS8_ITERATIONS, decryptPrivateKeyPkcs8, encryptPrivateKeyPkcs8 } from "./encrypted-private-key";
 
 const PASSWORD = "Pässwörd with spaces & symbols!";

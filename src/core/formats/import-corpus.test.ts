@@ -7,12 +7,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bytesEqual, utf8Decode, utf8Encode } from "../encoding";
 import { decodePemBlocks, encodePem } from "./pem";
-import { createOpenSslWorkspace, type OpenSslWorkspace } from "../testing/openssl";
+import { createOpenSslWorkspace, type OpenSslWorkspace } from "../../../test-support/openssl";
 import { encodeCertificateWithKeyPem } from "./combined-pem";
 import { encryptPrivateKeyPkcs8 } from "./encrypted-private-key";
 import { importCredentialMaterial } from "./import-material";
 import { exportPkcs12 } from "./pkcs12-export";
-import { seededRandom as prng } from "../testing/seeded-random";
+import { seededRandom as prng } from "../../../test-support/seeded-random";
 
 const PASSWORD = "corpus";
 

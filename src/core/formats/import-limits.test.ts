@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createOpenSslWorkspace, type OpenSslWorkspace } from "../testing/openssl";
+import { createOpenSslWorkspace, type OpenSslWorkspace } from "../../../test-support/openssl";
 import { importCredentialMaterial } from "./import-material";
 import { MAX_PBKDF2_ITERATIONS } from "./password-based-encryption";
 import { MAX_PKCS12_KDF_ITERATIONS } from "./pkcs12-kdf";

@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bytesToBase64, utf8Encode } from "../encoding";
 import { WorkbenchError } from "../errors";
-import { createOpenSslWorkspace, parseOpenSslFingerprint, type OpenSslWorkspace } from "../testing/openssl";
+import { createOpenSslWorkspace, parseOpenSslFingerprint, type OpenSslWorkspace } from "../../../test-support/openssl";
 import { credentialFromImport, replaceCertificateIfKeyMatches } from "./credential-from-import";
 import { importCredentialMaterial } from "./import-material";
 import type { ImportResult, ImportSuccess } from "./import-result";

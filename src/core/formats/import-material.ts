@@ -14,7 +14,6 @@ import { describePrivateKey } from "./key-info";
 import { messages, readMaterial, type Collected } from "./read-material";
 import { MAX_IMPORT_BYTES } from "./import-limits";
 
-export { MAX_IMPORT_BYTES } from "./import-limits";
 
 function uniqueBytes(list: Uint8Array[]): Uint8Array[] {
   return list.filter((item, index) => list.findIndex((other) => bytesEqual(other, item)) === index);

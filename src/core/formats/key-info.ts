@@ -32,9 +32,6 @@ const OTHER_ALGORITHMS: Record<string, string> = {
   [id_RSASSA_PSS]: "RSA-PSS (restricted)",
 };
 
-/** id-ecPublicKey (RFC 5480 §2.1.1). */
-export const EC_PUBLIC_KEY = id_ecPublicKey;
-
 /** The named curve in an EC key's algorithm parameters (RFC 5480 §2.1.1.1), if the workbench knows it. */
 export function curveOf(parameters: ArrayBuffer | null | undefined): { name: string; webCrypto: string } | undefined {
   if (!parameters) return undefined;
@@ -59,5 +56,5 @@ export function describePrivateKey(pkcs8Der: Uint8Array): KeyInfo {
     const rsa = AsnConvert.parse(info.privateKey.buffer, RSAPrivateKey);
     return judgeKey({ algorithm: "RSA", rsaKeyBits: rsaModulusBitLength(rsa.modulus) });
   }
-  return judgeKey({ algorithm: oid === EC_PUBLIC_KEY ? `EC (${curveOf(info.privateKeyAlgorithm.parameters)?.name ?? "unknown curve"})` : (OTHER_ALGORITHMS[oid] ?? `OID ${oid}`) });
+  return judgeKey({ algorithm: oid === id_ecPublicKey ? `EC (${curveOf(info.privateKeyAlgorithm.parameters)?.name ?? "unknown curve"})` : (OTHER_ALGORITHMS[oid] ?? `OID ${oid}`) });
 }

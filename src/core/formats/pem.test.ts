@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WorkbenchError } from "../errors";
 import { decodePemBlocks } from "./pem";
-import { createOpenSslWorkspace, type OpenSslWorkspace } from "../testing/openssl";
+import { createOpenSslWorkspace, type OpenSslWorkspace } from "../../../test-support/openssl";
 
-// Issue 11, item 9: a PEM body is read exactly as OpenSSL reads it — base64 with ASCII spaces, tabs
+// A PEM body is read exactly as OpenSSL reads it — base64 with ASCII spaces, tabs
 // and line breaks — and every case below is judged by `openssl x509 -in` first.
 let openssl: OpenSslWorkspace;
 let pem: string;
@@ -74,5 +74,23 @@ describe("PEM body characters (RFC 7468 §3; OpenSSL's base64 decoder)", () => {
   it("counts lines in the whole text, after other blocks and text before them", () => {
     const text = `Bag Attributes\n    friendlyName: x\n${pem}${withCharacter("\u00A0", 2, 5)}`;
     expect(decodeError(text).message).toContain(`at line ${String(2 + lines.length - 1 + 2)}, column 5`);
+  });
+});
+
+describe("PEM boundaries are whole lines, as OpenSSL reads them (found by the import fuzzer)", () => {
+  it.each([
+    ["a BEGIN line in the middle of a line", () => `N CERTIFICATE-----\nMIIB${pem}`],
+    ["text after the END line's dashes", () => pem.replace(/-----\n$/, "-----\u0088t\u00dc\n")],
+    ["an END line in the middle of a line", () => pem.replace("\n-----END", "-----END")],
+  ])("%s is not a block: OpenSSL refuses it, and so do we", (_name, make) => {
+    const text = make();
+    expect(opensslReads(text)).toBe(false);
+    expect(decodeError(text).code).toBe("ERR_INVALID_PEM");
+  });
+
+  it("text before the BEGIN line and after the END line (on their own lines) is still ignored", () => {
+    const text = `Subject: CN=pem-test\n${pem}trailing note\n`;
+    expect(opensslReads(text)).toBe(true);
+    expect(decodePemBlocks(text)[0]?.der).toEqual(decodePemBlocks(pem)[0]?.der);
   });
 });

@@ -57,7 +57,12 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
  */
 const NOT_PEM_BODY = /[^A-Za-z0-9+/= \t\r\n]/;
 
-const pemBlockPattern = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END ([A-Z0-9 ]+)-----/g;
+/**
+ * A block: its BEGIN and END lines are whole lines, as OpenSSL reads them (crypto/pem/pem_lib.c compares
+ * "-----BEGIN " and "-----END " at the start of a line and "-----" at its end, trailing whitespace aside); a
+ * boundary in the middle of a line is text, not a block.
+ */
+const pemBlockPattern = /(?<![^\n])-----BEGIN ([A-Z0-9 ]+)-----(?=[ \t\r]*\n)([\s\S]*?)\n-----END ([A-Z0-9 ]+)-----(?=[ \t\r]*(?:\n|$))/g;
 
 /**
  * Finds every PEM block in a text (several are allowed, as in the az CLI's key+certificate file).

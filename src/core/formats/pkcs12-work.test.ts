@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { WorkbenchError } from "../errors";
-import { CRAFTED_PFX_SCHEMES, opensslCertificatePfx, repeatEncryptedPart as withCopies } from "../testing/crafted-pfx";
-import { createOpenSslWorkspace, type OpenSslWorkspace } from "../testing/openssl";
+import { CRAFTED_PFX_SCHEMES, opensslCertificatePfx, repeatEncryptedPart as withCopies } from "../../../test-support/crafted-pfx";
+import { createOpenSslWorkspace, type OpenSslWorkspace } from "../../../test-support/openssl";
 import { importPkcs12 } from "./pkcs12-import";
 import { MAX_PKCS12_IMPORT_ITERATIONS } from "./pkcs12-work";
 
-// Issue 11, item 6: the fixtures are made by OpenSSL (one encrypted certificate part) and multiplied with
+// Crafted PFX files, whose decryption work is bounded before any is done: the fixtures are made by OpenSSL (one encrypted certificate part) and multiplied with
 // node-forge's ASN.1 codec (RFC 7292 §4.1: an AuthenticatedSafe is a SEQUENCE OF ContentInfo), never by our exporter
-// (src/core/testing/crafted-pfx.ts).
+// (test-support/crafted-pfx.ts).
 const PASSWORD = "pw";
 let openssl: OpenSslWorkspace;
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bytesEqual, bytesToHex, toArrayBuffer, toBytes } from "../encoding";
 import { WorkbenchError } from "../errors";
 import { decodePemBlocks, encodePem } from "./pem";
-import { createOpenSslWorkspace, parseOpenSslFingerprint, type OpenSslWorkspace } from "../testing/openssl";
+import { createOpenSslWorkspace, parseOpenSslFingerprint, type OpenSslWorkspace } from "../../../test-support/openssl";
 import { exportPkcs12, type Pkcs12Profile } from "./pkcs12-export";
 import { importPkcs12 } from "./pkcs12-import";
 

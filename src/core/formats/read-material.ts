@@ -123,10 +123,15 @@ async function readDer(der: Uint8Array, password: string | undefined, into: Coll
   throw new WorkbenchError("ERR_UNSUPPORTED_FORMAT", "This file is DER-encoded but is not a certificate, private key or PFX the workbench reads; it may be damaged. Check that you chose the right file.");
 }
 
+const KNOWN_LABELS: ReadonlySet<string> = new Set(["CERTIFICATE", "X509 CERTIFICATE", "TRUSTED CERTIFICATE", "PRIVATE KEY", "RSA PRIVATE KEY", "ENCRYPTED PRIVATE KEY"]);
+
 async function readPemBlock(block: PemBlock, password: string | undefined, into: Collected): Promise<void> {
   const what = `The ${block.label} block`;
   if (/ENCRYPTED/i.test(block.headers["Proc-Type"] ?? "")) throw new WorkbenchError("ERR_UNSUPPORTED_FORMAT", LEGACY_ENCRYPTED_PEM);
   checkLength(block.der, what);
+  // Every structure read below is a SEQUENCE (RFC 5280 §4.1, RFC 5208 §5–6, RFC 8017 §A.1.2): the ASN.1 reader
+  // does not check the outermost tag itself, and OpenSSL refuses a block whose first byte is not 0x30.
+  if (block.der[0] !== 0x30 && KNOWN_LABELS.has(block.label)) throw damaged(what);
   try {
     switch (block.label) {
       case "CERTIFICATE":

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodePem } from "./pem";
 import { WorkbenchError } from "../errors";
-import { createOpenSslWorkspace, type OpenSslWorkspace } from "../testing/openssl";
+import { createOpenSslWorkspace, type OpenSslWorkspace } from "../../../test-support/openssl";
 import { credentialFromImport, replaceCertificateIfKeyMatches } from "./credential-from-import";
 import { importCredentialMaterial } from "./import-material";
 import type { Credential } from "../credential/credential";
 
-// Issue 11, item 8: a damaged copy of the page's own certificate carries the page's public key, as a
+// A damaged copy of the page's own certificate carries the page's public key, as a
 // CA-issued certificate for the page's key does; OpenSSL's `verify` is the independent judge of which is which.
 let openssl: OpenSslWorkspace;
 let credential: Credential;

@@ -1,7 +1,7 @@
 /**
  * Whether a certificate may replace the page's own: the rule that tells a CA-issued certificate for the
  * page's key from a damaged copy of the page's certificate. Both carry the page's public key, so the key
- * comparison alone cannot tell them apart (issue 11: 8 of 35 bit-flipped copies passed it).
+ * comparison alone cannot tell them apart (8 of 35 copies with one bit flipped passed it).
  */
 import type { X509Certificate } from "@peculiar/x509";
 import { bytesEqual, toBytes } from "../encoding";

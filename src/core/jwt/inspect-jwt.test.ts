@@ -1,13 +1,15 @@
+import { MAX_JSON_DEPTH, MAX_TOKEN_CHARS } from "../input-limits";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodePemBlocks } from "../formats/pem";
-import { createOpenSslWorkspace, parseOpenSslFingerprint, type OpenSslWorkspace } from "../testing/openssl";
+import { createOpenSslWorkspace, parseOpenSslFingerprint, type OpenSslWorkspace } from "../../../test-support/openssl";
 import { importRsaPrivateKey } from "../keys/rsa-keys";
-import { ASSERTION_FORMS, buildClientAssertion } from "../assertion/client-assertion";
+import { ASSERTION_FORMS } from "../assertion/assertion-types";
+import { buildClientAssertion } from "../assertion/client-assertion";
 import { inspectJwt } from "./inspect-jwt";
 import { convertToBase64Url } from "./jwt-base64url";
 import type { JwtInspection, JwtInspectionSuccess } from "./jwt-inspection";
 import { describeExpiry, retimeInspection } from "./jwt-time";
-import { seededRandom } from "../testing/seeded-random";
+import { seededRandom } from "../../../test-support/seeded-random";
 
 const clientId = "00001111-aaaa-2222-bbbb-3333cccc4444";
 const aud = "https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/oauth2/v2.0/token";
@@ -359,7 +361,7 @@ describe("robustness: inspectJwt never throws", () => {
   });
 });
 
-describe("hostile keys and sizes (issue 11, items 5 and 7)", () => {
+describe("hostile keys and sizes: __proto__ and other odd claim names, 100 KB values, 10,000 claims", () => {
   /** Every text the page renders from an inspection: all must be strings, whatever the token's keys. */
   function shownTexts(result: JwtInspectionSuccess): unknown[] {
     return [...result.headerFields, ...result.claims].flatMap((row) => [row.name, row.value, row.explanation]);
@@ -418,5 +420,34 @@ describe("hostile keys and sizes (issue 11, items 5 and 7)", () => {
     expect(typ?.status).toBe("fail");
     expect(typ?.detail).toContain("(100,002 characters)");
     expect(typ?.detail.length).toBeLessThan(300);
+  });
+});
+
+describe("bounded input: what crosses the worker boundary is bounded in depth and size (src/core/input-limits.ts)", () => {
+  const segment = (text: string) => Buffer.from(text).toString("base64url");
+  const nested = (levels: number) => `${'{"a":'.repeat(levels)}1${"}".repeat(levels)}`;
+
+  it.each(["header", "payload"] as const)("a %s of 50,000 nested objects is named as too deep, quickly, and the result can be handed over (structured clone)", async (part) => {
+    const header = part === "header" ? `{"alg":"RS256","x":${nested(50_000)}}` : '{"alg":"RS256"}';
+    const payload = part === "payload" ? nested(50_000) : '{"sub":"x"}';
+    const started = performance.now();
+    const inspection = await inspectJwt(`${segment(header)}.${segment(payload)}.${segment("sig")}`);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(inspection).toMatchObject({ ok: false });
+    expect(inspection.ok ? "" : inspection.problem).toContain(`The ${part} nests 50,00`);
+    expect(inspection.ok ? "" : inspection.problem).toContain(`no deeper than ${String(MAX_JSON_DEPTH)}`);
+    // What the worker posts to the page: structured clone must not throw on it.
+    expect(() => structuredClone(inspection)).not.toThrow();
+  });
+
+  it(`nesting up to ${String(MAX_JSON_DEPTH)} levels is still read, and its result can be handed over`, async () => {
+    const inspection = await inspectJwt(`${segment('{"alg":"RS256"}')}.${segment(`{"deep":${nested(MAX_JSON_DEPTH - 1)}}`)}.${segment("sig")}`);
+    expect(inspection.ok).toBe(true);
+    expect(() => structuredClone(inspection)).not.toThrow();
+  });
+
+  it("a text longer than MAX_TOKEN_CHARS is named by its size without being decoded", async () => {
+    const inspection = await inspectJwt("a".repeat(MAX_TOKEN_CHARS + 1));
+    expect(inspection.ok ? "" : inspection.problem).toMatch(/^The text is 4,194,305 characters: no JWT is that long/);
   });
 });

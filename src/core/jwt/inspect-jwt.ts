@@ -3,6 +3,7 @@
  * judge the times (jwt-time.ts), lint a client assertion (assertion-lint.ts). Encrypted tokens: jwt-encrypted.ts.
  */
 import { describeError } from "../errors";
+import { MAX_TOKEN_CHARS } from "../input-limits";
 import { computeThumbprints } from "../certificate/thumbprints";
 import { CLOUD_AUTHORITY_HOSTS, entraAuthorityOriginOfIssuer, looksLikeEntraIssuer } from "../../entra/clouds";
 import { lintClientAssertion, type LintResult } from "../assertion/assertion-lint";
@@ -11,7 +12,8 @@ import { decodeSegment, InspectionProblem, parseJsonObject, shortenForDisplay, s
 import { inspectEncryptedToken } from "./jwt-encrypted";
 import { describeClaims, describeHeaderFields, MAX_DESCRIBED_ROWS } from "./jwt-fields";
 import { TIME_CLAIMS, type JwtKind } from "./jwt-explanations";
-import type { InspectJwtOptions, JwtClaim, JwtInspection, SignatureCheck } from "./jwt-inspection";
+import type { SignatureVerdict } from "../assertion/assertion-lint";
+import type { InspectJwtOptions, JwtClaim, JwtInspection } from "./jwt-inspection";
 import { COMMON_RSA_SIGNATURE_BYTES, readSigningCertificate, verifyWithCertificate } from "./jwt-signature";
 import { describeExpiry } from "./jwt-time";
 import { parseTokenEndpoint } from "../token-request/token-endpoint";
@@ -57,7 +59,7 @@ function notCheckedMessage({ header, payload, kind, signatureBytes }: SignatureC
 /**
  * The payload as the inspection keeps it: whole, unless it has more claims than are described; then only the
  * described claims and the time claims (which re-timing reads), so a crafted 10,000-claim payload is not cloned
- * out of the worker onto the main thread (issue 11, item 7). `claimCount` still says how many it has.
+ * out of the worker onto the main thread, where it would freeze the page. `claimCount` still says how many it has.
  */
 function payloadAsKept(payload: Record<string, unknown>, claims: readonly JwtClaim[]): Record<string, unknown> {
   if (Object.keys(payload).length <= MAX_DESCRIBED_ROWS) return payload;
@@ -95,7 +97,7 @@ async function inspectToken(text: string, options: InspectJwtOptions): Promise<J
   const certificate = certificateDer ? await readSigningCertificate(certificateDer) : undefined;
   const usable = certificate && !("problem" in certificate) ? certificate : undefined;
   const signatureBytesLength = signatureBytes?.length ?? 0;
-  const signature: SignatureCheck =
+  const signature: SignatureVerdict =
     kind === "access-token" || !certificate
       ? { status: "not-checked", message: notCheckedMessage({ header, payload, kind, signatureBytes: signatureBytesLength }) }
       : !usable
@@ -143,6 +145,9 @@ async function inspectToken(text: string, options: InspectJwtOptions): Promise<J
 export async function inspectJwt(text: string, options: InspectJwtOptions = {}): Promise<JwtInspection> {
   try {
     if (typeof text !== "string") return { ok: false, problem: "The input is not text." };
+    if (text.length > MAX_TOKEN_CHARS) {
+      return { ok: false, problem: `The text is ${text.length.toLocaleString("en-US")} characters: no JWT is that long (real ones are a few thousand), and the page reads at most ${MAX_TOKEN_CHARS.toLocaleString("en-US")}. Paste the token alone.` };
+    }
     return await inspectToken(text, options);
   } catch (error) {
     if (error instanceof InspectionProblem) return { ok: false, problem: error.message, ...(error.standardBase64 ? { standardBase64: true as const } : {}) };

@@ -4,6 +4,8 @@
  */
 import { base64UrlToBytes, utf8Decode } from "../encoding";
 import { describeError } from "../errors";
+import { MAX_JSON_DEPTH } from "../input-limits";
+import { jsonNestingDepth } from "../text/json-nesting";
 
 const SEGMENT_NAMES = ["header", "payload", "signature"] as const;
 
@@ -46,6 +48,12 @@ export function parseJsonObject(bytes: Uint8Array, what: "header" | "payload"): 
   } catch {
     throw new InspectionProblem(`The ${what} is not UTF-8 text, so it is not JSON.`);
   }
+  const depth = jsonNestingDepth(text);
+  if (depth > MAX_JSON_DEPTH) {
+    throw new InspectionProblem(
+      `The ${what} nests ${depth.toLocaleString("en-US")} levels deep: a JWT's ${what} nests a few levels at most, and the page reads no deeper than ${String(MAX_JSON_DEPTH)}, so it is not described further. This is not a token any issuer makes.`,
+    );
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -71,8 +79,8 @@ export function shortenForDisplay(text: string, max = MAX_SHOWN_VALUE_CHARS): { 
 }
 
 /** A header field's or claim's value as shown: strings as they are, anything else as JSON; cut when huge. */
-export function showValue(value: unknown): { value: string; length?: number } {
-  return shortenForDisplay(typeof value === "string" ? value : (JSON.stringify(value) ?? String(value)));
+export function showValue(value: unknown, max = MAX_SHOWN_VALUE_CHARS): { value: string; length?: number } {
+  return shortenForDisplay(typeof value === "string" ? value : (JSON.stringify(value) ?? String(value)), max);
 }
 
 /** An own property of a decoded object, never one inherited from Object.prototype (`constructor`, `__proto__`). */

@@ -3,7 +3,7 @@
  * (RFC 7519 §4.1; Microsoft identity platform "access token claims reference").
  */
 
-import { formatDuration, numericDate, utcText } from "./time-window";
+import { formatDuration, isOutOfRangeNumericDate, numericDate, utcText } from "./time-window";
 
 /** Transitional: assertion-lint.ts on this branch still imports it from here; its one home is ../time-window.ts. */
 
@@ -142,7 +142,10 @@ export const TIME_CLAIMS: readonly string[] = ["exp", "nbf", "iat", "auth_time"]
 /** Describes a NumericDate relative to `now`; undefined when it is not a representable time. */
 export function describeTime(claim: string, value: unknown, now: Date): TimeDescription | undefined {
   const seconds = numericDate(value);
-  if (seconds === undefined) return undefined;
+  if (seconds === undefined) {
+    // A number no Date can hold is named, not dropped: it is what a crafted token carries.
+    return isOutOfRangeNumericDate(value) ? { utc: "no date", local: "no date", relative: "out of the range of any date" } : undefined;
+  }
   const date = new Date(seconds * 1000);
   const delta = Math.round(seconds - now.getTime() / 1000);
   const span = formatDuration(Math.abs(delta));

@@ -5,8 +5,6 @@
 import type { LintResult, SignatureVerdict } from "../assertion/assertion-lint";
 import type { JwtKind, TimeDescription } from "./jwt-explanations";
 
-export type { JwtKind };
-
 export interface JwtField {
   name: string;
   /**
@@ -22,9 +20,6 @@ export interface JwtField {
 export interface JwtClaim extends JwtField {
   time?: TimeDescription;
 }
-
-/** The signature verdict: the one type assertion-lint.ts defines (`subject` is unused here). */
-export type SignatureCheck = SignatureVerdict;
 
 export interface JwtInspectionFailure {
   ok: false;
@@ -56,7 +51,8 @@ export interface JwtInspectionSuccess {
   /** The first MAX_DESCRIBED_ROWS claims, described; `claimCount` says how many there are. */
   claims: JwtClaim[];
   claimCount: number;
-  signature: SignatureCheck;
+  /** The signature verdict: the one type assertion-lint.ts defines (`subject` is unused here). */
+  signature: SignatureVerdict;
   lint: LintResult[];
   kind: JwtKind;
   /** Undefined when the token has no numeric exp. */

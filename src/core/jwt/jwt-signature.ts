@@ -3,11 +3,11 @@
  * algorithms Entra accepts on a client assertion (RS256, PS256; RFC 7518 §3.3, §3.5).
  */
 // jose and the X.509 parser are loaded by the first verification, not with the page: the Inspect panel and
-// the JWT views import the inspection for its synchronous helpers (issue 13, first load).
+// the JWT views import the inspection for its synchronous helpers, and the first screen's JavaScript stays light.
 import { toBytes } from "../encoding";
 import { describeError } from "../errors";
 import { encodePem } from "../formats/pem";
-import type { SignatureCheck } from "./jwt-inspection";
+import type { SignatureVerdict } from "../assertion/assertion-lint";
 
 /** What the verification needs to know about the certificate, read once. */
 export interface SigningCertificate {
@@ -35,7 +35,7 @@ export async function readSigningCertificate(certificateDer: Uint8Array): Promis
  * Verifies `token` (compact form) with the certificate's public key. `alg` is the header's; `signatureBytes`
  * the decoded signature's length, judged first so a cut or padded token is named as such.
  */
-export async function verifyWithCertificate(token: string, alg: string, signatureBytes: number, certificate: SigningCertificate): Promise<SignatureCheck> {
+export async function verifyWithCertificate(token: string, alg: string, signatureBytes: number, certificate: SigningCertificate): Promise<SignatureVerdict> {
   if (alg !== "RS256" && alg !== "PS256") {
     return { status: "unsupported", message: `Signature not checked: alg ${alg} cannot be checked against an RSA certificate; only RS256 and PS256 are verified here.` };
   }

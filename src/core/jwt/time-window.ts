@@ -27,6 +27,22 @@ export function numericDate(value: unknown): number | undefined {
 }
 
 /**
+ * True when a claim holds a number that is no date at all: beyond what a Date can hold (±8.64e15 ms, about
+ * 275,760 years either side of 1970), infinite or NaN. Such a claim is named as out of range rather than shown
+ * as a time, since `new Date(value * 1000).toISOString()` throws RangeError "Invalid time value" for it.
+ *
+ * @example isOutOfRangeNumericDate(1e308) // true; isOutOfRangeNumericDate(1735787045) // false
+ */
+export function isOutOfRangeNumericDate(value: unknown): boolean {
+  return typeof value === "number" && numericDate(value) === undefined;
+}
+
+/** How the page names an out-of-range time claim, mid-sentence: "exp is 1e+308, out of the range of any date". */
+export function describeOutOfRange(claim: string, value: number): string {
+  return `${claim} is ${String(value)}, out of the range of any date (a NumericDate counts seconds from 1970, and dates end 275,760 years either side of it)`;
+}
+
+/**
  * A span of seconds in the largest unit that keeps it readable, rounded to the nearest: the one
  * formatter for every relative time on the page, so two lines never disagree ("10 min" vs "9 min").
  *
@@ -46,7 +62,7 @@ export function formatDuration(seconds: number): string {
  * @example utcText(1735787585) // "2025-01-02 03:13:05 UTC"
  */
 export function utcText(seconds: number): string {
-  return new Date(seconds * 1000).toISOString().replace(/^(\d{4}-\d\d-\d\d)T(\d\d:\d\d:\d\d)(?:\.\d+)?Z$/, "$1 $2 UTC");
+  return new Date(seconds * 1000).toISOString().replace(/^([+-]?\d{4,6}-\d\d-\d\d)T(\d\d:\d\d:\d\d)(?:\.\d+)?Z$/, "$1 $2 UTC");
 }
 
 /** A window in NumericDates: usable from `notBefore` (when there is one) until just before `expires`. */

@@ -4,7 +4,7 @@ import { generateCredential } from "../credential/generate-credential";
 import { WorkbenchError } from "../errors";
 import { assertKeyMatchesCertificate, KEY_MISMATCH_MESSAGE, keyMatchesCertificate, privateKeySignsForCertificate } from "./key-match";
 import { decodePemBlocks } from "../formats/pem";
-import { createOpenSslWorkspace } from "../testing/openssl";
+import { createOpenSslWorkspace } from "../../../test-support/openssl";
 
 function derOf(path: string): Uint8Array {
   return decodePemBlocks(readFileSync(path, "utf8"))[0]?.der ?? new Uint8Array();

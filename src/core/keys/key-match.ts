@@ -4,12 +4,14 @@
  */
 import { AsnConvert } from "@peculiar/asn1-schema";
 import { PrivateKeyInfo } from "@peculiar/asn1-pkcs8";
+// id-ecPublicKey: RFC 5480 §2.1.1.
+import { id_ecPublicKey } from "@peculiar/asn1-ecc";
 import { RSAPrivateKey, RSAPublicKey, id_rsaEncryption } from "@peculiar/asn1-rsa";
 import { SubjectPublicKeyInfo } from "@peculiar/asn1-x509";
 import { parseCertificateDer } from "../certificate/parse";
 import { bytesEqual, toArrayBuffer, toBytes, utf8Encode } from "../encoding";
 import { WorkbenchError } from "../errors";
-import { curveOf, EC_PUBLIC_KEY } from "../formats/key-info";
+import { curveOf } from "../formats/key-info";
 import { RSASSA_SHA256 } from "./rsa-keys";
 
 /** What the page says, wherever it finds that a key and a certificate do not belong together. */
@@ -51,8 +53,8 @@ export async function keyMatchesPublicKey(pkcs8Der: Uint8Array, spkiDer: Uint8Ar
     return bytesEqual(unsigned(privateKey.modulus), unsigned(publicKey.modulus))
       && bytesEqual(unsigned(privateKey.publicExponent), unsigned(publicKey.publicExponent));
   }
-  if (oid === EC_PUBLIC_KEY) {
-    if (spki.algorithm.algorithm !== EC_PUBLIC_KEY) return false;
+  if (oid === id_ecPublicKey) {
+    if (spki.algorithm.algorithm !== id_ecPublicKey) return false;
     const curve = curveOf(info.privateKeyAlgorithm.parameters);
     if (!curve || curveOf(spki.algorithm.parameters)?.name !== curve.name) return curve ? false : undefined;
     try {

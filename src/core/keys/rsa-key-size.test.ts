@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { toArrayBuffer } from "../encoding";
 import { decodePemBlocks } from "../formats/pem";
 import { assertEntraKeyRule, entraKeyRuleProblem, meetsEntraKeyRule, MIN_ENTRA_RSA_BITS, rsaModulusBitLength } from "./rsa-key-size";
-import { createOpenSslWorkspace } from "../testing/openssl";
+import { createOpenSslWorkspace } from "../../../test-support/openssl";
 
 describe("rsaModulusBitLength (RFC 8017 §A.1)", () => {
   it.each([1023, 2047, 2048, 2049])("a %d-bit key made by OpenSSL measures what node:crypto says", (bits) => {

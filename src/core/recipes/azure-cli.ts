@@ -1,5 +1,5 @@
 /** The Azure CLI: upload the certificate to the app, and sign in as the app with it. */
-import type { Cloud } from "../token-request/token-endpoint";
+import type { Cloud } from "../../entra/clouds";
 import { shellQuote } from "./shell-quote";
 import type { Recipe, RecipeContext } from "./recipe";
 

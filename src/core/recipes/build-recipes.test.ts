@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { credentialFiles, type Credential } from "../credential/credential";
 import { generateCredential } from "../credential/generate-credential";
-import type { Cloud } from "../token-request/token-endpoint";
-import { createOpenSslWorkspace, parseOpenSslFingerprint, type OpenSslWorkspace } from "../testing/openssl";
-import { recipeInputsFor } from "../testing/recipe-inputs-fixture";
-import { assertSnippetParses, shellArguments } from "../testing/snippets";
+import type { Cloud } from "../../entra/clouds";
+import { createOpenSslWorkspace, parseOpenSslFingerprint, type OpenSslWorkspace } from "../../../test-support/openssl";
+import { recipeInputsFor } from "../../../test-support/recipe-inputs-fixture";
+import { assertSnippetParses, shellArguments } from "../../../test-support/snippets";
 import { buildRecipes } from "./build-recipes";
 import { keyCredentialEntry } from "./key-credentials";
 import { RECIPE_GROUPS, type Recipe, type RecipeInputs } from "./recipe";

@@ -3,6 +3,7 @@ import { azureCliRecipes } from "./azure-cli";
 import { azureIdentityRecipes } from "./azure-identity";
 import { checkRecipes } from "./checks";
 import { keyCredentialsRecipe } from "./key-credentials";
+import { keyVaultSigningRecipes } from "./key-vault-signing";
 import { msalRecipes } from "./msal";
 import { recipeContext, type Recipe, type RecipeInputs } from "./recipe";
 
@@ -13,5 +14,5 @@ import { recipeContext, type Recipe, type RecipeInputs } from "./recipe";
  */
 export function buildRecipes(inputs: RecipeInputs): Recipe[] {
   const context = recipeContext(inputs);
-  return [...msalRecipes(context), ...azureIdentityRecipes(context), ...azureCliRecipes(context), keyCredentialsRecipe(context), ...checkRecipes(context)];
+  return [...msalRecipes(context), ...azureIdentityRecipes(context), ...keyVaultSigningRecipes(context), ...azureCliRecipes(context), keyCredentialsRecipe(context), ...checkRecipes(context)];
 }

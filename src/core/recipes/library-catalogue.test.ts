@@ -3,8 +3,8 @@ import type { Credential } from "../credential/credential";
 import { generateCredential } from "../credential/generate-credential";
 import { DEFAULT_LIBRARY, LIBRARIES, libraryById, snippetForLibrary } from "./library-catalogue";
 import type { RecipeInputs } from "./recipe";
-import { recipeInputsFor } from "../testing/recipe-inputs-fixture";
-import { assertSnippetParses } from "../testing/snippets";
+import { recipeInputsFor } from "../../../test-support/recipe-inputs-fixture";
+import { assertSnippetParses } from "../../../test-support/snippets";
 
 describe("libraries offered in step 3", () => {
   let credential: Credential;

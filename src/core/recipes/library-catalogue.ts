@@ -1,6 +1,8 @@
-import type { AssertionForm } from "../assertion/client-assertion";
+import type { AssertionForm } from "../assertion/assertion-types";
 import { buildRecipes } from "./build-recipes";
-import type { Recipe, RecipeInputs } from "./recipe";
+import { msalPythonPublicCertificateRecipe } from "./msal";
+import { recipeContext, type Recipe, type RecipeContext, type RecipeInputs } from "./recipe";
+import { KEY_VAULT_LIBRARIES, type KeyVaultLibraryId } from "./key-vault-libraries";
 
 /**
  * The libraries step 3 offers, what client assertion each one sends, and the snippet it shows.
@@ -18,17 +20,20 @@ export type LibraryId =
   | "azure-identity-python"
   | "azure-identity-js"
   | "az-cli"
-  | "curl";
+  | "curl"
+  | KeyVaultLibraryId;
 
 export interface Library {
   id: LibraryId;
   label: string;
   /** The assertion form the library signs; undefined when the page's own assertion is used as it is (curl). */
   form?: AssertionForm;
-  /** The recipe (src/core/recipes.ts) shown for this library. */
+  /** The recipe shown for this library: one of buildRecipes (build-recipes.ts) or of LIBRARY_ONLY_RECIPES. */
   recipeId: string;
   /** Which form it sends and from which version, in plain words. */
   note: string;
+  /** Where the key is: a file the app reads (the default), or Azure Key Vault, which signs for the app. */
+  keyIn?: "key-vault";
 }
 
 export const DEFAULT_LIBRARY: LibraryId = "msal-python";
@@ -110,27 +115,16 @@ export const LIBRARIES: readonly Library[] = [
     recipeId: "curl",
     note: "Sends the assertion this page signs, in the form chosen in Check and troubleshoot.",
   },
+  ...KEY_VAULT_LIBRARIES,
 ];
+
+/** Recipes step 3 offers for a library that the recipes panel (buildRecipes) does not show. */
+const LIBRARY_ONLY_RECIPES: Readonly<Record<string, (context: RecipeContext) => Recipe>> = {
+  "msal-python-public-certificate": msalPythonPublicCertificateRecipe,
+};
 
 export function libraryById(id: string): Library {
   return LIBRARIES.find((library) => library.id === id) ?? (LIBRARIES[0] as Library);
-}
-
-/** The MSAL Python client_credential that names only the key and the certificate (MSAL Python ≥ 1.34). */
-function msalPythonPublicCertificateRecipe(base: Recipe): Recipe {
-  const code = base.code.replace(/ {8}"thumbprint": [^\n]*\n {8}"private_key": open\("server\.pem"\)\.read\(\),\n( {8}"public_certificate": [^\n]*\n)?/, [
-    `        "private_key": open("server.pem").read(),`,
-    `        "public_certificate": open("server.crt").read(),`,
-    "",
-  ].join("\n"));
-  return {
-    ...base,
-    id: "msal-python-public-certificate",
-    title: "MSAL Python (public_certificate, no thumbprint; MSAL ≥ 1.34)",
-    description:
-      "MSAL Python 1.34 and later work out the thumbprint from server.crt and sign PS256 with x5t#S256, sending the certificate as x5c as well. Requires msal>=1.34; older versions ask for a thumbprint.",
-    code,
-  };
 }
 
 /**
@@ -139,12 +133,10 @@ function msalPythonPublicCertificateRecipe(base: Recipe): Recipe {
  */
 export function snippetForLibrary(id: LibraryId, inputs: RecipeInputs): Recipe {
   const library = libraryById(id);
-  const recipes = buildRecipes({ ...inputs, form: library.form ?? inputs.form });
-  if (library.id === "msal-python-public-certificate") {
-    const base = recipes.find((recipe) => recipe.id === "msal-python");
-    if (base) return msalPythonPublicCertificateRecipe(base);
-  }
-  const recipe = recipes.find((candidate) => candidate.id === library.recipeId);
+  const libraryInputs = { ...inputs, form: library.form ?? inputs.form };
+  const libraryOnly = LIBRARY_ONLY_RECIPES[library.recipeId];
+  if (libraryOnly) return libraryOnly(recipeContext(libraryInputs));
+  const recipe = buildRecipes(libraryInputs).find((candidate) => candidate.id === library.recipeId);
   if (!recipe) throw new Error(`No recipe ${library.recipeId} for ${library.id}.`);
   return recipe;
 }

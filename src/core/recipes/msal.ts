@@ -14,6 +14,28 @@ function msalPython(context: RecipeContext, credentialLines: string[]): string {
   });
 }
 
+/** The client_credential lines that name the PEM key; the certificate file goes with it as public_certificate. */
+const PEM_KEY_LINE = `"private_key": open("server.pem").read(),`;
+const PEM_CERTIFICATE_LINE = `"public_certificate": open("server.crt").read(),`;
+
+/**
+ * MSAL Python given only the key and the certificate, no thumbprint: from 1.34 it works the SHA-256
+ * thumbprint out of public_certificate and signs PS256 with x5t#S256, sending the certificate as x5c too
+ * (AzureAD/microsoft-authentication-library-for-python PR #835, "Thumbprint for certificate made optional").
+ * Step 3 offers it as a library; the recipes panel does not, so it is not in `msalRecipes`.
+ */
+export function msalPythonPublicCertificateRecipe(context: RecipeContext): Recipe {
+  return {
+    id: "msal-python-public-certificate",
+    group: "code",
+    title: "MSAL Python (public_certificate, no thumbprint; MSAL ≥ 1.34)",
+    language: "python",
+    description:
+      "MSAL Python 1.34 and later work out the thumbprint from server.crt and sign PS256 with x5t#S256, sending the certificate as x5c as well. Requires msal>=1.34; older versions ask for a thumbprint.",
+    code: msalPython(context, [PEM_KEY_LINE, PEM_CERTIFICATE_LINE]),
+  };
+}
+
 export function msalRecipes(context: RecipeContext): Recipe[] {
   const { clientId, authority, scope, custom, authorityHost, inCloud, sni } = context;
   const { includeX5c, form } = context.inputs;
@@ -32,8 +54,8 @@ export function msalRecipes(context: RecipeContext): Recipe[] {
         sni,
       code: msalPython(context, [
         `"thumbprint": ${literal(sha1Hex)},`,
-        `"private_key": open("server.pem").read(),`,
-        ...(includeX5c ? [`"public_certificate": open("server.crt").read(),`] : []),
+        PEM_KEY_LINE,
+        ...(includeX5c ? [PEM_CERTIFICATE_LINE] : []),
       ]),
     },
     {

@@ -1,7 +1,8 @@
-import type { AssertionForm } from "../assertion/client-assertion";
-import { normalizeCustomAuthority, type Cloud, type EndpointVersion } from "../token-request/token-endpoint";
-import { CLOUD_AUTHORITY_HOSTS } from "../../entra/clouds";
-import type { CertificateDetails } from "../certificate/describe";
+import type { AssertionForm } from "../assertion/assertion-types";
+import { normalizeCustomAuthority } from "../token-request/token-endpoint";
+import { CLOUD_AUTHORITY_HOSTS, type Cloud, type EndpointVersion } from "../../entra/clouds";
+import type { Credential } from "../credential/credential";
+import { tokenEndpointFromSettings } from "../token-request/app-settings";
 import { keyIdFromThumbprint } from "./key-credentials";
 import type { RecipeInputs } from "./recipe";
 
@@ -30,25 +31,22 @@ export function authorityOriginFor(settings: Pick<RecipeSettings, "cloud" | "cus
 }
 
 /**
- * Everything the recipes are filled with, from the certificate and the settings. `tokenEndpoint` is the
- * endpoint when the settings name a valid one; otherwise a placeholder with the tenant left to fill in.
+ * Everything the recipes are filled with, from the credential's certificate and the page's settings: the one
+ * derivation step 3's snippet and the recipes panel share. The token endpoint is the settings' one when they
+ * name a valid one; otherwise a placeholder with the tenant left to fill in.
  */
-export function recipeInputsFor(
-  certificate: { details: CertificateDetails; der: Uint8Array },
-  settings: RecipeSettings,
-  tokenEndpoint: string | undefined,
-): RecipeInputs {
+export function recipeInputsFromSettings(credential: Pick<Credential, "certificateDetails" | "certificateDer">, settings: RecipeSettings): RecipeInputs {
   const authorityOrigin = authorityOriginFor(settings);
   const tokenPath = settings.version === "v1" ? "oauth2/token" : "oauth2/v2.0/token";
   return {
-    certificate: certificate.details,
-    certificateDer: certificate.der,
+    certificate: credential.certificateDetails,
+    certificateDer: credential.certificateDer,
     tenant: settings.tenant,
     clientId: settings.clientId,
     authorityOrigin,
-    tokenEndpoint: tokenEndpoint ?? `${authorityOrigin}/<tenant id>/${tokenPath}`,
+    tokenEndpoint: tokenEndpointFromSettings(settings) ?? `${authorityOrigin}/<tenant id>/${tokenPath}`,
     scope: settings.scope,
-    keyId: keyIdFromThumbprint(certificate.details.thumbprints.sha1Hex),
+    keyId: keyIdFromThumbprint(credential.certificateDetails.thumbprints.sha1Hex),
     cloud: settings.cloud,
     version: settings.version,
     includeX5c: settings.includeX5c,

@@ -3,8 +3,8 @@
  * the inputs (placeholders, authority, the /.default scope, the cloud's wording). Pure string building:
  * every value that goes into code is escaped for that language, so a tenant or subject cannot break it.
  */
-import type { AssertionForm } from "../assertion/client-assertion";
-import type { Cloud, EndpointVersion } from "../token-request/token-endpoint";
+import type { AssertionForm } from "../assertion/assertion-types";
+import type { Cloud, EndpointVersion } from "../../entra/clouds";
 import type { CertificateDetails } from "../certificate/describe";
 import { toDefaultScope } from "../token-request/default-scope";
 import { graphDefaultScopeFor } from "../token-request/graph-resources";

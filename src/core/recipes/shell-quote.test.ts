@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { shellQuote } from "./shell-quote";
-import { shellArguments } from "../testing/snippets";
+import { shellArguments } from "../../../test-support/snippets";
 
 describe("shellQuote (POSIX single quotes)", () => {
   it.each(["plain", "it's", "a'b\"c$(d)`e`\\f", "two words", "", "line\nbreak", "'"])("sh reads %j back as exactly one argument", (value) => {

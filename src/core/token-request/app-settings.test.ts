@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { describeSettingsProblem, tokenEndpointFromSettings, validateAppSettings } from "./app-settings";
-import { FIXTURE_TENANT_ID, VALID_APP_SETTINGS } from "../testing/app-settings-fixture";
+import { FIXTURE_TENANT_ID, VALID_APP_SETTINGS } from "../../../test-support/app-settings-fixture";
 
 const TENANT_ID = FIXTURE_TENANT_ID;
 const valid = VALID_APP_SETTINGS;

@@ -4,7 +4,7 @@
  * The store holds the values; these functions judge them.
  */
 import type { Cloud, EndpointVersion } from "../../entra/clouds";
-import { MAX_LIFETIME_SECONDS, type AssertionForm } from "../assertion/client-assertion";
+import { MAX_LIFETIME_SECONDS, type AssertionForm } from "../assertion/assertion-types";
 import { normalizeCustomAuthority, tokenEndpointFor, validateClientId, validateTenant } from "./token-endpoint";
 import { describeError } from "../errors";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { shellArguments } from "../testing/snippets";
+import { shellArguments } from "../../../test-support/snippets";
 import { buildClientCredentialsForm } from "./client-credentials-form";
 import { curlCommandFor } from "./curl-command";
 

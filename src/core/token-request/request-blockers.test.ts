@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { VALID_APP_SETTINGS } from "../testing/app-settings-fixture";
+import { VALID_APP_SETTINGS } from "../../../test-support/app-settings-fixture";
 import { tokenRequestBlockers } from "./request-blockers";
 
 const settings = VALID_APP_SETTINGS;

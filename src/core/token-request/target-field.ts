@@ -8,7 +8,6 @@ import { isGuid } from "../../entra/tenant";
 import { DEFAULT_SCOPE_SUFFIX, defaultScopeOfResource, resourceFromScope, toDefaultScope, type ScopeFix } from "./default-scope";
 import { graphResourceFor } from "./graph-resources";
 
-export type { ScopeFix } from "./default-scope";
 
 /** True for an App ID URI (https://…, api://…, any absolute URI) or an application ID GUID. */
 function looksLikeResource(text: string): boolean {

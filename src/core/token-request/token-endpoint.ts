@@ -2,10 +2,6 @@ import { CLOUD_AUTHORITY_HOSTS, cloudOfAuthorityHost, endpointVersionOfPath, TOK
 import { isGuid, tenantProblem } from "../../entra/tenant";
 import { WorkbenchError } from "../errors";
 
-export type { Cloud, EndpointVersion } from "../../entra/clouds";
-export { isGuid } from "../../entra/tenant";
-/** The authority host per cloud (src/entra/clouds.ts); kept under this name for the page's imports. */
-export { CLOUD_AUTHORITY_HOSTS as CLOUD_HOSTS } from "../../entra/clouds";
 
 /**
  * Returns a message when `tenant` cannot name a tenant in a client-credentials token request,

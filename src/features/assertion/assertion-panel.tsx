@@ -12,6 +12,7 @@ import { JwtParts } from "@/ui/jwt-parts";
 import { Panel } from "@/ui/panel";
 import { useNow } from "@/ui/use-now";
 import { AppSettingsForm } from "./app-settings-form";
+import { ExternalSign } from "./external-sign";
 
 export function AssertionPanel() {
   const credential = useWorkbenchStore((state) => state.credential);
@@ -40,13 +41,12 @@ export function AssertionPanel() {
       description="The signed JWT MSAL sends instead of a client secret, built from the key and certificate on this page exactly as Entra expects it."
     >
       <AppSettingsForm />
-      {!hasKey && (
+      {!credential && (
         <p className="text-sm text-muted" data-testid="assertion-no-key">
-          {credential
-            ? "The certificate on this page has no private key: import its key (server.pem, or a PFX holding both) to sign an assertion."
-            : "Generate or import a key and certificate to sign an assertion."}
+          Generate or import a key and certificate to sign an assertion.
         </p>
       )}
+      {credential && !hasKey && <ExternalSign />}
       {hasKey && !assertion && !assertionError && (
         <p className="text-sm text-muted" data-testid="assertion-waiting">
           {waitingText}
@@ -62,14 +62,20 @@ export function AssertionPanel() {
           <div className="flex flex-wrap items-center gap-2">
             <h4 className="font-medium">The assertion</h4>
             <CopyButton text={assertion.jwt} label="client assertion" testId="copy-assertion" />
-            <button type="button" className="btn-secondary" data-testid="resign-assertion" onClick={() => void signAssertion()}>
-              Re-sign now
-            </button>
-            <span className="text-xs text-muted">New jti and times; valid {settings.lifetimeSeconds} s from signing.</span>
+            {hasKey ? (
+              <>
+                <button type="button" className="btn-secondary" data-testid="resign-assertion" onClick={() => void signAssertion()}>
+                  Re-sign now
+                </button>
+                <span className="text-xs text-muted">New jti and times; valid {settings.lifetimeSeconds} s from signing.</span>
+              </>
+            ) : (
+              <span className="text-xs text-muted">Signed where the key lives; Start again above for a new one.</span>
+            )}
           </div>
           {expired && (
             <p className="text-sm font-medium text-danger" role="alert" data-testid="assertion-expired">
-              This assertion has expired: Entra refuses it once its few minutes of clock tolerance are over (AADSTS700024). Press Re-sign now for a fresh one before copying it.
+              This assertion has expired: Entra refuses it once its few minutes of clock tolerance are over (AADSTS700024). {hasKey ? "Press Re-sign now for a fresh one before copying it." : "Press Start again above and sign the new digest."}
             </p>
           )}
           {inspection?.ok ? <JwtParts parts={inspection.parts} testId="assertion-jwt" /> : <CodeBlock testId="assertion-jwt">{assertion.jwt}</CodeBlock>}

@@ -7,9 +7,23 @@ import { useWorkbenchStore } from "@/store/workbench-store";
 import { DownloadButton } from "@/ui/download-button";
 import { Field } from "@/ui/field";
 import { saveFile } from "@/ui/save-file";
+import { SelectField, type SelectOption } from "@/ui/select-field";
 
 /** A download button's name, media type and tooltip, from the one list of files. */
 const asDownload = (kind: CredentialFileKind) => ({ fileName: kind.fileName, mimeType: kind.mimeType, description: kind.purpose });
+
+/** The unprotected formats under "Other formats", in the order of their buttons. */
+const OTHER_FORMATS: readonly CredentialFileKind[] = [
+  CREDENTIAL_FILES.certificateDer,
+  CREDENTIAL_FILES.certificateSigningRequest,
+  CREDENTIAL_FILES.privateKeyPkcs1Pem,
+  CREDENTIAL_FILES.keyWithCertificatePem,
+];
+
+const PFX_PROFILE_OPTIONS: readonly SelectOption<Pkcs12Profile>[] = [
+  { value: "modern", label: "Modern (AES-256, SHA-256 MAC)" },
+  { value: "legacy", label: "Windows-compatible (3DES, SHA-1 MAC)" },
+];
 
 export function OtherFormats() {
   const files = useWorkbenchStore((state) => state.files);
@@ -53,10 +67,11 @@ export function OtherFormats() {
         )}
       </div>
       <ul className="list-disc pl-5 text-xs text-muted">
-        <li>server.cer: the certificate in DER, what the portal&apos;s upload dialog offers first.</li>
-        <li>server.csr: a certificate signing request, for a certificate authority to sign instead.</li>
-        <li>server-rsa.pem: the private key as PKCS#1 (BEGIN RSA PRIVATE KEY), for older tools.</li>
-        <li>server-with-key.pem: key and certificate in one PEM, for az login and Azure Identity&apos;s CertificateCredential.</li>
+        {OTHER_FORMATS.map((kind) => (
+          <li key={kind.fileName}>
+            {kind.fileName}: {kind.purpose}
+          </li>
+        ))}
       </ul>
       {keyDer && (
         <fieldset className="flex flex-col gap-3 rounded border p-3">
@@ -80,14 +95,14 @@ export function OtherFormats() {
                 </div>
               )}
             </Field>
-            <Field label="PFX profile" hint="Modern: AES-256 and a SHA-256 MAC, as OpenSSL 3 writes (Windows 10 1709+, macOS 13+, .NET). Windows-compatible: 3DES key, RC2-40 certificates and a SHA-1 MAC, for older Windows and macOS; OpenSSL 3 opens it only with -legacy.">
-              {(props) => (
-                <select {...props} className="input" value={profile} data-testid="pfx-profile" onChange={(event) => setProfile(event.target.value as Pkcs12Profile)}>
-                  <option value="modern">Modern (AES-256, SHA-256 MAC)</option>
-                  <option value="legacy">Windows-compatible (3DES, SHA-1 MAC)</option>
-                </select>
-              )}
-            </Field>
+            <SelectField
+              label="PFX profile"
+              hint="Modern: AES-256 and a SHA-256 MAC, as OpenSSL 3 writes (Windows 10 1709+, macOS 13+, .NET). Windows-compatible: 3DES key, RC2-40 certificates and a SHA-1 MAC, for older Windows and macOS; OpenSSL 3 opens it only with -legacy."
+              value={profile}
+              options={PFX_PROFILE_OPTIONS}
+              testId="pfx-profile"
+              onChange={setProfile}
+            />
           </div>
           <div className="flex flex-wrap gap-2">
             <button type="button" className="btn-secondary" data-testid="download-server-pfx" disabled={busy !== undefined} onClick={() => void saveProtected("pfx")}>
@@ -125,14 +140,14 @@ export function PrimaryDownloads() {
         <li>
           <DownloadButton {...asDownload(CREDENTIAL_FILES.certificatePem)} contents={files["server.crt"]} testId="download-server-crt" primary />
           <span className="text-sm">
-            <strong>server.crt</strong> — upload this to your app registration.
+            <strong>{CREDENTIAL_FILES.certificatePem.fileName}</strong> — {CREDENTIAL_FILES.certificatePem.purpose}
           </span>
         </li>
         {files["server.pem"] && (
           <li>
             <DownloadButton {...asDownload(CREDENTIAL_FILES.privateKeyPem)} contents={files["server.pem"]} testId="download-server-pem" primary onSaved={() => markKeySaved(keyDer)} />
             <span className="text-sm">
-              <strong>server.pem</strong> — your private key: keep it secret; MSAL reads it.
+              <strong>{CREDENTIAL_FILES.privateKeyPem.fileName}</strong> — {CREDENTIAL_FILES.privateKeyPem.purpose}
             </span>
           </li>
         )}

@@ -1,19 +1,27 @@
 import { useDeferredValue, useMemo } from "react";
-import type { Cloud } from "@/core/token-request/token-endpoint";
+import type { Cloud } from "@/entra/clouds";
 import { LIBRARIES, libraryById, snippetForLibrary, type LibraryId } from "@/core/recipes/library-catalogue";
-import { recipeInputsFor } from "@/core/recipes/recipe-inputs";
-import { tokenEndpointFromSettings, validateAppSettings } from "@/core/token-request/app-settings";
+import { recipeInputsFromSettings } from "@/core/recipes/recipe-inputs";
+import { validateAppSettings } from "@/core/token-request/app-settings";
 import { useWorkbenchStore } from "@/store/workbench-store";
-import { CodeBlock } from "@/ui/code-block";
-import { CopyButton } from "@/ui/copy-button";
 import { Field } from "@/ui/field";
+import { SelectField, type SelectOption } from "@/ui/select-field";
+import { SnippetView } from "@/ui/snippet-view";
 
-const cloudLabels: Record<Cloud, string> = {
-  public: "Public (login.microsoftonline.com)",
-  usgov: "US Government (…microsoftonline.us)",
-  china: "China, 21Vianet (…chinacloudapi.cn)",
-  custom: "Custom authority host…",
+const CLOUD_OPTIONS: readonly SelectOption<Cloud>[] = [
+  { value: "public", label: "Public (login.microsoftonline.com)" },
+  { value: "usgov", label: "US Government (…microsoftonline.us)" },
+  { value: "china", label: "China, 21Vianet (…chinacloudapi.cn)" },
+  { value: "custom", label: "Custom authority host…" },
+];
+
+/** The key in a file the app reads, or in Azure Key Vault, which signs for the app (the certificate alone is on the page then). */
+const LIBRARY_GROUPS: Readonly<Record<"file" | "key-vault", string>> = {
+  file: "Key in a file (server.pem, server.pfx)",
+  "key-vault": "Key in Azure Key Vault (the vault signs)",
 };
+
+const LIBRARY_OPTIONS: readonly SelectOption<LibraryId>[] = LIBRARIES.map((library) => ({ value: library.id, label: library.label, group: LIBRARY_GROUPS[library.keyIn ?? "file"] }));
 
 /** Step 3: the app registration's tenant and client ID (entered once, used by every later part), the library, and its snippet. */
 export function CodeStep() {
@@ -28,9 +36,7 @@ export function CodeStep() {
   const library = libraryById(settings.library);
   const snippet = useMemo(
     () =>
-      credential
-        ? snippetForLibrary(library.id, recipeInputsFor({ details: credential.certificateDetails, der: credential.certificateDer }, settings, tokenEndpointFromSettings(settings)))
-        : undefined,
+      credential ? snippetForLibrary(library.id, recipeInputsFromSettings(credential, settings)) : undefined,
     [credential, library.id, settings],
   );
 
@@ -47,17 +53,7 @@ export function CodeStep() {
           <input {...props} className="input" value={settings.clientId} data-testid="client-id-input" autoComplete="off" spellCheck={false} onChange={(event) => setSetting("clientId", event.target.value)} placeholder="00000000-0000-0000-0000-000000000000" />
         )}
         </Field>
-        <Field label="Cloud">
-        {(props) => (
-          <select {...props} className="input" value={settings.cloud} data-testid="cloud-select" onChange={(event) => setSetting("cloud", event.target.value as Cloud)}>
-            {(Object.keys(cloudLabels) as Cloud[]).map((cloud) => (
-              <option key={cloud} value={cloud}>
-                {cloudLabels[cloud]}
-              </option>
-            ))}
-          </select>
-        )}
-        </Field>
+        <SelectField label="Cloud" value={settings.cloud} options={CLOUD_OPTIONS} testId="cloud-select" onChange={(cloud) => setSetting("cloud", cloud)} />
       {settings.cloud === "custom" && (
         <Field label="Custom authority host" error={showError("customAuthority", settings.customAuthority)} hint="An https origin, e.g. https://login.example.com:8443 (Azure Stack, a test service).">
           {(props) => (
@@ -66,28 +62,9 @@ export function CodeStep() {
         </Field>
       )}
       </div>
-        <Field label="Which library?" hint={library.note}>
-        {(props) => (
-          <select {...props} className="input" value={library.id} data-testid="library-select" onChange={(event) => setLibrary(event.target.value as LibraryId)}>
-            {LIBRARIES.map((choice) => (
-              <option key={choice.id} value={choice.id}>
-                {choice.label}
-              </option>
-            ))}
-          </select>
-        )}
-        </Field>
+      <SelectField label="Which library?" hint={library.note} value={library.id} options={LIBRARY_OPTIONS} testId="library-select" onChange={setLibrary} />
       {snippet ? (
-        <div className="flex flex-col gap-2">
-          <div className="flex flex-wrap items-center gap-2">
-            <h3 className="font-medium">{snippet.title}</h3>
-            <CopyButton text={snippet.code} label={snippet.title} testId={`copy-recipe-${snippet.id}`} />
-          </div>
-          <p className="text-xs text-muted">{snippet.description}</p>
-          <CodeBlock label={snippet.title} testId={`recipe-${snippet.id}`} code>
-            {snippet.code}
-          </CodeBlock>
-        </div>
+        <SnippetView snippet={snippet} heading="h3" />
       ) : (
         <p className="text-sm text-muted" data-testid="code-waiting">
           Create or bring a credential in step 1: the code appears here with its thumbprint and file names.

@@ -5,9 +5,12 @@ import { validateGenerateForm, type GenerateFormField } from "@/core/credential/
 import { selectHasUnsavedKey } from "@/store/credential-slice";
 import { useWorkbenchStore } from "@/store/workbench-store";
 import { Field } from "@/ui/field";
+import { SelectField, type SelectOption } from "@/ui/select-field";
 import { GENERATE_FIELD_TEST_IDS } from "./field-test-ids";
 import { GENERATE_BUTTON_LABELS } from "./labels";
 import { GenerationProgress } from "./generation-progress";
+
+const KEY_SIZE_OPTIONS: readonly SelectOption<RsaKeySize>[] = RSA_KEY_SIZES.map((size) => ({ value: size, label: `RSA ${String(size)} bits` }));
 
 const commonNameField = { field: "commonName", label: "Common Name (CN)", hint: "Shown as the certificate's name in the Entra portal." } as const;
 
@@ -82,23 +85,14 @@ export function GeneratePanel() {
               />
             )}
           </Field>
-          <Field label="Key size" hint="2048 bits is Entra's minimum and the usual choice; 4096 takes a few seconds.">
-            {(props) => (
-              <select
-                {...props}
-                className="input"
-                value={form.keySize}
-                data-testid={GENERATE_FIELD_TEST_IDS.keySize}
-                onChange={(event) => setField("keySize", Number(event.target.value) as RsaKeySize)}
-              >
-                {RSA_KEY_SIZES.map((size) => (
-                  <option key={size} value={size}>
-                    RSA {size} bits
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField
+            label="Key size"
+            hint="2048 bits is Entra's minimum and the usual choice; 4096 takes a few seconds."
+            value={form.keySize}
+            options={KEY_SIZE_OPTIONS}
+            testId={GENERATE_FIELD_TEST_IDS.keySize}
+            onChange={(size) => setField("keySize", size)}
+          />
         </div>
         <div className="flex flex-wrap items-center gap-3">
           <button type="submit" className="btn-primary" data-testid="generate" disabled={invalid || running} aria-describedby="generate-status">

@@ -1,15 +1,6 @@
-import { useEffect, useRef } from "react";
-import { MAX_SHOWN_VALUE_CHARS, shortenForDisplay } from "@/core/jwt/jwt-decode";
+import { HeldPasteTextarea } from "@/ui/held-paste-textarea";
 
-/**
- * Pasted text longer than this is kept out of the text box: the box shows its first characters and its
- * size, read-only, and the whole text goes to the inspection. Laying out a 200 KB token in a text box is
- * the browser's own work, done in the paste itself, and it held the main thread for 150–230 ms (issue 11,
- * item 7: a JWT with 10,000 claims). Real tokens stay far below: an access token with many groups is about
- * 10 KB, and Entra replaces more than 200 groups with an overage claim
- * (https://learn.microsoft.com/entra/identity-platform/access-token-claims-reference#groups-overage-claim).
- */
-export const MAX_EDITABLE_CHARS = 32 * 1024;
+export { MAX_EDITABLE_CHARS } from "@/ui/held-paste-textarea";
 
 interface JwtInputProps {
   text: string;
@@ -18,92 +9,17 @@ interface JwtInputProps {
   fieldProps: { id: string; "aria-describedby"?: string; "aria-invalid"?: boolean };
 }
 
-/** What the text box holds after `inserted` replaces its selection (a paste, a drop, typed or inserted text). */
-function afterInsert(textarea: HTMLTextAreaElement, inserted: string): string {
-  return textarea.value.slice(0, textarea.selectionStart) + inserted + textarea.value.slice(textarea.selectionEnd);
-}
-
-/**
- * The text box of the Inspect panel. A very long text never enters it: the insertion is cancelled before the
- * browser lays it out (`beforeinput` and `paste` are cancelable, https://w3c.github.io/input-events/), and
- * the text goes straight to the store.
- */
+/** The text box of the Inspect panel: a very long token is held out of it and inspected in the worker (held-paste-textarea.tsx). */
 export function JwtInput({ text, onText, fieldProps }: JwtInputProps) {
-  const textareaRef = useRef<HTMLTextAreaElement>(null);
-  const held = text.length > MAX_EDITABLE_CHARS ? shortenForDisplay(text) : undefined;
-  const isHeld = held !== undefined;
-  const onTextRef = useRef(onText);
-  useEffect(() => {
-    onTextRef.current = onText;
-  }, [onText]);
-
-  useEffect(() => {
-    const textarea = textareaRef.current;
-    if (!textarea) return;
-    const onBeforeInput = (event: InputEvent): void => {
-      const inserted = event.data ?? event.dataTransfer?.getData("text/plain");
-      if (!inserted || inserted.length + textarea.value.length <= MAX_EDITABLE_CHARS) return;
-      const next = afterInsert(textarea, inserted);
-      if (next.length <= MAX_EDITABLE_CHARS) return;
-      event.preventDefault();
-      onTextRef.current(next);
-    };
-    const onPaste = (event: ClipboardEvent): void => {
-      const pasted = event.clipboardData?.getData("text/plain");
-      if (!pasted) return;
-      // A paste over the held (read-only) text replaces all of it; otherwise it replaces the selection.
-      const next = isHeld ? pasted : afterInsert(textarea, pasted);
-      if (!isHeld && next.length <= MAX_EDITABLE_CHARS) return;
-      event.preventDefault();
-      onTextRef.current(next);
-    };
-    textarea.addEventListener("beforeinput", onBeforeInput);
-    textarea.addEventListener("paste", onPaste);
-    return () => {
-      textarea.removeEventListener("beforeinput", onBeforeInput);
-      textarea.removeEventListener("paste", onPaste);
-    };
-  }, [isHeld]);
-
-  const heldNoteId = `${fieldProps.id}-held`;
-  const describedBy = [fieldProps["aria-describedby"], isHeld ? heldNoteId : undefined].filter(Boolean).join(" ") || undefined;
   return (
-    <>
-      <textarea
-        {...fieldProps}
-        ref={textareaRef}
-        aria-describedby={describedBy}
-        className="input font-mono"
-        rows={4}
-        value={held ? held.value : text}
-        readOnly={isHeld}
-        data-testid="jwt-inspect-input"
-        data-held-length={held?.length}
-        spellCheck={false}
-        autoComplete="off"
-        placeholder="eyJhbGciOi…"
-        onChange={(event) => onText(event.target.value)}
-      />
-      {held?.length !== undefined && (
-        <div className="flex flex-wrap items-center gap-2 text-sm">
-          <span id={heldNoteId} className="text-warn" data-testid="inspect-input-held">
-            {held.length.toLocaleString("en-US")} characters pasted: too long to edit here, so the box shows the first {MAX_SHOWN_VALUE_CHARS.toLocaleString("en-US")}. The
-            whole text is inspected below; paste another token over it, or clear it.
-          </span>
-          <button
-            type="button"
-            className="btn-secondary"
-            data-testid="inspect-clear"
-            onClick={() => {
-              onText("");
-              // The box becomes editable again: put the user where the next token goes.
-              requestAnimationFrame(() => textareaRef.current?.focus());
-            }}
-          >
-            Clear
-          </button>
-        </div>
-      )}
-    </>
+    <HeldPasteTextarea
+      text={text}
+      onText={onText}
+      fieldProps={fieldProps}
+      testIds={{ input: "jwt-inspect-input", held: "inspect-input-held", clear: "inspect-clear" }}
+      noun="token"
+      whereChecked="is inspected below"
+      placeholder="eyJhbGciOi…"
+    />
   );
 }

@@ -2,35 +2,17 @@ import { memo, useDeferredValue } from "react";
 import type { Credential } from "@/core/credential/credential";
 import type { AppSettings } from "@/core/token-request/app-settings";
 import { libraryById } from "@/core/recipes/library-catalogue";
-import { recipeInputsFor } from "@/core/recipes/recipe-inputs";
+import { recipeInputsFromSettings } from "@/core/recipes/recipe-inputs";
 import { EXPIRY_WARNING_DAYS } from "@/core/certificate/validity";
 import { utcText } from "@/core/jwt/time-window";
 import { CREDENTIAL_FILES, fileNameAndType } from "@/core/credential/credential-files";
 import { buildRecipes } from "@/core/recipes/build-recipes";
-import { RECIPE_GROUPS, type Recipe } from "@/core/recipes/recipe";
+import { RECIPE_GROUPS } from "@/core/recipes/recipe";
 import { rotationReminderIcs } from "@/core/recipes/rotation-reminder";
-import { tokenEndpointFromSettings } from "@/core/token-request/app-settings";
 import { useWorkbenchStore } from "@/store/workbench-store";
-import { CodeBlock } from "@/ui/code-block";
-import { CopyButton } from "@/ui/copy-button";
 import { DownloadButton } from "@/ui/download-button";
 import { Panel } from "@/ui/panel";
-
-
-function RecipeView({ recipe }: { recipe: Recipe }) {
-  return (
-    <div className="flex flex-col gap-2">
-      <div className="flex flex-wrap items-center gap-2">
-        <h5 className="font-medium">{recipe.title}</h5>
-        <CopyButton text={recipe.code} label={recipe.title} testId={`copy-recipe-${recipe.id}`} />
-      </div>
-      <p className="text-xs text-muted">{recipe.description}</p>
-      <CodeBlock label={recipe.title} testId={`recipe-${recipe.id}`} code>
-        {recipe.code}
-      </CodeBlock>
-    </div>
-  );
-}
+import { SnippetView } from "@/ui/snippet-view";
 
 export function RecipesPanel() {
   // A new credential reaches the recipes in a render of its own, after the thumbprint is painted
@@ -52,9 +34,7 @@ const Recipes = memo(function Recipes({ credential, settings }: { credential: Cr
   const { thumbprints, subject, notAfter } = credential.certificateDetails;
   // The recipe of the library chosen in step 3 is shown there; this list holds the rest.
   const shownInStep3 = libraryById(settings.library).recipeId;
-  const recipes = buildRecipes(recipeInputsFor({ details: credential.certificateDetails, der: credential.certificateDer }, settings, tokenEndpointFromSettings(settings))).filter(
-    (recipe) => recipe.id !== shownInStep3,
-  );
+  const recipes = buildRecipes(recipeInputsFromSettings(credential, settings)).filter((recipe) => recipe.id !== shownInStep3);
   const reminder = rotationReminderIcs({ subject, thumbprint: thumbprints.sha1Hex, notAfter, daysBefore: EXPIRY_WARNING_DAYS, uid: `${thumbprints.sha1Hex}@credential-workbench` });
 
   return (
@@ -77,7 +57,7 @@ const Recipes = memo(function Recipes({ credential, settings }: { credential: Cr
             </summary>
             <div className="mt-3 flex flex-col gap-4">
               {members.map((recipe) => (
-                <RecipeView key={recipe.id} recipe={recipe} />
+                <SnippetView key={recipe.id} snippet={recipe} heading="h5" />
               ))}
             </div>
           </details>

@@ -8,6 +8,7 @@ import { useWorkbenchStore } from "@/store/workbench-store";
 import { CodeBlock } from "@/ui/code-block";
 import { CopyButton } from "@/ui/copy-button";
 import { Field } from "@/ui/field";
+import { HeldPasteTextarea } from "@/ui/held-paste-textarea";
 import { JwtDetails } from "@/ui/jwt-details";
 import { useNow } from "@/ui/use-now";
 import { FederatedSubjectBuilder, initialSubjectBuilder, type SubjectBuilderState } from "./federated-subject-builder";
@@ -69,7 +70,16 @@ export function FederatedFields() {
     <div className="flex flex-col gap-4">
       <Field label="External token (the workload's OIDC token)" hint="A GitHub Actions OIDC token, a Kubernetes service-account token, any JWT. Kept in this tab's memory only and sent only when you press Send." error={inspection && !inspection.ok ? inspection.problem : undefined} errorTestId="federated-token-problem">
         {(props) => (
-          <textarea {...props} className="input font-mono" rows={3} value={token} data-testid="federated-token-input" spellCheck={false} autoComplete="off" placeholder="eyJhbGciOi…" onChange={(event) => void setToken(event.target.value)} />
+          <HeldPasteTextarea
+            text={token}
+            onText={(text) => void setToken(text)}
+            fieldProps={props}
+            testIds={{ input: "federated-token-input", held: "federated-token-held", clear: "federated-token-clear" }}
+            noun="token"
+            whereChecked="is decoded and checked below"
+            placeholder="eyJhbGciOi…"
+            rows={3}
+          />
         )}
       </Field>
       {inspection?.ok && (
@@ -176,7 +186,18 @@ export function FederatedFields() {
         <summary className="cursor-pointer font-medium">Check the signature with the issuer's keys (JWKS)</summary>
         <div className="mt-3">
           <Field label="The issuer's JWKS (paste the document its jwks_uri returns; the page fetches nothing)">
-            {(props) => <textarea {...props} className="input font-mono" rows={3} value={jwks} data-testid="fic-jwks-input" spellCheck={false} autoComplete="off" placeholder='{"keys": [...]}' onChange={(event) => void setJwks(event.target.value)} />}
+            {(props) => (
+              <HeldPasteTextarea
+                text={jwks}
+                onText={(text) => void setJwks(text)}
+                fieldProps={props}
+                testIds={{ input: "fic-jwks-input", held: "fic-jwks-held", clear: "fic-jwks-clear" }}
+                noun="JWKS"
+                whereChecked="checks the signature above"
+                placeholder='{"keys": [...]}'
+                rows={3}
+              />
+            )}
           </Field>
         </div>
       </details>

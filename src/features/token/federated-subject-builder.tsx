@@ -26,6 +26,7 @@ import {
   type KubernetesSubjectParts,
 } from "@/core/federated/subject-builder";
 import { Field } from "@/ui/field";
+import { SelectField, type SelectOption } from "@/ui/select-field";
 
 export type WorkloadKind = "github" | "gitlab" | "terraform" | "kubernetes";
 
@@ -56,6 +57,7 @@ export interface BuiltCredential {
 }
 
 const ENTITY_LABELS: Record<GitHubEntity, string> = { branch: "Branch", tag: "Tag", environment: "Environment", pull_request: "Pull request" };
+const ENTITY_OPTIONS: readonly SelectOption<GitHubEntity>[] = (Object.keys(ENTITY_LABELS) as GitHubEntity[]).map((entity) => ({ value: entity, label: ENTITY_LABELS[entity] }));
 const WORKLOAD_LABELS: Record<WorkloadKind, string> = { github: "GitHub Actions", gitlab: "GitLab CI/CD", terraform: "Terraform Cloud", kubernetes: "Kubernetes service account" };
 /** Entra evaluates expressions only for these issuers; Kubernetes tokens need a plain subject. */
 const FLEXIBLE_KINDS: readonly WorkloadKind[] = ["github", "gitlab", "terraform"];
@@ -131,17 +133,7 @@ export function FederatedSubjectBuilder({
   return (
     <div className="flex flex-col gap-3">
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label="Workload">
-          {(props) => (
-            <select {...props} className="input" value={state.kind} data-testid="fic-workload-select" onChange={(event) => onChange({ ...state, kind: event.target.value as WorkloadKind })}>
-              {kinds.map((kind) => (
-                <option key={kind} value={kind}>
-                  {WORKLOAD_LABELS[kind]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField label="Workload" value={state.kind} options={kinds.map((kind) => ({ value: kind, label: WORKLOAD_LABELS[kind] }))} testId="fic-workload-select" onChange={(kind) => onChange({ ...state, kind })} />
         <div className="flex items-start gap-2 sm:pt-6">
           <input
             id="fic-flexible-toggle"
@@ -176,17 +168,7 @@ export function FederatedSubjectBuilder({
           <Field label="Repository ID (optional, digits)" hint="The second number that command prints.">
             {(props) => <input {...props} className="input" inputMode="numeric" value={state.github.repositoryId ?? ""} data-testid="fic-github-repo-id" autoComplete="off" spellCheck={false} onChange={(event) => github({ repositoryId: event.target.value })} />}
           </Field>
-          <Field label="Runs for">
-            {(props) => (
-              <select {...props} className="input" value={state.github.entity} data-testid="fic-github-entity" onChange={(event) => github({ entity: event.target.value as GitHubEntity })}>
-                {(Object.keys(ENTITY_LABELS) as GitHubEntity[]).map((entity) => (
-                  <option key={entity} value={entity}>
-                    {ENTITY_LABELS[entity]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField label="Runs for" value={state.github.entity} options={ENTITY_OPTIONS} testId="fic-github-entity" onChange={(entity) => github({ entity })} />
           {state.github.entity !== "pull_request" && (
             <Field label={`${ENTITY_LABELS[state.github.entity]} name`} hint={patternHint.trim() || undefined}>
               {(props) => <input {...props} className="input" value={state.github.value} data-testid="fic-github-value" autoComplete="off" spellCheck={false} onChange={(event) => github({ value: event.target.value })} />}

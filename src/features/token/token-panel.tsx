@@ -2,16 +2,19 @@ import { useEffect, useState } from "react";
 import { buildClientCredentialsForm } from "@/core/token-request/client-credentials-form";
 import { curlCommandFor } from "@/core/token-request/curl-command";
 import { scopeCloudMismatch } from "@/core/token-request/graph-resources";
-import { checkTargetField, type ScopeFix } from "@/core/token-request/target-field";
+import type { ScopeFix } from "@/core/token-request/default-scope";
+import { checkTargetField } from "@/core/token-request/target-field";
 import { tokenEndpointFromSettings } from "@/core/token-request/app-settings";
 import { tokenRequestBlockers } from "@/core/token-request/request-blockers";
-import { AUTH_METHOD_CHOICES, credentialBlocker, formForChosenCredential, type AuthMethodChoice } from "@/store/client-auth-slice";
+import { AUTH_METHOD_CHOICES, credentialBlocker, formForChosenCredential } from "@/store/client-auth-slice";
 import { selectHasKey } from "@/store/credential-slice";
+import { selectSignedElsewhere } from "@/store/external-sign-slice";
 import { selectCanSendTokenRequest } from "@/store/token-slice";
 import { useWorkbenchStore } from "@/store/workbench-store";
 import { CodeBlock } from "@/ui/code-block";
 import { CopyButton } from "@/ui/copy-button";
 import { Field } from "@/ui/field";
+import { SelectField } from "@/ui/select-field";
 import { Panel } from "@/ui/panel";
 import { ClientSecretFields } from "./client-secret-fields";
 import { FederatedFields } from "./federated-fields";
@@ -41,6 +44,8 @@ export function TokenPanel() {
   const sendTokenRequest = useWorkbenchStore((state) => state.sendTokenRequest);
   const assertionJwt = useWorkbenchStore((state) => state.assertion?.jwt);
   const hasKey = useWorkbenchStore(selectHasKey);
+  // Without the key, a signature made where the key lives and verified on the page (Sign elsewhere) is what is sent.
+  const signedElsewhere = useWorkbenchStore(selectSignedElsewhere);
   const canSend = useWorkbenchStore(selectCanSendTokenRequest);
   const [revealAssertion, setRevealAssertion] = useState(false);
   const [revealSecret, setRevealSecret] = useState(false);
@@ -75,17 +80,7 @@ export function TokenPanel() {
       title="Token request"
       description="Sends the client-credentials request — with a freshly signed assertion, a client secret or a federated token — through this workbench's own local proxy: Entra's token endpoint does not accept calls from a browser page."
     >
-      <Field label="Authenticate with" hint="Tenant, client ID, cloud and scope are shared by all three.">
-        {(props) => (
-          <select {...props} className="input" value={authMethod} data-testid="auth-method" onChange={(event) => setAuthMethod(event.target.value as AuthMethodChoice)}>
-            {AUTH_METHOD_CHOICES.map((choice) => (
-              <option key={choice.value} value={choice.value}>
-                {choice.label}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField label="Authenticate with" hint="Tenant, client ID, cloud and scope are shared by all three." value={authMethod} options={AUTH_METHOD_CHOICES} testId="auth-method" onChange={setAuthMethod} />
       {authMethod === "secret" && <ClientSecretFields revealed={revealSecret} onRevealedChange={setRevealSecret} tokenEndpoint={tokenEndpoint} />}
       {authMethod === "federated" && <FederatedFields />}
       <Field label={target.label} error={target.error} hint={target.hint} errorTestId="scope-error">
@@ -117,7 +112,11 @@ export function TokenPanel() {
           {proxy.status === "unavailable" && proxy.reason}
         </span>
       </div>
-      {usesCertificate && !hasKey && <p className="text-sm text-muted">Generate or import a key first.</p>}
+      {usesCertificate && !hasKey && !signedElsewhere && (
+        <p className="text-sm text-muted" data-testid="certificate-not-ready">
+          Generate or import a key first — or, with only the certificate here, sign the digest where the key lives and paste the signature in the Client assertion panel.
+        </p>
+      )}
       {!usesCertificate && credentialProblem && (
         <p className="text-sm text-muted" data-testid="credential-missing">
           {credentialProblem}

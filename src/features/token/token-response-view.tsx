@@ -5,7 +5,7 @@ import { useWorkbenchStore } from "@/store/workbench-store";
 import { CodeBlock } from "@/ui/code-block";
 import { JwtDetails } from "@/ui/jwt-details";
 import { useNow } from "@/ui/use-now";
-import type { TokenResponse } from "@/store/token-slice";
+import type { TokenProxyEnvelope } from "@/entra/api-wire";
 
 /** Where on the page each kind of fix is made: the control to focus. */
 const fieldTargets: Record<string, { testId: string; label: string }> = {
@@ -44,7 +44,7 @@ function isOnPage(testId: string): boolean {
   return document.querySelector(`[data-testid="${testId}"]`) !== null;
 }
 
-export function TokenResponseView({ response }: { response: TokenResponse }) {
+export function TokenResponseView({ response }: { response: TokenProxyEnvelope }) {
   const accessToken = useWorkbenchStore((state) => state.accessTokenInspection);
   const now = useNow(Boolean(accessToken?.ok), 15_000);
   const explanation = response.status >= 400 ? explainTokenError(response.body) : undefined;

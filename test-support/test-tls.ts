@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { createOpenSslWorkspace, selfSignedCertificateArgs } from "../../src/core/testing/openssl";
+import { createOpenSslWorkspace, selfSignedCertificateArgs } from "./openssl";
 
 /** A throwaway key and self-signed certificate, as PEM, plus where the certificate was written. */
 export interface TestCertificate {

@@ -4,7 +4,7 @@
  * or two deleted, added or changed), as the server receives them through JSON.
  */
 import fc from "fast-check";
-import { JWT_BEARER_ASSERTION_TYPE } from "../../src/entra/token-form";
+import { JWT_BEARER_ASSERTION_TYPE } from "../src/entra/token-form";
 
 /** Every field name any allowed form holds. */
 export const FIELD_NAMES = ["grant_type", "client_id", "scope", "resource", "client_assertion_type", "client_assertion", "client_secret"] as const;

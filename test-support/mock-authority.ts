@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { selfSignedCertificateArgs } from "../../src/core/testing/openssl";
+import { selfSignedCertificateArgs } from "./openssl";
 
 /**
  * The local mock Entra authority the end-to-end tests use. Its origin and TLS certificate are

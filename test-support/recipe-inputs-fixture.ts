@@ -1,8 +1,8 @@
 // Test fixture: the recipe inputs for a credential, with the page's other values written out by
 // hand. The credential comes from generateCredential, not from the recipe code the tests judge.
 import { randomUUID } from "node:crypto";
-import type { Credential } from "../credential/credential";
-import type { RecipeInputs } from "../recipes/recipe";
+import type { Credential } from "../src/core/credential/credential";
+import type { RecipeInputs } from "../src/core/recipes/recipe";
 
 /** Recipe inputs for Contoso's tenant on the public cloud's v2.0 endpoint, RS256 + x5t, no x5c; `overrides` replaces any of them. */
 export function recipeInputsFor(credential: Pick<Credential, "certificateDetails" | "certificateDer">, overrides: Partial<RecipeInputs> = {}): RecipeInputs {

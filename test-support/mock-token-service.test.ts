@@ -1,11 +1,13 @@
-// Tests of the mock Entra token service itself (e2e/support), so product tests can trust its answers.
-import { generateKeyPairSync, randomUUID } from "node:crypto";
+// Tests of the mock Entra token service itself (mock-token-service.ts), so product tests can trust its answers.
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { exportJWK, importJWK, jwtVerify, SignJWT } from "jose";
-import { startMockTokenService, type MockTokenService } from "../e2e/support/mock-token-service";
-import { createLoopbackTls, createTestCertificate, type TestCertificate } from "../e2e/support/test-tls";
-import { sendTestRequest, type TestResponse } from "./testing/http-client";
-import { certificateThumbprints, signTestAssertion, type TestAssertionInput } from "./testing/sign-test-assertion";
+import { importJWK, jwtVerify } from "jose";
+import { CLIENT_SECRET, EXPIRED_CLIENT_SECRET } from "./client-secrets";
+import { createTestIssuer, type FederatedTokenOverrides, type TestIssuer } from "./federated-issuer";
+import { startMockTokenService, type MockTokenService } from "./mock-token-service";
+import { createLoopbackTls, createTestCertificate, type TestCertificate } from "./test-tls";
+import { sendTestRequest, type TestResponse } from "./http-client";
+import { certificateThumbprints, signTestAssertion, type TestAssertionInput } from "./sign-test-assertion";
 
 const TENANT = randomUUID();
 const CLIENT_ID = randomUUID();
@@ -171,23 +173,21 @@ describe("mock token service: what it records", () => {
 });
 
 describe("mock token service: client secrets and federated credentials", () => {
-  const SECRET = "Abc8Q~xyzT0p.1_2-3k9LmNoPqRsTuVwXyZ01234";
-  const EXPIRED = "Old8Q~expiredsecretvalue000000000000000";
   const ISSUER = "https://issuer.workbench.test";
   const SUBJECT = "repo:Contoso/web:environment:prod";
   // The test's own issuer: a key pair from Node's crypto, tokens signed by jose.
-  const issuerKey = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  let issuer: TestIssuer;
   let credentialsMock: MockTokenService;
 
   beforeAll(async () => {
-    const publicJwk = { ...(await exportJWK(issuerKey.publicKey)), kid: "issuer-key-1", alg: "RS256", use: "sig" };
+    issuer = await createTestIssuer({ issuer: ISSUER, subject: SUBJECT });
     credentialsMock = await startMockTokenService({
       tenant: TENANT,
       clientId: CLIENT_ID,
       registeredCertificatesPem: [],
       tls,
-      clientSecrets: [{ value: SECRET }, { value: EXPIRED, expiresAt: Math.floor(Date.now() / 1000) - 86_400 }],
-      federatedCredentials: [{ issuer: ISSUER, subject: SUBJECT, audiences: ["api://AzureADTokenExchange"], jwks: { keys: [publicJwk] } }],
+      clientSecrets: [{ value: CLIENT_SECRET }, { value: EXPIRED_CLIENT_SECRET, expiresAt: Math.floor(Date.now() / 1000) - 86_400 }],
+      federatedCredentials: [issuer.credential],
     });
   });
   afterAll(async () => {
@@ -198,15 +198,6 @@ describe("mock token service: client secrets and federated credentials", () => {
     return postForm({ grant_type: "client_credentials", scope: GRAPH_SCOPE, ...fields }, { url: credentialsMock.tokenEndpoint(), headers });
   }
 
-  function externalToken(overrides: { iss?: string; sub?: string; aud?: string; exp?: number; kid?: string } = {}): Promise<string> {
-    const now = Math.floor(Date.now() / 1000);
-    return new SignJWT({})
-      .setProtectedHeader({ alg: "RS256", kid: overrides.kid ?? "issuer-key-1" })
-      .setIssuer(overrides.iss ?? ISSUER).setSubject(overrides.sub ?? SUBJECT).setAudience(overrides.aud ?? "api://AzureADTokenExchange")
-      .setIssuedAt(now).setExpirationTime(overrides.exp ?? now + 300)
-      .sign(issuerKey.privateKey);
-  }
-
   function basic(clientId: string, secret: string): string {
     // RFC 6749 §2.3.1: each part form-urlencoded, then base64 of "id:secret".
     const encode = (text: string) => new URLSearchParams({ v: text }).toString().slice(2);
@@ -214,23 +205,23 @@ describe("mock token service: client secrets and federated credentials", () => {
   }
 
   it("a right secret in the body or by HTTP Basic gets a token; neither trigger when wrong", async () => {
-    expect((await post({ client_id: CLIENT_ID, client_secret: SECRET })).status).toBe(200);
-    expect((await post({}, { Authorization: basic(CLIENT_ID, SECRET) })).status).toBe(200);
-    expect(aadsts(await post({}, { Authorization: basic(CLIENT_ID, `${SECRET}x`) }))).toMatchObject({ status: 401, code: 7000215 });
+    expect((await post({ client_id: CLIENT_ID, client_secret: CLIENT_SECRET })).status).toBe(200);
+    expect((await post({}, { Authorization: basic(CLIENT_ID, CLIENT_SECRET) })).status).toBe(200);
+    expect(aadsts(await post({}, { Authorization: basic(CLIENT_ID, `${CLIENT_SECRET}x`) }))).toMatchObject({ status: 401, code: 7000215 });
   });
   it("a wrong secret (e.g. the secret's ID) is 7000215 with Entra's sentence; an expired one 7000222", async () => {
     const wrong = aadsts(await post({ client_id: CLIENT_ID, client_secret: randomUUID() }));
     expect(wrong).toMatchObject({ status: 401, error: "invalid_client", code: 7000215 });
     expect(wrong.description).toContain("the client secret value, not the client secret ID");
-    expect(aadsts(await post({ client_id: CLIENT_ID, client_secret: EXPIRED }))).toMatchObject({ status: 401, code: 7000222 });
+    expect(aadsts(await post({ client_id: CLIENT_ID, client_secret: EXPIRED_CLIENT_SECRET }))).toMatchObject({ status: 401, code: 7000222 });
   });
   it("a secret and an assertion together are refused", async () => {
-    expect(aadsts(await post({ client_id: CLIENT_ID, client_secret: SECRET, client_assertion_type: JWT_BEARER, client_assertion: await externalToken() })).code).toBe(90014);
+    expect(aadsts(await post({ client_id: CLIENT_ID, client_secret: CLIENT_SECRET, client_assertion_type: JWT_BEARER, client_assertion: await issuer.token() })).code).toBe(90014);
   });
   it("a matching federated token gets a token", async () => {
-    expect((await post({ client_id: CLIENT_ID, client_assertion_type: JWT_BEARER, client_assertion: await externalToken() })).status).toBe(200);
+    expect((await post({ client_id: CLIENT_ID, client_assertion_type: JWT_BEARER, client_assertion: await issuer.token() })).status).toBe(200);
   });
-  it.each<[string, Parameters<typeof externalToken>[0], number]>([
+  it.each<[string, FederatedTokenOverrides, number]>([
     ["another issuer", { iss: `${ISSUER}/` }, 700211],
     ["a subject differing only in case", { sub: SUBJECT.toLowerCase() }, 7002138],
     ["another subject", { sub: "repo:Contoso/web:pull_request" }, 700213],
@@ -238,11 +229,10 @@ describe("mock token service: client secrets and federated credentials", () => {
     ["an expired token (past the 5-minute skew)", { exp: Math.floor(Date.now() / 1000) - 400 }, 700024],
     ["an unknown kid", { kid: "rotated-away" }, 7000272],
   ])("a federated token with %s is refused with its code", async (_label, overrides, code) => {
-    expect(aadsts(await post({ client_id: CLIENT_ID, client_assertion_type: JWT_BEARER, client_assertion: await externalToken(overrides) }))).toMatchObject({ status: 401, code });
+    expect(aadsts(await post({ client_id: CLIENT_ID, client_assertion_type: JWT_BEARER, client_assertion: await issuer.token(overrides) }))).toMatchObject({ status: 401, code });
   });
   it("a federated token signed by another key is 700027", async () => {
-    const other = generateKeyPairSync("rsa", { modulusLength: 2048 });
-    const forged = await new SignJWT({}).setProtectedHeader({ alg: "RS256", kid: "issuer-key-1" }).setIssuer(ISSUER).setSubject(SUBJECT).setAudience("api://AzureADTokenExchange").setExpirationTime("5m").sign(other.privateKey);
+    const forged = await issuer.forgedToken();
     expect(aadsts(await post({ client_id: CLIENT_ID, client_assertion_type: JWT_BEARER, client_assertion: forged })).code).toBe(700027);
   });
 });

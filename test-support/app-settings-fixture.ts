@@ -1,6 +1,6 @@
 // Test fixture: valid app settings written out by hand (Microsoft's sample tenant and client IDs),
 // never produced by the settings code the tests judge.
-import type { AppSettings } from "../token-request/app-settings";
+import type { AppSettings } from "../src/core/token-request/app-settings";
 
 export const FIXTURE_TENANT_ID = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 export const FIXTURE_CLIENT_ID = "00001111-aaaa-2222-bbbb-3333cccc4444";

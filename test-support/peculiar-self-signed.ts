@@ -1,5 +1,5 @@
 // Test helper: the certificate as @peculiar/x509's own X509CertificateGenerator makes it from the same
-// inputs (the way create.ts made it before issue 13), so the hand-laid-out DER of signSelfSignedCertificate
+// inputs (the way create.ts once made it), so the hand-laid-out DER of signSelfSignedCertificate
 // is judged against a general ASN.1 encoder. RSASSA-PKCS1-v1_5 signatures are deterministic (RFC 8017
 // §8.2.1), so with the same key, serial and moment both certificates must be the same bytes.
 import {
@@ -15,11 +15,11 @@ import {
   X509CertificateGenerator,
   type X509Certificate,
 } from "@peculiar/x509";
-import { bytesToHex, toBytes } from "../encoding";
-import { RSASSA_SHA256 } from "../keys/rsa-keys";
-import type { SubjectAlternativeNames } from "../certificate/options";
-import type { SubjectFields } from "../certificate/subject";
-import { buildSubjectName } from "../certificate/subject-name";
+import { bytesToHex, toBytes } from "../src/core/encoding";
+import { RSASSA_SHA256 } from "../src/core/keys/rsa-keys";
+import type { SubjectAlternativeNames } from "../src/core/certificate/options";
+import type { SubjectFields } from "../src/core/certificate/subject";
+import { buildSubjectName } from "../src/core/certificate/subject-name";
 
 export interface ReferenceCertificateOptions {
   keys: CryptoKeyPair;

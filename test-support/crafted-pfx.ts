@@ -1,4 +1,4 @@
-// Test helper: PFX files of the shape an attacker would craft (issue 11, item 6), made from what OpenSSL
+// Test helper: PFX files of the shape an attacker would craft to make the import work for minutes, made from what OpenSSL
 // writes and multiplied with node-forge's ASN.1 codec — never by the workbench's own exporter.
 import { readFileSync } from "node:fs";
 import forge from "node-forge";

@@ -1,8 +1,8 @@
-// Test fixture: the inputs the generate path's certificate is checked over (issue 13): with and without
+// Test fixture: the inputs the generate path's hand-laid-out certificate is checked over: with and without
 // SANs, every subject field with non-ASCII and RFC 4514 special characters, 2048 and 3072-bit keys, and
 // validities on both sides of 2050, where RFC 5280 §4.1.2.5 switches UTCTime to GeneralizedTime.
-import type { SubjectAlternativeNames } from "../certificate/options";
-import type { SubjectFields } from "../certificate/subject";
+import type { SubjectAlternativeNames } from "../src/core/certificate/options";
+import type { SubjectFields } from "../src/core/certificate/subject";
 
 export interface GeneratedCertificateCase {
   label: string;
