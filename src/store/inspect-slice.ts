@@ -28,9 +28,14 @@ export const createInspectSlice: SliceCreator<InspectSlice> = (set, get, store) 
   /** The inspection running in the worker, ended when newer text arrives. */
   let runningInspection: WorkJob<unknown> | undefined;
 
-  onCredentialChanged(store, ({ cause }) => {
-    // What the Inspect panel says was checked against the removed certificate is checked again without it.
-    if (cause === "forgotten") void get().setInspectText(get().inspectText);
+  /** The certificate the shown inspection was checked with: its verdict is stale once the page's differs. */
+  let checkedWith: Uint8Array | undefined;
+
+  onCredentialChanged(store, () => {
+    // Generated, imported, certified or removed: what the panel says about the signature and the thumbprint
+    // was judged against the certificate the page had then, so it is judged again against the one it has now.
+    if (get().credential?.certificateDer === checkedWith) return;
+    if (get().inspectText.trim() !== "") void get().setInspectText(get().inspectText);
   });
 
   return {
@@ -45,7 +50,9 @@ export const createInspectSlice: SliceCreator<InspectSlice> = (set, get, store) 
       }
       runningInspection?.cancel();
       runningInspection = undefined;
-      const options = { certificateDer: get().credential?.certificateDer };
+      const certificateDer = get().credential?.certificateDer;
+      checkedWith = certificateDer;
+      const options = { certificateDer };
       let inspection: JwtInspection;
       if (text.length > INSPECT_IN_WORKER_CHARS) {
         const job = runWork({ kind: "inspect", text, options });

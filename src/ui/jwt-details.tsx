@@ -1,8 +1,9 @@
 import { useId, useMemo, useState } from "react";
-import type { ExpiryStatus, JwtField, JwtInspectionSuccess } from "@/core/jwt/jwt-inspection";
+import type { JwtField, JwtInspectionSuccess } from "@/core/jwt/jwt-inspection";
 import { MAX_SHOWN_VALUE_CHARS } from "@/core/jwt/jwt-decode";
 import { MAX_DESCRIBED_ROWS } from "@/core/jwt/jwt-fields";
 import { retimeInspection } from "@/core/jwt/jwt-time";
+import { usableNowVerdict, type UsableNowTone } from "@/core/jwt/usable-now-verdict";
 import { splitSources } from "@/core/text/split-sources";
 import { LintChecklist } from "./lint-checklist";
 
@@ -13,10 +14,13 @@ const signatureStyle: Record<JwtInspectionSuccess["signature"]["status"], string
   unsupported: "text-warn",
 };
 
-const expiryStyle: Record<ExpiryStatus["state"], string> = {
-  valid: "border-current text-ok",
-  expired: "border-current text-danger font-semibold",
-  "not-yet-valid": "border-current text-warn font-semibold",
+/** Green only when the times are current and the signature verified (usable-now-verdict.ts). */
+const usableNowStyle: Record<UsableNowTone, string> = {
+  good: "border-current text-ok",
+  unchecked: "border-current text-warn",
+  elsewhere: "border-[var(--cw-border)]",
+  bad: "border-current text-danger font-semibold",
+  early: "border-current text-warn font-semibold",
 };
 
 /**
@@ -120,8 +124,8 @@ export function JwtDetails({ inspection: given, testIdPrefix, now }: JwtDetailsP
   // A `now` older than the inspection itself (a timer that has not ticked since the token changed) is ignored.
   const inspection = useMemo(() => (now && now.getTime() > given.now.getTime() ? retimeInspection(given, now) : given), [given, now]);
   const { expiry } = inspection;
-  // Valid times do not make a token valid: with a failed signature the time line must not read as good news.
-  const signatureFailed = inspection.signature.status === "invalid";
+  // Valid times do not make a token valid: the line is green only when the signature verified too.
+  const usableNow = expiry ? usableNowVerdict(expiry, inspection.signature, inspection.kind) : undefined;
   // Plain words and UTC times first; the RFC sections and local times when asked for.
   const [showSources, setShowSources] = useState(false);
   const sourcesToggleId = useId();
@@ -134,14 +138,15 @@ export function JwtDetails({ inspection: given, testIdPrefix, now }: JwtDetailsP
       >
         {inspection.signature.message}
       </p>
-      {expiry && (
+      {expiry && usableNow && (
         <p
-          className={`rounded border-l-4 px-3 py-2 text-sm wrap-break-word ${signatureFailed && expiry.state === "valid" ? expiryStyle["expired"] : expiryStyle[expiry.state]}`}
+          className={`rounded border-l-4 px-3 py-2 text-sm wrap-break-word ${usableNowStyle[usableNow.tone]}`}
           data-testid={`${testIdPrefix}-expiry`}
           data-expired={String(expiry.state === "expired")}
           data-expiry-state={expiry.state}
+          data-verdict-tone={usableNow.tone}
         >
-          {signatureFailed && expiry.state === "valid" ? `Its times are current, but its signature fails: Entra rejects it. (${expiry.message})` : expiry.message}
+          {usableNow.message}
         </p>
       )}
       <label className="flex items-center gap-2 text-sm" htmlFor={sourcesToggleId}>

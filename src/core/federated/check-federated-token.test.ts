@@ -152,7 +152,7 @@ describe("hostile values are quoted bounded", () => {
       const verdict = checkFederatedToken(claims, credential, NOW);
       expect(verdict.summary.length).toBeLessThan(1000);
       expect(verdict.checks.every((check) => check.message.length < 1000)).toBe(true);
-      expect(verdict.summary).toContain("(1,048,576 characters)");
+      expect(verdict.firstFailure?.message).toContain("(1,048,576 characters)");
     }
   });
   it("a 100,000-entry aud is described by its count", () => {
@@ -163,6 +163,58 @@ describe("hostile values are quoted bounded", () => {
   it("a 1 MiB subject typed into the credential is quoted bounded too", () => {
     expect(checkFederatedToken(good, { ...credential, subject: long }, NOW).summary.length).toBeLessThan(1000);
   });
+});
+
+describe("before the credential's fields are filled", () => {
+  it("an empty issuer and subject: incomplete, asks for them, names no AADSTS code, and offers the token's values", () => {
+    const verdict = checkFederatedToken(good, { ...credential, issuer: "", subject: "" }, NOW);
+    expect(verdict).toMatchObject({ matches: false, state: "incomplete", missing: ["issuer", "subject"], firstFailure: undefined });
+    expect(verdict.summary).toBe("Fill in the issuer and subject as registered on the app to check the token against them.");
+    expect(verdict.summary).not.toMatch(/AADSTS/);
+    const [issuer, subject] = verdict.checks;
+    expect(issuer).toMatchObject({ rule: "issuer", ok: false, pending: true });
+    expect(issuer?.aadsts).toBeUndefined();
+    expect(issuer?.message).toContain(`The token's iss is "${String(good.iss)}"`);
+    expect(subject).toMatchObject({ rule: "subject", ok: false, pending: true });
+    expect(subject?.message).toContain(`The token's sub is "${String(good.sub)}"`);
+  });
+  it("only the subject empty, or white space only: incomplete on the subject; the issuer is judged", () => {
+    for (const subject of ["", "   "]) {
+      const verdict = checkFederatedToken(good, { ...credential, subject }, NOW);
+      expect(verdict).toMatchObject({ state: "incomplete", missing: ["subject"] });
+      expect(verdict.checks[0]).toMatchObject({ rule: "issuer", ok: true });
+    }
+  });
+  it("a rule that already fails is still reported while a field is empty, without making the verdict a mismatch", () => {
+    const verdict = checkFederatedToken({ ...good, exp: Math.floor(NOW.getTime() / 1000) - 3600 }, { ...credential, issuer: "" }, NOW);
+    expect(verdict).toMatchObject({ state: "incomplete", firstFailure: { rule: "time", aadsts: 700024 } });
+    expect(verdict.summary).toMatch(/^Fill in the issuer .* One check already fails/);
+  });
+  it("a flexible credential without its expression asks for the expression", () => {
+    const verdict = checkFederatedToken(good, { ...credential, matchBy: "expression", expression: "" }, NOW);
+    expect(verdict).toMatchObject({ state: "incomplete", missing: ["expression"] });
+    expect(verdict.summary).toMatch(/^Fill in the expression/);
+  });
+});
+
+describe("the verdict line does not repeat the first failing check", () => {
+  const cases: [string, Record<string, unknown>, RegExp][] = [
+    ["issuer", { ...good, iss: `${String(good.iss)}/` }, /AADSTS700211, because the token's iss is not the credential's issuer/],
+    ["subject", { ...good, sub: "repo:contoso/other:ref:refs/heads/main" }, /AADSTS700213, because the token's sub is not the credential's subject/],
+    ["audience", { ...good, aud: "api://other" }, /AADSTS700212, because the token's aud does not hold/],
+    ["time", { ...good, exp: Math.floor(NOW.getTime() / 1000) - 3600 }, /AADSTS700024, because the token's times/],
+  ];
+  for (const [rule, claims, expected] of cases) {
+    it(`${rule}: the code and a reason in the line, the values and the fix in the check`, () => {
+      const verdict = checkFederatedToken(claims, credential, NOW);
+      expect(verdict.state).toBe("mismatch");
+      expect(verdict.summary).toMatch(expected);
+      expect(verdict.firstFailure?.rule).toBe(rule);
+      expect(verdict.summary).not.toContain(verdict.firstFailure?.message ?? "—");
+      // Not even its first sentence.
+      expect(verdict.summary).not.toContain((verdict.firstFailure?.message ?? "—").split(/[.:]/)[0]);
+    });
+  }
 });
 
 describe("checkFederatedToken: times no date can hold are named, never thrown (ECMAScript dates end at ±8.64e15 ms)", () => {

@@ -13,6 +13,9 @@
  *    a flexible credential's expression holds over the claims instead  (AADSTS700213)
  *  - aud (a string or a list) contains the audience                   (AADSTS700212)
  *  - nbf ≤ now + 5 min and now ≤ exp + 5 min, Entra's clock skew       (AADSTS700024)
+ * While the credential's issuer or subject (expression) is empty, those rules are pending, not failing:
+ * the verdict asks for the fields (state "incomplete") instead of naming an AADSTS code for a value
+ * nobody has typed yet.
  * The signature is checked separately (verify-federated-signature.ts) when the issuer's JWKS is given.
  *
  * Values are compared as typed, never trimmed: Entra compares the registered value exactly, so a
@@ -34,19 +37,39 @@ export type FederatedRule = "issuer" | "subject" | "audience" | "time";
 export interface FederatedCheck {
   rule: FederatedRule;
   ok: boolean;
+  /**
+   * Set when the rule could not be judged because the credential's field is still empty: neither a pass
+   * nor a mismatch Entra would answer, but a field to fill in (`ok` is false).
+   */
+  pending?: true;
   /** What was compared and, when it fails, the fix. */
   message: string;
   /** The AADSTS code Entra answers when this rule fails. */
   aadsts?: number;
+  /** The page's own code when Entra would refuse the credential itself (an expression it does not accept). */
+  code?: string;
 }
+
+/** The credential fields the verdict needs before it can judge the token. */
+export type FederatedMissingField = "issuer" | "subject" | "expression";
 
 export interface FederatedVerdict {
   /** True when every rule passes. */
   matches: boolean;
+  /**
+   * `incomplete` while the credential's issuer or subject (expression) is empty: the token cannot be
+   * compared with what is not filled in yet, so the verdict is neutral rather than a mismatch.
+   */
+  state: "matches" | "mismatch" | "incomplete";
+  /** The empty credential fields, in the order they are asked for. */
+  missing: FederatedMissingField[];
   checks: FederatedCheck[];
-  /** The first rule that fails, whose code Entra would answer. */
+  /** The first rule that fails (not one still waiting for its field), whose code Entra would answer. */
   firstFailure?: FederatedCheck;
-  /** One sentence for the verdict line: "matches" or the first mismatch with its code. */
+  /**
+   * The verdict line: "matches", what to fill in, or which rule fails and Entra's code. It does not repeat
+   * the failing check's message, which the list of checks shows right below it.
+   */
   summary: string;
 }
 
@@ -93,7 +116,7 @@ function checkSubject(sub: unknown, subject: string): FederatedCheck {
 /** A flexible credential: the expression, checked as Entra accepts it for the credential's issuer, then evaluated. */
 function checkExpression(claims: Readonly<Record<string, unknown>>, expression: string, issuer: string): FederatedCheck {
   const parsed = parseClaimsMatchingExpression(expression, issuer);
-  if (!parsed.ok) return { rule: "subject", ok: false, message: `Entra would not accept this expression (${parsed.code}): ${parsed.message}` };
+  if (!parsed.ok) return { rule: "subject", ok: false, code: parsed.code, message: `Entra would not accept this expression (${parsed.code}): ${parsed.message}` };
   const failed = evaluateClauses(parsed.clauses, claims).find((outcome) => !outcome.ok);
   if (!failed) return { rule: "subject", ok: true, message: `The expression holds: ${parsed.clauses.map((clause) => `${clause.claim} ${clause.operator} ${quote(clause.comparand)}`).join(", and ")}.` };
   const form = diagnoseExpressionForm(failed.clause, claims);
@@ -141,23 +164,66 @@ function checkTime(nbf: unknown, exp: unknown, now: number): FederatedCheck {
   return { rule: "time", ok: true, message: `Valid now (expires ${utcText(expires)}; Entra allows 5 minutes of skew).` };
 }
 
+/** A credential field left empty: nothing to compare yet, and the token's value as a starting point. */
+function pendingCheck(rule: FederatedRule, field: FederatedMissingField, tokenValue: unknown, claim: string): FederatedCheck {
+  const offer = typeof tokenValue === "string" && tokenValue !== "" ? ` The token's ${claim} is ${quote(tokenValue)}.` : "";
+  return { rule, ok: false, pending: true, message: `The credential's ${field} is empty: fill it in as registered on the app.${offer}` };
+}
+
+/** What a failing rule means, in a few words, for the verdict line (the check itself says the values and the fix). */
+function failureReason(check: FederatedCheck, flexible: boolean): string {
+  switch (check.rule) {
+    case "issuer":
+      return "the token's iss is not the credential's issuer";
+    case "subject":
+      if (flexible) return "the credential's expression does not hold for the token";
+      return check.aadsts === 7002138 ? "the token's sub and the credential's subject differ in case" : "the token's sub is not the credential's subject";
+    case "audience":
+      return "the token's aud does not hold the credential's audience";
+    case "time":
+      return "the token's times are outside what Entra accepts";
+  }
+}
+
+function summarize(missing: readonly FederatedMissingField[], firstFailure: FederatedCheck | undefined, flexible: boolean): string {
+  if (missing.length > 0) {
+    const fields = missing.join(" and ");
+    const also = firstFailure ? " One check already fails (✗ below)." : "";
+    return `Fill in the ${fields} as registered on the app to check the token against them.${also}`;
+  }
+  if (!firstFailure) return `Matches the federated credential: issuer, ${flexible ? "expression" : "subject"}, audience and time are as Entra checks them.`;
+  if (firstFailure.aadsts) return `Does not match: Entra will answer AADSTS${String(firstFailure.aadsts)}, because ${failureReason(firstFailure, flexible)} (✗ below says what to change).`;
+  return firstFailure.code ? `Does not match: Entra would not accept the credential's expression (${firstFailure.code}; ✗ below says why).` : "Does not match (✗ below says why).";
+}
+
 /**
  * @param claims the token's payload (from inspectJwt)
  * @param now the time to judge nbf/exp against
  */
 export function checkFederatedToken(claims: Record<string, unknown>, credential: FederatedCredential, now: Date): FederatedVerdict {
   const seconds = Math.floor(now.getTime() / 1000);
-  const checks = [
-    checkIssuer(claims.iss, credential.issuer),
-    isFlexibleCredential(credential) ? checkExpression(claims, credential.expression ?? "", credential.issuer) : checkSubject(claims.sub, credential.subject),
+  const flexible = isFlexibleCredential(credential);
+  // Whitespace alone is not a registered value (the portal refuses it); a value with edge spaces is compared as typed.
+  const empty = (value: string | undefined) => (value ?? "").trim() === "";
+  const missing: FederatedMissingField[] = [];
+  if (empty(credential.issuer)) missing.push("issuer");
+  if (flexible ? empty(credential.expression) : empty(credential.subject)) missing.push(flexible ? "expression" : "subject");
+  const checks: FederatedCheck[] = [
+    missing.includes("issuer") ? pendingCheck("issuer", "issuer", claims.iss, "iss") : checkIssuer(claims.iss, credential.issuer),
+    flexible
+      ? missing.includes("expression")
+        ? pendingCheck("subject", "expression", undefined, "")
+        : missing.includes("issuer")
+          ? // Entra parses an expression for its issuer's claims: without the issuer there is nothing to parse it against.
+            { rule: "subject", ok: false, pending: true, message: "The expression is checked once the issuer is filled in: Entra accepts expressions for GitHub, GitLab and Terraform Cloud issuers only." }
+          : checkExpression(claims, credential.expression ?? "", credential.issuer)
+      : missing.includes("subject")
+        ? pendingCheck("subject", "subject", claims.sub, "sub")
+        : checkSubject(claims.sub, credential.subject),
     checkAudience(claims.aud, credential.audience),
     checkTime(claims.nbf, claims.exp, seconds),
   ];
-  const firstFailure = checks.find((check) => !check.ok);
-  const summary = !firstFailure
-    ? `Matches the federated credential: issuer, ${isFlexibleCredential(credential) ? "expression" : "subject"}, audience and time are as Entra checks them.`
-    : firstFailure.aadsts
-      ? `Does not match: Entra will answer AADSTS${String(firstFailure.aadsts)}. ${firstFailure.message}`
-      : `Does not match. ${firstFailure.message}`;
-  return { matches: !firstFailure, checks, firstFailure, summary };
+  const firstFailure = checks.find((check) => !check.ok && !check.pending);
+  const state = missing.length > 0 ? "incomplete" : firstFailure ? "mismatch" : "matches";
+  return { matches: state === "matches", state, missing, checks, firstFailure, summary: summarize(missing, firstFailure, flexible) };
 }

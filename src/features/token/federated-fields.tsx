@@ -49,7 +49,16 @@ export function FederatedFields() {
   const now = ticking ?? (inspection?.ok ? inspection.now : new Date());
   const verdict = inspection?.ok ? checkFederatedToken(inspection.payload, credential, now) : undefined;
   const signatureFails = signature && (signature.status === "invalid" || signature.status === "unknown-kid");
+  // The token's own iss and sub, offered as a starting point for the credential (only string values).
+  const tokenClaim = (name: "iss" | "sub"): string | undefined => {
+    const value = inspection?.ok ? inspection.payload[name] : undefined;
+    return typeof value === "string" && value !== "" ? value : undefined;
+  };
+  const tokenIss = tokenClaim("iss");
+  const tokenSub = tokenClaim("sub");
   const flexible = isFlexibleCredential(credential);
+  // Green only for a full match; neutral while the credential's fields are still empty; red for a mismatch.
+  const verdictStyle = !verdict || verdict.state === "incomplete" ? "text-muted" : verdict.matches && !signatureFails ? "text-ok" : "text-danger";
   const registered = credential.issuer.trim() !== "" && (flexible ? (credential.expression ?? "").trim() !== "" : credential.subject.trim() !== "");
   // Entra keeps white space at the ends of a registered value and compares it: say so where it is typed.
   const edgeSpace = (value: string, field: string) => {
@@ -83,6 +92,23 @@ export function FederatedFields() {
       )}
       <fieldset className="flex flex-col gap-3 rounded border p-3">
         <legend className="px-1 font-medium">The federated credential, as registered on the app</legend>
+        {(tokenIss !== undefined || (tokenSub !== undefined && !flexible)) && (
+          <div className="flex flex-col gap-2 text-sm" data-testid="fic-use-token-claims">
+            <p className="text-muted">Not sure what is registered? Start from the pasted token&apos;s own values, then compare them with the credential on the app.</p>
+            <div className="flex flex-wrap gap-2">
+              {tokenIss !== undefined && (
+                <button type="button" className="btn-secondary" data-testid="fic-use-token-iss" disabled={credential.issuer === tokenIss} onClick={() => setField("issuer", tokenIss)}>
+                  Use the token&apos;s iss as the issuer
+                </button>
+              )}
+              {tokenSub !== undefined && !flexible && (
+                <button type="button" className="btn-secondary" data-testid="fic-use-token-sub" disabled={credential.subject === tokenSub} onClick={() => setField("subject", tokenSub)}>
+                  Use the token&apos;s sub as the subject
+                </button>
+              )}
+            </div>
+          </div>
+        )}
         <Field label="Issuer" hint="Must equal the token's iss exactly, e.g. https://token.actions.githubusercontent.com or the cluster's OIDC issuer URL." error={edgeSpace(credential.issuer, "issuer")} errorTestId="fic-issuer-problem">
           {(props) => <input {...props} className="input" value={credential.issuer} data-testid="fic-issuer-input" spellCheck={false} autoComplete="off" onChange={(event) => setField("issuer", event.target.value)} />}
         </Field>
@@ -111,6 +137,7 @@ export function FederatedFields() {
           <div className="mt-3">
             <FederatedSubjectBuilder
               state={builder}
+              tokenSub={tokenSub}
               onChange={setBuilder}
               onUse={(built) => {
                 if (built.expression !== undefined) {
@@ -129,7 +156,7 @@ export function FederatedFields() {
         </details>
       </fieldset>
       <div className="flex flex-col gap-2 rounded border p-3 wrap-break-word" data-testid="fic-verdict" role="status" aria-live="polite">
-        <p className={`text-sm font-medium ${verdict ? (verdict.matches && !signatureFails ? "text-ok" : "text-danger") : "text-muted"}`} data-testid="fic-verdict-summary">
+        <p className={`text-sm font-medium ${verdictStyle}`} data-testid="fic-verdict-summary" data-verdict-state={verdict?.state}>
           {!token.trim()
             ? "Paste the external token to check it against the federated credential."
             : !verdict
@@ -141,8 +168,9 @@ export function FederatedFields() {
         {verdict && (
           <ul className="flex flex-col gap-1 text-sm">
             {verdict.checks.map((check) => (
-              <li key={check.rule} className={check.ok ? "text-ok" : "text-danger"} data-rule={check.rule}>
-                {check.ok ? "✓" : "✗"} {check.message}
+              <li key={check.rule} className={check.ok ? "text-ok" : check.pending ? "text-muted" : "text-danger"} data-rule={check.rule} data-pending={check.pending ? "true" : undefined}>
+                <span aria-hidden="true">{check.ok ? "✓" : check.pending ? "–" : "✗"}</span> <span className="sr-only">{check.ok ? "Pass: " : check.pending ? "Not checked yet: " : "Fail: "}</span>
+                {check.message}
                 {!check.ok && check.aadsts ? ` (AADSTS${String(check.aadsts)})` : ""}
               </li>
             ))}

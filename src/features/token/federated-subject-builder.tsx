@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { describeAllowedClaims, FLEXIBLE_ISSUER_RULES, type FlexibleIssuerKind } from "@/core/federated/claims-matching-expression";
+import { compareBuiltSubject } from "@/core/federated/compare-built-subject";
 import { GITHUB_ACTIONS_ISSUER } from "@/core/federated/federated-credential";
 import {
   gitHubExpression,
@@ -106,9 +107,21 @@ function GitHubFormNote({ parts }: { parts: GitHubSubjectParts }) {
 }
 
 /** Builds the subject (or a flexible credential's expression) a workload presents, and puts it in the credential. */
-export function FederatedSubjectBuilder({ state, onChange, onUse }: { state: SubjectBuilderState; onChange: (state: SubjectBuilderState) => void; onUse: (built: BuiltCredential) => void }) {
+export function FederatedSubjectBuilder({
+  state,
+  tokenSub,
+  onChange,
+  onUse,
+}: {
+  state: SubjectBuilderState;
+  /** The pasted token's sub, when there is one: a built subject that differs from it is flagged. */
+  tokenSub?: string;
+  onChange: (state: SubjectBuilderState) => void;
+  onUse: (built: BuiltCredential) => void;
+}) {
   const [used, setUsed] = useState<string | undefined>(undefined);
   const built = build(state);
+  const differs = !state.flexible && built.text !== undefined ? compareBuiltSubject(built.text, tokenSub) : undefined;
   const github = (patch: Partial<GitHubSubjectParts>) => onChange({ ...state, github: { ...state.github, ...patch } });
   const gitlab = (patch: Partial<GitLabSubjectParts>) => onChange({ ...state, gitlab: { ...state.gitlab, ...patch } });
   const terraform = (patch: Partial<TerraformSubjectParts>) => onChange({ ...state, terraform: { ...state.terraform, ...patch } });
@@ -245,9 +258,16 @@ export function FederatedSubjectBuilder({ state, onChange, onUse }: { state: Sub
           )
         ) : (
           built.text !== undefined ? (
-            <code className="value-mono break-all" data-testid="fic-built-subject">
-              {built.text}
-            </code>
+            <>
+              <code className="value-mono break-all" data-testid="fic-built-subject">
+                {built.text}
+              </code>
+              {differs && (
+                <p className="text-sm text-warn wrap-break-word" data-testid="fic-built-subject-differs" data-aadsts={differs.aadsts} role="status">
+                  {differs.message}
+                </p>
+              )}
+            </>
           ) : (
             <p className="text-sm text-danger" data-testid="fic-built-subject" data-problem="true">
               {built.problem}
