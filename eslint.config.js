@@ -98,10 +98,51 @@ export default tseslint.config(
     },
   },
   {
-    // Features do not import each other; the app composes them.
-    files: ["src/features/**/*.{ts,tsx}", "src/ui/**/*.{ts,tsx}"],
+    // Features (docs/architecture.md): one folder per part of the page; they do not import each other, the
+    // app or the first screen. The app composes them.
+    files: ["src/features/**/*.{ts,tsx}"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: ["@/features/*/**", "../../features/*"] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/features/*/**", "../../features/*"], message: "Features do not import each other: move what both need to src/ui/ or src/core/." },
+            { regex: "^@/(app|first-screen)(/|$)|^(\\.\\./)+(app|first-screen)(/|$)|^@/app$", message: "A feature imports the store, ui and core, never the app or the first screen." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Shared UI (docs/architecture.md): presentational pieces that take what they show as props; they
+    // read no store and import no feature.
+    files: ["src/ui/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ regex: "^@/(store|features|app|first-screen|workers)(/|$)|^(\\.\\./)+(store|features|app|first-screen|workers)(/|$)", message: "src/ui imports core types and helpers only: pass state in as props." }] },
+      ],
+    },
+  },
+  {
+    // Workers (docs/architecture.md): the worker runs core code only.
+    files: ["src/workers/**/*.ts"],
+    ignores: ["src/workers/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ regex: "^@/(store|features|ui|app|first-screen)(/|$)|^(\\.\\./)+(store|features|ui|app|first-screen)(/|$)", message: "The worker runs core code only." }] },
+      ],
+    },
+  },
+  {
+    // App wiring (docs/architecture.md): the browser's side of the store's services, and nothing else.
+    files: ["src/app/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ regex: "^@/(features|ui|first-screen|workers)(/|$)|^(\\.\\./)+(features|ui|first-screen|workers)(/|$)", message: "src/app gives the store its browser services; it imports the store's service types only." }] },
+      ],
     },
   },
   {
