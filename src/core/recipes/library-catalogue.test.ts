@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Credential } from "../credential/credential";
 import { generateCredential } from "../credential/generate-credential";
-import { DEFAULT_LIBRARY, LIBRARIES, libraryById, snippetForLibrary } from "./library-catalogue";
+import { DEFAULT_LIBRARY, LIBRARIES, libraryById } from "./library-catalogue";
+import { snippetForLibrary } from "./snippet-for-library";
 import type { RecipeInputs } from "./recipe";
 import { recipeInputsFor } from "../../../test-support/recipe-inputs-fixture";
 import { assertSnippetParses } from "../../../test-support/snippets";

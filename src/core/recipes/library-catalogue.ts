@@ -1,11 +1,9 @@
 import type { AssertionForm } from "../assertion/assertion-types";
-import { buildRecipes } from "./build-recipes";
-import { msalPythonPublicCertificateRecipe } from "./msal";
-import { recipeContext, type Recipe, type RecipeContext, type RecipeInputs } from "./recipe";
 import { KEY_VAULT_LIBRARIES, type KeyVaultLibraryId } from "./key-vault-libraries";
 
 /**
- * The libraries step 3 offers, what client assertion each one sends, and the snippet it shows.
+ * The libraries step 3 offers and what client assertion each one sends (the snippet each shows is built
+ * by snippet-for-library.ts, loaded when a snippet is first needed).
  * "Sends" means the JWS header the library builds (RFC 7515 §4.1.7 x5t / §4.1.8 x5t#S256):
  * choosing a library sets the page's assertion form to it, so the checks in the optional section
  * judge what that library will really send.
@@ -118,25 +116,6 @@ export const LIBRARIES: readonly Library[] = [
   ...KEY_VAULT_LIBRARIES,
 ];
 
-/** Recipes step 3 offers for a library that the recipes panel (buildRecipes) does not show. */
-const LIBRARY_ONLY_RECIPES: Readonly<Record<string, (context: RecipeContext) => Recipe>> = {
-  "msal-python-public-certificate": msalPythonPublicCertificateRecipe,
-};
-
 export function libraryById(id: string): Library {
   return LIBRARIES.find((library) => library.id === id) ?? (LIBRARIES[0] as Library);
-}
-
-/**
- * The snippet for a library, built by the recipes with the library's own assertion form so that
- * e.g. MSAL Node's thumbprint property matches the choice.
- */
-export function snippetForLibrary(id: LibraryId, inputs: RecipeInputs): Recipe {
-  const library = libraryById(id);
-  const libraryInputs = { ...inputs, form: library.form ?? inputs.form };
-  const libraryOnly = LIBRARY_ONLY_RECIPES[library.recipeId];
-  if (libraryOnly) return libraryOnly(recipeContext(libraryInputs));
-  const recipe = buildRecipes(libraryInputs).find((candidate) => candidate.id === library.recipeId);
-  if (!recipe) throw new Error(`No recipe ${library.recipeId} for ${library.id}.`);
-  return recipe;
 }

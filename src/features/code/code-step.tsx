@@ -1,6 +1,6 @@
-import { useDeferredValue, useMemo } from "react";
+import { useDeferredValue, useEffect, useMemo, useState } from "react";
 import type { Cloud } from "@/entra/clouds";
-import { LIBRARIES, libraryById, snippetForLibrary, type LibraryId } from "@/core/recipes/library-catalogue";
+import { LIBRARIES, libraryById, type LibraryId } from "@/core/recipes/library-catalogue";
 import { recipeInputsFromSettings } from "@/core/recipes/recipe-inputs";
 import { validateAppSettings } from "@/core/token-request/app-settings";
 import { useWorkbenchStore } from "@/store/workbench-store";
@@ -23,6 +23,27 @@ const LIBRARY_GROUPS: Readonly<Record<"file" | "key-vault", string>> = {
 
 const LIBRARY_OPTIONS: readonly SelectOption<LibraryId>[] = LIBRARIES.map((library) => ({ value: library.id, label: library.label, group: LIBRARY_GROUPS[library.keyIn ?? "file"] }));
 
+type SnippetBuilder = typeof import("@/core/recipes/snippet-for-library").snippetForLibrary;
+
+/**
+ * The snippet builder, loaded once a credential is on the page: every recipe is needed to build one,
+ * and they are kept out of the first screen's JavaScript (the choices above are not).
+ */
+function useSnippetBuilder(needed: boolean): SnippetBuilder | undefined {
+  const [builder, setBuilder] = useState<SnippetBuilder>();
+  useEffect(() => {
+    if (!needed || builder) return;
+    let current = true;
+    void import("@/core/recipes/snippet-for-library").then(({ snippetForLibrary }) => {
+      if (current) setBuilder(() => snippetForLibrary);
+    });
+    return () => {
+      current = false;
+    };
+  }, [needed, builder]);
+  return builder;
+}
+
 /** Step 3: the app registration's tenant and client ID (entered once, used by every later part), the library, and its snippet. */
 export function CodeStep() {
   const settings = useWorkbenchStore((state) => state.settings);
@@ -34,10 +55,11 @@ export function CodeStep() {
   // An empty field is not an error yet: the snippet shows a placeholder until it is filled in.
   const showError = (field: keyof typeof errors, value: string) => (value.trim() === "" ? undefined : errors[field]);
   const library = libraryById(settings.library);
+  const buildSnippet = useSnippetBuilder(Boolean(credential));
   const snippet = useMemo(
     () =>
-      credential ? snippetForLibrary(library.id, recipeInputsFromSettings(credential, settings)) : undefined,
-    [credential, library.id, settings],
+      credential && buildSnippet ? buildSnippet(library.id, recipeInputsFromSettings(credential, settings)) : undefined,
+    [credential, buildSnippet, library.id, settings],
   );
 
   return (
@@ -67,7 +89,7 @@ export function CodeStep() {
         <SnippetView snippet={snippet} heading="h3" />
       ) : (
         <p className="text-sm text-muted" data-testid="code-waiting">
-          Create or bring a credential in step 1: the code appears here with its thumbprint and file names.
+          {credential ? "Writing the code for your library…" : "Create or bring a credential in step 1: the code appears here with its thumbprint and file names."}
         </p>
       )}
     </div>
