@@ -9,7 +9,7 @@ export default defineConfig({
   resolve: {
     alias: { "@": fileURLToPath(new URL("./src", import.meta.url)) },
   },
-  // The budget that matters is gzip size of the initial JS, checked by `npm run check:bundle` (issue 5).
+  // The budget that matters is gzip size of the initial JS, checked by `npm run check:bundle`.
   build: {
     outDir: "dist",
     sourcemap: false,

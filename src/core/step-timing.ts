@@ -1,5 +1,5 @@
 /**
- * Performance marks around the steps of a generation (issue 13), so the page's own timeline
+ * Performance marks around the steps of a generation, so the page's own timeline
  * (DevTools → Performance, or `performance.getEntriesByType("measure")`, which `npm run bench`
  * reads) shows where the time goes. Names start with "cw:". A no-op where User Timing is missing.
  */

@@ -36,7 +36,7 @@ export interface ExternalSignSlice {
 
 const initialState: ExternalSignState = { earlier: [], pasted: "" };
 
-// The core modules bring the X.509 parser: loaded with the first start, not with the page (issue 13).
+// The core modules bring the X.509 parser: loaded with the first start, not with the page, so the first screen's JavaScript stays light.
 const loadCore = () => Promise.all([import("@/core/assertion/external-signing-input"), import("@/core/assertion/verify-external-signature")]);
 
 export const createExternalSignSlice: SliceCreator<ExternalSignSlice> = (set, get, store) => {

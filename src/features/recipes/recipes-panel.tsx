@@ -16,7 +16,7 @@ import { SnippetView } from "@/ui/snippet-view";
 
 export function RecipesPanel() {
   // A new credential reaches the recipes in a render of its own, after the thumbprint is painted
-  // (issue 13): until then the memoized list is not rebuilt.
+  // so the thumbprint is on screen sooner: until then the memoized list is not rebuilt.
   const credential = useDeferredValue(useWorkbenchStore((state) => state.credential));
   const settings = useWorkbenchStore((state) => state.settings);
   return <Recipes credential={credential} settings={settings} />;

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useState } from "react";
 
-// The reader and its panel load when the fold is first opened: nothing of them is on the first screen (issue 13's budget).
+// The reader and its panel load when the fold is first opened: nothing of them is in the first screen's JavaScript.
 const RegisteredPanel = lazy(() => import("./registered-panel").then((module) => ({ default: module.RegisteredPanel })));
 
 /**
