@@ -4,28 +4,12 @@
 // Everything here is checked in the page: no token request is sent.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { openFold, openTroubleshooting } from "./support/journey";
+import { AUDIENCE, gitHubToken, GITHUB, NAME_FORM, openFederated } from "./support/federated";
+import { openFold } from "./support/journey";
 import { longestTaskSince, pageClock, recordLongTasks } from "./support/long-tasks";
 
 const MAX_TASK_MS = 200;
-const GITHUB = "https://token.actions.githubusercontent.com";
-const AUDIENCE = "api://AzureADTokenExchange";
-const NAME_FORM = "repo:contoso/payments-api:ref:refs/heads/main";
 const ID_FORM = "repo:contoso@5544123/payments-api@821093847:ref:refs/heads/main";
-const b64u = (value: unknown): string => Buffer.from(typeof value === "string" ? value : JSON.stringify(value)).toString("base64url");
-
-/** A GitHub Actions OIDC token's claims, written out by hand (GitHub sends the IDs as strings). The page checks claims, not this signature. */
-function gitHubToken(claims: Record<string, unknown> = {}): string {
-  const now = Math.floor(Date.now() / 1000);
-  const payload = { iss: GITHUB, sub: NAME_FORM, aud: AUDIENCE, repository_owner_id: "5544123", repository_id: "821093847", nbf: now - 60, iat: now - 60, exp: now + 600, ...claims };
-  return `${b64u({ alg: "RS256", typ: "JWT", kid: "k1" })}.${b64u(payload)}.${b64u("signature")}`;
-}
-
-async function openFederated(page: Page): Promise<void> {
-  await page.goto("/");
-  await openTroubleshooting(page);
-  await page.getByTestId("auth-method").selectOption("federated");
-}
 
 async function fillCredential(page: Page, subject: string, issuer = GITHUB): Promise<void> {
   await page.getByTestId("fic-issuer-input").fill(issuer);

@@ -6,12 +6,9 @@ import AxeBuilder from "@axe-core/playwright";
 import { generateKeyPairSync, sign } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { generateThroughPage } from "./support/downloads";
+import { b64u, gitHubToken, GITHUB, NAME_FORM, openFederated } from "./support/federated";
 import { openFold, openTroubleshooting } from "./support/journey";
 
-const GITHUB = "https://token.actions.githubusercontent.com";
-const AUDIENCE = "api://AzureADTokenExchange";
-const NAME_FORM = "repo:contoso/payments-api:ref:refs/heads/main";
-const b64u = (value: unknown): string => Buffer.from(typeof value === "string" ? value : JSON.stringify(value)).toString("base64url");
 
 /** A current RS256 JWT signed by Node's crypto with a key the page has never seen. */
 function signedByAnotherKey(): string {
@@ -19,19 +16,6 @@ function signedByAnotherKey(): string {
   const now = Math.floor(Date.now() / 1000);
   const input = `${b64u({ alg: "RS256", typ: "JWT" })}.${b64u({ iss: "https://issuer.example", sub: "someone", iat: now - 60, exp: now + 600 })}`;
   return `${input}.${sign("sha256", Buffer.from(input), privateKey).toString("base64url")}`;
-}
-
-/** A GitHub Actions OIDC token's claims, written out by hand. The page checks claims, not this signature. */
-function gitHubToken(claims: Record<string, unknown> = {}): string {
-  const now = Math.floor(Date.now() / 1000);
-  const payload = { iss: GITHUB, sub: NAME_FORM, aud: AUDIENCE, repository_owner_id: "5544123", repository_id: "821093847", nbf: now - 60, iat: now - 60, exp: now + 600, ...claims };
-  return `${b64u({ alg: "RS256", typ: "JWT", kid: "k1" })}.${b64u(payload)}.${b64u("signature")}`;
-}
-
-async function openFederated(page: Page): Promise<void> {
-  await page.goto("/");
-  await openTroubleshooting(page);
-  await page.getByTestId("auth-method").selectOption("federated");
 }
 
 async function axeViolations(page: Page, selector: string): Promise<string[]> {
