@@ -132,5 +132,5 @@ test("invalid settings are named: the waiting line says which field to fix", asy
   await generateThroughPage(page);
   await page.getByTestId("tenant-input").fill("common");
   await page.getByTestId("client-id-input").fill(clientId);
-  await expect(page.getByTestId("assertion-waiting")).toContainText("The tenant ID is not valid: fix it above.");
+  await expect(page.getByTestId("assertion-waiting")).toContainText("The tenant ID is not valid: fix it in step 3 (Use it in code).");
 });

@@ -168,11 +168,11 @@ test("the scope follows the cloud: another cloud's Graph is flagged with a one-c
 test("an invalid tenant or client ID is named, not just 'fill in'", async ({ page }) => {
   await page.goto("/");
   await openTroubleshooting(page);
-  await expect(page.getByTestId("proxy-status")).toContainText("Fill in tenant and client ID in the Assertion panel.");
+  await expect(page.getByTestId("proxy-status")).toContainText("Fill in tenant and client ID in step 3 (Use it in code).");
   await page.getByTestId("tenant-input").fill("common");
   await page.getByTestId("client-id-input").fill(clientId);
-  await expect(page.getByTestId("proxy-status")).toContainText("The tenant ID is not valid: fix it in the Assertion panel.");
+  await expect(page.getByTestId("proxy-status")).toContainText("The tenant ID is not valid: fix it in step 3 (Use it in code).");
   await page.getByTestId("tenant-input").fill(tenant);
   await page.getByTestId("client-id-input").fill("not-a-guid");
-  await expect(page.getByTestId("proxy-status")).toContainText("The client ID is not valid: fix it in the Assertion panel.");
+  await expect(page.getByTestId("proxy-status")).toContainText("The client ID is not valid: fix it in step 3 (Use it in code).");
 });

@@ -125,3 +125,21 @@ test("on a phone, a code block whose lines are wider than the box says it scroll
   await expect(snippet).toHaveAttribute("data-scrolls-sideways", "false");
   await expect(hint).toBeHidden();
 });
+
+test("directions point where the fields are: Send and the assertion name step 3 and take the user to the first empty field", async ({ page }) => {
+  await page.goto("/");
+  await generateThroughPage(page);
+  await openTroubleshooting(page);
+  await expect(page.getByTestId("proxy-status")).toContainText("Fill in tenant and client ID in step 3 (Use it in code).");
+  await expect(page.getByTestId("assertion-waiting")).toContainText("in step 3 (Use it in code)");
+  await page.getByTestId("token-go-to-setting").click();
+  await expect(page.getByTestId("tenant-input")).toBeFocused();
+  await expect(page.getByTestId("tenant-input")).toBeInViewport();
+  await page.getByTestId("tenant-input").fill("contoso.onmicrosoft.com");
+  // The next empty field is the one the button goes to now.
+  await page.getByTestId("assertion-go-to-setting").click();
+  await expect(page.getByTestId("client-id-input")).toBeFocused();
+  await page.getByTestId("client-id-input").fill("aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee");
+  await expect(page.getByTestId("token-go-to-setting")).toHaveCount(0);
+  await expect(page.getByTestId("assertion-jwt")).toHaveText(/^eyJ/);
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeSettingsProblem, tokenEndpointFromSettings, validateAppSettings } from "./app-settings";
+import { describeSettingsProblem, firstSettingProblem, tokenEndpointFromSettings, validateAppSettings } from "./app-settings";
 import { FIXTURE_TENANT_ID, VALID_APP_SETTINGS } from "../../../test-support/app-settings-fixture";
 
 const TENANT_ID = FIXTURE_TENANT_ID;
@@ -37,10 +37,10 @@ describe("tokenEndpointFromSettings", () => {
 describe("describeSettingsProblem", () => {
   const values = (tenant: string, clientId: string) => ({ tenant, clientId });
   it("asks to fill in empty fields and names an invalid one", () => {
-    expect(describeSettingsProblem({ tenant: "x", clientId: "x" }, values("", ""))).toBe("Fill in tenant and client ID in the Assertion panel.");
-    expect(describeSettingsProblem({ tenant: "x", clientId: "x" }, values("common", "nope"))).toBe("The tenant ID is not valid: fix it in the Assertion panel.");
-    expect(describeSettingsProblem({ clientId: "x" }, values("contoso.com", "nope"))).toBe("The client ID is not valid: fix it in the Assertion panel.");
-    expect(describeSettingsProblem({ clientId: "x" }, values("contoso.com", ""))).toBe("Fill in the client ID in the Assertion panel.");
+    expect(describeSettingsProblem({ tenant: "x", clientId: "x" }, values("", ""))).toBe("Fill in tenant and client ID in step 3 (Use it in code).");
+    expect(describeSettingsProblem({ tenant: "x", clientId: "x" }, values("common", "nope"))).toBe("The tenant ID is not valid: fix it in step 3 (Use it in code).");
+    expect(describeSettingsProblem({ clientId: "x" }, values("contoso.com", "nope"))).toBe("The client ID is not valid: fix it in step 3 (Use it in code).");
+    expect(describeSettingsProblem({ clientId: "x" }, values("contoso.com", ""))).toBe("Fill in the client ID in step 3 (Use it in code).");
     expect(describeSettingsProblem({ customAuthority: "x" }, values("contoso.com", "id"))).toMatch(/custom authority is not valid/);
     expect(describeSettingsProblem({}, values("contoso.com", "id"))).toBeUndefined();
   });
@@ -48,7 +48,9 @@ describe("describeSettingsProblem", () => {
 
 describe("describeSettingsProblem where the fields are", () => {
   it("says 'above' under the fields themselves", () => {
-    expect(describeSettingsProblem({ tenant: "x", clientId: "x" }, { tenant: "", clientId: "" }, "above")).toBe("Fill in tenant and client ID above.");
-    expect(describeSettingsProblem({ clientId: "x" }, { tenant: "contoso.com", clientId: "nope" }, "above")).toBe("The client ID is not valid: fix it above.");
+    // The lifetime is the one setting the Assertion panel holds.
+    expect(describeSettingsProblem({ lifetimeSeconds: "x" }, { tenant: "contoso.com", clientId: "c" })).toBe("The assertion lifetime is not valid: fix it in the Assertion panel.");
+    expect(firstSettingProblem({ clientId: "x", lifetimeSeconds: "y" })).toBe("clientId");
+    expect(firstSettingProblem({})).toBeUndefined();
   });
 });

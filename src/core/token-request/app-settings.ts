@@ -59,13 +59,30 @@ export function tokenEndpointFromSettings(settings: Pick<AppSettings, "cloud" | 
   }
 }
 
-/** Where the sentence is shown: another panel ("… in the Assertion panel") or under the fields it names ("… above"). */
-export type SettingsPlace = "assertion-panel" | "above";
-
-const SETTINGS_PLACES: Readonly<Record<SettingsPlace, string>> = {
-  "assertion-panel": " in the Assertion panel",
-  above: " above",
+/**
+ * Where each setting's control is: tenant, client ID and the custom authority are entered once in step 3
+ * (Use it in code); the lifetime is an assertion detail, in the Assertion panel. A sentence names the
+ * place that holds the control, never another one.
+ */
+export const SETTING_PLACES: Readonly<Record<keyof SettingsProblems, string>> = {
+  tenant: " in step 3 (Use it in code)",
+  clientId: " in step 3 (Use it in code)",
+  customAuthority: " in step 3 (Use it in code)",
+  lifetimeSeconds: " in the Assertion panel",
 };
+
+/** The page's control for each setting (its data-testid), for a "Go to" button beside the sentence. */
+export const SETTING_CONTROLS: Readonly<Record<keyof SettingsProblems, string>> = {
+  tenant: "tenant-input",
+  clientId: "client-id-input",
+  customAuthority: "custom-authority-input",
+  lifetimeSeconds: "lifetime-input",
+};
+
+/** The first setting to fix, in the order the sentence names them; undefined when none is wrong. */
+export function firstSettingProblem(problems: SettingsProblems): keyof SettingsProblems | undefined {
+  return (["tenant", "clientId", "customAuthority", "lifetimeSeconds"] as const).find((field) => problems[field] !== undefined);
+}
 
 /** Which of the Assertion panel's settings are wrong (a subset of validateAppSettings' answer). */
 export interface SettingsProblems {
@@ -76,11 +93,12 @@ export interface SettingsProblems {
 }
 
 /**
- * One sentence naming the setting to fix in the Assertion panel, or undefined when none is wrong.
- * Empty fields ask to be filled in; filled but invalid ones are named as not valid.
+ * One sentence naming the setting to fix and where its control is (SETTING_PLACES), or undefined when
+ * none is wrong. Empty fields ask to be filled in; filled but invalid ones are named as not valid.
  */
-export function describeSettingsProblem(problems: SettingsProblems, values: { tenant: string; clientId: string }, where: SettingsPlace = "assertion-panel"): string | undefined {
-  const place = SETTINGS_PLACES[where];
+export function describeSettingsProblem(problems: SettingsProblems, values: { tenant: string; clientId: string }): string | undefined {
+  const first = firstSettingProblem(problems);
+  const place = first ? SETTING_PLACES[first] : "";
   const tenantEmpty = values.tenant.trim() === "";
   const clientIdEmpty = values.clientId.trim() === "";
   if (problems.tenant && problems.clientId && tenantEmpty && clientIdEmpty) return `Fill in tenant and client ID${place}.`;

@@ -10,7 +10,7 @@ describe("tokenRequestBlockers: what stops Send before anything is signed", () =
     expect(tokenRequestBlockers(settings, available)).toEqual({});
   });
   it("names a settings problem and a scope the endpoint will refuse", () => {
-    expect(tokenRequestBlockers({ ...settings, tenant: "" }, available).settings).toBe("Fill in the tenant in the Assertion panel.");
+    expect(tokenRequestBlockers({ ...settings, tenant: "" }, available).settings).toBe("Fill in the tenant in step 3 (Use it in code).");
     expect(tokenRequestBlockers({ ...settings, scope: "https://graph.microsoft.com/User.Read" }, available).target).toMatch(/does not end in \/\.default/);
   });
   it("says the proxy will refuse a custom authority it was not started with, and how to restart", () => {

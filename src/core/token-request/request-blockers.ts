@@ -1,4 +1,4 @@
-import { describeSettingsProblem, validateAppSettings, type AppSettings } from "./app-settings";
+import { describeSettingsProblem, firstSettingProblem, SETTING_CONTROLS, validateAppSettings, type AppSettings } from "./app-settings";
 import { normalizeCustomAuthority } from "./token-endpoint";
 import { customAuthorityRefusal, restartCommandForAuthority } from "./proxy-messages";
 import { checkTargetField } from "./target-field";
@@ -8,8 +8,10 @@ export type ProxyAvailability = { status: "checking" } | { status: "available"; 
 
 /** Why the token request cannot be sent yet, each in the words the panel shows where it belongs. */
 export interface TokenRequestBlockers {
-  /** A setting in the Assertion panel is empty or invalid (names which). */
+  /** A setting is empty or invalid (names which, and where its control is). */
   settings?: string;
+  /** With `settings`: the data-testid of the control to fix, for a "Go to" button. */
+  settingsControl?: string;
   /** The scope/resource field will be refused for this endpoint version. */
   target?: string;
   /** The proxy will refuse the custom authority (not in WORKBENCH_EXTRA_AUTHORITIES). */
@@ -21,8 +23,11 @@ export interface TokenRequestBlockers {
 /** Everything that stops Send, known before anything is signed or sent. */
 export function tokenRequestBlockers(settings: AppSettings, proxy: ProxyAvailability): TokenRequestBlockers {
   const blockers: TokenRequestBlockers = {};
-  const settingsProblem = describeSettingsProblem(validateAppSettings(settings), settings);
+  const problems = validateAppSettings(settings);
+  const settingsProblem = describeSettingsProblem(problems, settings);
+  const first = firstSettingProblem(problems);
   if (settingsProblem) blockers.settings = settingsProblem;
+  if (settingsProblem && first) blockers.settingsControl = SETTING_CONTROLS[first];
   const targetError = checkTargetField(settings.scope, settings.version).error;
   if (targetError) blockers.target = targetError;
   if (settings.cloud === "custom" && proxy.status === "available") {

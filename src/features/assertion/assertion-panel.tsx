@@ -1,11 +1,12 @@
 import { useEffect } from "react";
-import { describeSettingsProblem, validateAppSettings } from "@/core/token-request/app-settings";
+import { describeSettingsProblem, firstSettingProblem, SETTING_CONTROLS, validateAppSettings } from "@/core/token-request/app-settings";
 import { placeInTimeWindow } from "@/core/jwt/time-window";
 import { useShallow } from "zustand/react/shallow";
 import { selectAssertionInputs } from "@/store/assertion-slice";
 import { selectHasKey } from "@/store/credential-slice";
 import { useWorkbenchStore } from "@/store/workbench-store";
 import { CodeBlock } from "@/ui/code-block";
+import { GoToControl } from "@/ui/go-to-control";
 import { CopyButton } from "@/ui/copy-button";
 import { JwtDetails } from "@/ui/jwt-details";
 import { JwtParts } from "@/ui/jwt-parts";
@@ -32,7 +33,9 @@ export function AssertionPanel() {
   // Times move on: relative times, the time checks and the expiry line follow the clock.
   const ticked = useNow(Boolean(assertion));
 
-  const waitingText = (describeSettingsProblem(validateAppSettings(settings), settings, "above") ?? "Fill in the tenant and client ID.") + " The assertion appears here then.";
+  const settingsProblems = validateAppSettings(settings);
+  const waitingText = (describeSettingsProblem(settingsProblems, settings) ?? "Fill in the tenant and client ID.") + " The assertion appears here then.";
+  const firstProblem = firstSettingProblem(settingsProblems);
   const expired = assertion && ticked ? placeInTimeWindow({ expires: assertion.payload.exp }, ticked).state === "expired" : false;
   return (
     <Panel
@@ -48,9 +51,12 @@ export function AssertionPanel() {
       )}
       {credential && !hasKey && <ExternalSign />}
       {hasKey && !assertion && !assertionError && (
-        <p className="text-sm text-muted" data-testid="assertion-waiting">
-          {waitingText}
-        </p>
+        <div className="flex flex-wrap items-center gap-2">
+          <p className="text-sm text-muted" data-testid="assertion-waiting">
+            {waitingText}
+          </p>
+          {firstProblem && <GoToControl testId={SETTING_CONTROLS[firstProblem]} label="Go to the field" buttonTestId="assertion-go-to-setting" />}
+        </div>
       )}
       {assertionError && (
         <p className="text-sm text-danger" role="alert" data-testid="assertion-error">

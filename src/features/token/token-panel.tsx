@@ -13,6 +13,7 @@ import { selectCanSendTokenRequest } from "@/store/token-slice";
 import { useWorkbenchStore } from "@/store/workbench-store";
 import { CodeBlock } from "@/ui/code-block";
 import { CopyButton } from "@/ui/copy-button";
+import { GoToControl } from "@/ui/go-to-control";
 import { Field } from "@/ui/field";
 import { SelectField } from "@/ui/select-field";
 import { Panel } from "@/ui/panel";
@@ -108,9 +109,10 @@ export function TokenPanel() {
         <span className="text-sm text-muted" data-testid="proxy-status" role="status">
           {proxy.status === "checking" && "Looking for the proxy…"}
           {proxy.status === "available" &&
-            (blockers.settings ?? (tokenEndpoint ? `Via the local proxy to ${new URL(tokenEndpoint).host}${blockers.authority ? " is not allowed (see above)" : ""}` : "Fill in tenant and client ID in the Assertion panel."))}
+            (blockers.settings ?? (tokenEndpoint ? `Via the local proxy to ${new URL(tokenEndpoint).host}${blockers.authority ? " is not allowed (see above)" : ""}` : "Fill in tenant and client ID in step 3 (Use it in code)."))}
           {proxy.status === "unavailable" && proxy.reason}
         </span>
+        {proxy.status === "available" && blockers.settingsControl && <GoToControl testId={blockers.settingsControl} label="Go to the field" buttonTestId="token-go-to-setting" />}
       </div>
       {usesCertificate && !hasKey && !signedElsewhere && (
         <p className="text-sm text-muted" data-testid="certificate-not-ready">

@@ -3,6 +3,7 @@ import { explainTokenError } from "@/core/token-request/aadsts";
 import { readThumbprintUsedByClient } from "@/core/token-request/thumbprint-used-by-client";
 import { useWorkbenchStore } from "@/store/workbench-store";
 import { CodeBlock } from "@/ui/code-block";
+import { focusControlByTestId } from "@/ui/go-to-control";
 import { JwtDetails } from "@/ui/jwt-details";
 import { useNow } from "@/ui/use-now";
 import type { TokenProxyEnvelope } from "@/entra/api-wire";
@@ -27,17 +28,6 @@ const certificateChecks: { testId: string; label: string }[] = [
   { testId: "portal-thumbprint-input", label: "Check the thumbprint the portal shows" },
   { testId: "registered-input", label: "Check what the app registration holds" },
 ];
-
-function focusControl(testId: string) {
-  const element = document.querySelector<HTMLElement>(`[data-testid="${testId}"]`);
-  if (!element) return;
-  // A control inside a closed fold is opened to, as a person would.
-  for (let node = element.parentElement; node; node = node.parentElement) {
-    if (node instanceof HTMLDetailsElement && !node.open) node.open = true;
-  }
-  element.scrollIntoView({ block: "center" });
-  element.focus();
-}
 
 /** Whether the page has that control now (the registered-credentials check is an optional part). */
 function isOnPage(testId: string): boolean {
@@ -88,12 +78,12 @@ export function TokenResponseView({ response }: { response: TokenProxyEnvelope }
           {(checks.length > 0 || target) && (
             <div className="flex flex-wrap gap-2">
               {checks.map((check) => (
-                <button key={check.testId} type="button" className="btn-secondary" onClick={() => focusControl(check.testId)}>
+                <button key={check.testId} type="button" className="btn-secondary" onClick={() => focusControlByTestId(check.testId)}>
                   {check.label}
                 </button>
               ))}
               {target && (
-                <button type="button" className="btn-secondary" onClick={() => focusControl(target.testId)}>
+                <button type="button" className="btn-secondary" onClick={() => focusControlByTestId(target.testId)}>
                   Go to {target.label}
                 </button>
               )}
