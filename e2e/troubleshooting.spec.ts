@@ -1,6 +1,8 @@
 import { expect, test, type Locator } from "@playwright/test";
 import { generateThroughPage } from "./support/downloads";
-import { openFold, openTroubleshooting, revealTestId } from "./support/journey";
+import { readFileSync } from "node:fs";
+import { createOpenSslWorkspace, selfSignedCertificateArgs } from "../test-support/openssl";
+import { openFold, openTroubleshooting, revealTestId, useExisting } from "./support/journey";
 
 test("replacing an unsaved key: Keep it is the focused safe default, Replace is styled as the destructive choice", async ({ page }) => {
   await page.goto("/");
@@ -90,7 +92,8 @@ test("nothing moves when state changes beside it: ✓ Saved, Show/Hide of the se
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto("/");
   await generateThroughPage(page);
-  const description = page.getByTestId("step-save").getByText("upload this to your app registration");
+  // The words beside server.crt's button: the same line item, after the button and its "✓ Saved" slot.
+  const description = page.getByTestId("step-save").locator("li", { has: page.getByTestId("download-server-crt") }).locator(":scope > span.text-sm");
   const before = await pagePosition(description);
   const download = page.waitForEvent("download");
   await page.getByTestId("download-server-crt").click();
@@ -142,4 +145,72 @@ test("directions point where the fields are: Send and the assertion name step 3 
   await page.getByTestId("client-id-input").fill("aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee");
   await expect(page.getByTestId("token-go-to-setting")).toHaveCount(0);
   await expect(page.getByTestId("assertion-jwt")).toHaveText(/^eyJ/);
+});
+
+test("on a phone the section links name their steps, Theme keeps its label, and a focused link's ring is not clipped by the scrolling list", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/");
+  const nav = page.getByRole("navigation", { name: "Sections" });
+  for (const word of ["Create", "Save", "Code", "Check"]) await expect(nav.getByText(word, { exact: true }).first()).toBeVisible();
+  await expect(nav.getByText("Theme", { exact: true })).toBeVisible();
+  const link = nav.getByRole("link").first();
+  await link.focus();
+  const room = await link.evaluate((element) => {
+    const list = element.closest("ol");
+    if (!list) return -1;
+    const [box, listBox] = [element.getBoundingClientRect(), list.getBoundingClientRect()];
+    // The space between the link and the edges of the list that clips: a focus ring needs 2 px or more.
+    return Math.min(box.left - listBox.left, box.top - listBox.top, listBox.bottom - box.bottom);
+  });
+  expect(room).toBeGreaterThanOrEqual(2);
+});
+
+for (const [width, height] of [[1440, 900], [390, 844]] as const) {
+  test(`/#troubleshoot opens the optional section with its heading at the top of the view, below the section links (${String(width)})`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    await page.goto("/#troubleshoot");
+    await expect(page.getByTestId("troubleshoot-toggle")).toHaveAttribute("open", "");
+    const heading = page.locator("#troubleshoot-heading");
+    await expect(heading).toBeInViewport();
+    await expect
+      .poll(async () => {
+        const [headingBox, navBox] = await Promise.all([heading.boundingBox(), page.getByRole("navigation", { name: "Sections" }).boundingBox()]);
+        return headingBox && navBox ? headingBox.y >= navBox.y + navBox.height && headingBox.y < navBox.y + navBox.height + 120 : false;
+      })
+      .toBe(true);
+  });
+}
+
+for (const method of ["secret", "federated"] as const) {
+  test(`the first screen offers to check a ${method === "secret" ? "client secret" : "federated token"}: its link opens the token request on that method, and the assertion is not a prerequisite`, async ({ page }) => {
+    await page.goto("/");
+    await expect(page.getByTestId("other-credentials-line")).toBeInViewport();
+    await page.getByTestId(`check-${method}-link`).click();
+    await expect(page.getByTestId("auth-method")).toHaveValue(method);
+    await expect(page.getByTestId("auth-method")).toBeInViewport();
+    await expect(page.getByTestId(method === "secret" ? "client-secret-input" : "federated-token-input")).toBeVisible();
+    await expect(page.getByTestId("assertion-not-needed")).toBeVisible();
+    await expect(page.getByTestId("assertion-no-key")).toHaveCount(0);
+  });
+}
+
+test("after Generate and after an import, what was made or loaded is in view together with the thumbprint and the key's saved state", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto("/");
+  await generateThroughPage(page);
+  for (const testId of ["credential-provenance", "thumbprint-sha1", "key-saved-state"]) await expect(page.getByTestId(testId)).toBeInViewport();
+  await expect(page.getByTestId("credential-provenance")).toContainText("Done");
+  await expect(page.getByTestId("key-saved-state")).toContainText("not saved yet");
+
+  // A key and certificate made by OpenSSL, pasted as one PEM text into Use existing.
+  const openssl = createOpenSslWorkspace();
+  openssl.run(selfSignedCertificateArgs({ keyPath: "key.pem", certPath: "cert.pem", commonName: "imported-by-test", days: 30 }));
+  const pem = `${readFileSync(openssl.path("key.pem"), "utf8")}${readFileSync(openssl.path("cert.pem"), "utf8")}`;
+  openssl.dispose();
+  await useExisting(page);
+  await page.getByTestId("import-text").fill(pem);
+  await page.getByTestId("import-submit").click();
+  await expect(page.getByTestId("credential-provenance")).not.toContainText("Done");
+  await expect(page.getByTestId("credential-provenance")).toContainText(/.+/);
+  for (const testId of ["credential-provenance", "thumbprint-sha1"]) await expect(page.getByTestId(testId)).toBeInViewport();
 });

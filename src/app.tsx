@@ -19,9 +19,9 @@ import { followDeepLinks, linkedCreateTab, OPTIONAL_SECTION_ID } from "@/first-s
  * the section navigation. One list, so numbers and links cannot drift apart.
  */
 const journey = [
-  { id: "step-create", number: 1, title: "Create or bring a credential", link: "Create", shortLink: undefined },
-  { id: "step-save", number: 2, title: "Save and upload", link: "Save & upload", shortLink: undefined },
-  { id: "step-code", number: 3, title: "Use it in code", link: "Use in code", shortLink: undefined },
+  { id: "step-create", number: 1, title: "Create or bring a credential", link: "Create", shortLink: "Create" },
+  { id: "step-save", number: 2, title: "Save and upload", link: "Save & upload", shortLink: "Save" },
+  { id: "step-code", number: 3, title: "Use it in code", link: "Use in code", shortLink: "Code" },
   { id: OPTIONAL_SECTION_ID, number: undefined, title: "Check and troubleshoot", link: "Check & troubleshoot", shortLink: "Check" },
 ] as const;
 
@@ -155,6 +155,18 @@ export function App() {
               },
             ]}
           />
+          {/* After the Generate form in the page's order: the first Tab presses still reach Generate first. */}
+          <p className="text-sm text-muted" data-testid="other-credentials-line">
+            Using a client secret or a federated credential (GitHub Actions, Kubernetes) instead? Check it too:{" "}
+            <a href="#token" className="underline" data-testid="check-secret-link" onClick={() => storeApi.getState().setAuthMethod("secret")}>
+              a client secret
+            </a>{" "}
+            or{" "}
+            <a href="#token" className="underline" data-testid="check-federated-link" onClick={() => storeApi.getState().setAuthMethod("federated")}>
+              a federated token
+            </a>
+            .
+          </p>
         </StepSection>
         <StepSection
           id="step-save"
@@ -217,7 +229,7 @@ export function App() {
                     {number}
                   </span>
                 )}
-                {/* Compact on phones: the numbers alone (the name stays for screen readers), a short word for the optional part. */}
+                {/* Compact on phones: each step keeps a short word beside its number (the full name for screen readers). */}
                 {shortLink ? (
                   <>
                     <span className="max-sm:sr-only">{link}</span>

@@ -19,6 +19,13 @@ export const OPTIONAL_SECTION_ID = "troubleshoot";
  */
 const ARRIVAL_WAIT_MS = 60_000;
 
+/**
+ * How long a linked part is kept at the top of the view while the panels above and below it are still
+ * arriving (each changes the page's height, and the part would drift away); any scroll, key or pointer
+ * of the user's ends it at once, so nothing moves under a person who has started reading.
+ */
+const KEEP_IN_VIEW_MS = 5_000;
+
 /** The tab step 1 opens on for this address: "Use existing" for /#import, otherwise `fallback`. */
 export function linkedCreateTab(hash: string, fallback: string): string {
   return hash === IMPORT_DEEP_LINK.hash ? IMPORT_DEEP_LINK.tab : fallback;
@@ -44,9 +51,28 @@ export function followDeepLinks(page: Window, handlers: DeepLinkHandlers): () =>
     clearTimeout(waiting?.timer);
     waiting = undefined;
   };
+  let stopKeeping: (() => void) | undefined;
+  const keepInView = (target: HTMLElement) => {
+    stopKeeping?.();
+    const ResizeObserverOfPage = (page as Window & { ResizeObserver?: typeof ResizeObserver }).ResizeObserver;
+    if (!ResizeObserverOfPage) return;
+    const resized = new ResizeObserverOfPage(() => target.scrollIntoView({ block: "start" }));
+    resized.observe(document.body);
+    const userEvents = ["wheel", "touchstart", "keydown", "pointerdown"] as const;
+    const stop = () => {
+      resized.disconnect();
+      clearTimeout(timer);
+      for (const name of userEvents) page.removeEventListener(name, stop, true);
+      if (stopKeeping === stop) stopKeeping = undefined;
+    };
+    const timer = setTimeout(stop, KEEP_IN_VIEW_MS);
+    for (const name of userEvents) page.addEventListener(name, stop, { capture: true, passive: true });
+    stopKeeping = stop;
+  };
   const show = (target: HTMLElement) => {
     if (openFoldsAround(target)) handlers.openOptionalSection();
     target.scrollIntoView({ block: "start" });
+    keepInView(target);
   };
   const reveal = () => {
     stopWaiting();
@@ -71,6 +97,7 @@ export function followDeepLinks(page: Window, handlers: DeepLinkHandlers): () =>
   page.addEventListener("hashchange", reveal);
   return () => {
     stopWaiting();
+    stopKeeping?.();
     page.removeEventListener("hashchange", reveal);
   };
 }

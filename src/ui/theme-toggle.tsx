@@ -22,7 +22,8 @@ export function ThemeToggle() {
   }, [theme]);
   return (
     <label className="flex shrink-0 items-center gap-2 text-sm">
-      <span className="max-sm:sr-only">Theme</span>
+      {/* The label stays visible on phones too: a bare "System" does not say what it chooses. */}
+      <span>Theme</span>
       <Select className="input w-auto" value={theme} options={THEME_OPTIONS} testId="theme-select" onChange={setTheme} />
     </label>
   );

@@ -24,6 +24,8 @@ export function AssertionPanel() {
   const signAssertion = useWorkbenchStore((state) => state.signAssertion);
 
   const hasKey = useWorkbenchStore(selectHasKey);
+  // A client secret or a federated token is sent without any assertion of ours: this panel is no step on that path.
+  const certificateMethod = useWorkbenchStore((state) => state.authMethod === "certificate");
   // Re-sign whenever the store says what the assertion is made from has changed.
   const assertionInputs = useWorkbenchStore(useShallow(selectAssertionInputs));
   useEffect(() => {
@@ -43,8 +45,14 @@ export function AssertionPanel() {
       title="Client assertion"
       description="The signed JWT MSAL sends instead of a client secret, built from the key and certificate on this page exactly as Entra expects it."
     >
+      {!certificateMethod && (
+        <p className="text-sm text-muted" data-testid="assertion-not-needed">
+          Not needed for the method chosen in the Token request below: a client secret or a federated token is sent as it is, with no assertion. This panel is for a
+          certificate credential.
+        </p>
+      )}
       <AppSettingsForm />
-      {!credential && (
+      {!credential && certificateMethod && (
         <p className="text-sm text-muted" data-testid="assertion-no-key">
           Generate or import a key and certificate to sign an assertion.
         </p>

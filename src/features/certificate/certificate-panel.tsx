@@ -13,11 +13,19 @@ export function CertificatePanel({ afterUploadHelp }: { afterUploadHelp?: ReactN
   const origin = useWorkbenchStore((state) => state.credential?.origin);
   const forgetCredential = useWorkbenchStore((state) => state.forgetCredential);
   const unsavedKey = useWorkbenchStore(selectHasUnsavedKey);
+  const importMessage = useWorkbenchStore((state) => state.importSummary?.message);
+  const generated = useWorkbenchStore((state) => state.generation.completed);
   const [confirmingRemove, setConfirmingRemove] = useState(false);
   return (
     <div id="certificate" className="flex flex-col gap-4">
       {details ? (
         <>
+          {/* What step 1 said, repeated where the page has scrolled to: the confirmation stays in view with the thumbprint. */}
+          <p className="text-sm text-ok" data-testid="credential-provenance">
+            {origin === "imported"
+              ? (importMessage ?? "Loaded from your files.")
+              : `Done${generated ? ` in ${String(Math.max(1, Math.round(generated.seconds * 1000)))} ms` : ""}: a new key and a self-signed certificate, made on this page.`}
+          </p>
           <ThumbprintHeadline thumbprints={details.thumbprints} />
           <PrimaryDownloads />
           <CertificateValidityNote notBefore={details.notBefore} notAfter={details.notAfter} />
