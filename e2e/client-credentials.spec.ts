@@ -119,6 +119,15 @@ test.describe("client secret", () => {
     await expect(page.getByTestId("client-secret-warnings")).toContainText("a leading space");
   });
 
+  test("copying curl follows the rule stated beside it, for a secret as for an assertion: the credential is copied even while hidden", async ({ page }) => {
+    await openPage(page, "secret");
+    await page.getByTestId("client-secret-input").fill(CLIENT_SECRET);
+    await expect(page.getByTestId("curl-command")).not.toContainText(CLIENT_SECRET);
+    await expect(page.getByTestId("copy-curl-rule")).toHaveText("Copy includes the secret even while it is hidden here.");
+    await page.getByTestId("copy-curl").click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(`client_secret=${CLIENT_SECRET}`);
+  });
+
   test("whitespace flagged on a secret: sent anyway, the 7000215 answer says the page had flagged it; Trim fixes it in one click and the token comes", async ({ page }) => {
     await openPage(page, "secret");
     await page.getByTestId("client-secret-input").fill(`${CLIENT_SECRET} `);

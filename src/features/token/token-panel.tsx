@@ -72,7 +72,7 @@ export function TokenPanel() {
   const curl = tokenEndpoint && shownForm ? curlCommandFor({ tokenEndpoint, form: shownForm, revealAssertion, revealSecret }) : undefined;
   // Copy always copies a command that works: the assertion or federated token included, even while the
   // screen hides it. A client secret only while it is shown: it does not expire in minutes.
-  const curlToCopy = tokenEndpoint && shownForm ? curlCommandFor({ tokenEndpoint, form: shownForm, revealAssertion: true, revealSecret }) : undefined;
+  const curlToCopy = tokenEndpoint && shownForm ? curlCommandFor({ tokenEndpoint, form: shownForm, revealAssertion: true, revealSecret: true }) : undefined;
   const applyScope = (value: string) => setSetting("scope", value);
 
   return (
@@ -140,9 +140,12 @@ export function TokenPanel() {
                 {usesCertificate ? "Reveal the assertion (it is a credential until it expires)" : "Reveal the federated token (it is a credential until it expires)"}
               </label>
             )}
-            {authMethod === "secret" && <span className="text-sm text-muted">The secret is included only while shown (Show, above).</span>}
-            <CopyButton text={curlToCopy ?? curl} label={authMethod === "secret" ? "curl command" : usesCertificate ? "curl command, assertion included" : "curl command, federated token included"} testId="copy-curl" />
-            {authMethod !== "secret" && <span className="text-xs text-muted">Copy includes the {usesCertificate ? "assertion" : "federated token"} even while it is hidden here.</span>}
+            {authMethod === "secret" && <span className="text-sm text-muted">The command shows the secret only while it is shown (Show, above).</span>}
+            <CopyButton text={curlToCopy ?? curl} label={authMethod === "secret" ? "curl command, secret included" : usesCertificate ? "curl command, assertion included" : "curl command, federated token included"} testId="copy-curl" />
+            {/* One rule for every credential, stated where it applies: what is copied is the request that works. */}
+            <span className="text-xs text-muted" data-testid="copy-curl-rule">
+              Copy includes the {authMethod === "secret" ? "secret" : usesCertificate ? "assertion" : "federated token"} even while it is hidden here.
+            </span>
           </div>
           <CodeBlock label="curl command" testId="curl-command" code>
             {curl}
