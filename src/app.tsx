@@ -225,11 +225,11 @@ export function App() {
             <li key={id}>
               <a href={`#${id}`} onClick={() => id === OPTIONAL_SECTION_ID && setTroubleshootOpen(true)}>
                 {number !== undefined && (
-                  <span className="step-number step-number-small" aria-hidden="true">
+                  <span className="step-number step-number-small max-sm:hidden" aria-hidden="true">
                     {number}
                   </span>
                 )}
-                {/* Compact on phones: each step keeps a short word beside its number (the full name for screen readers). */}
+                {/* Compact on phones: a short word for each step, without its number, so all four and the theme fit (the full name for screen readers). */}
                 {shortLink ? (
                   <>
                     <span className="max-sm:sr-only">{link}</span>
