@@ -214,3 +214,16 @@ test("after Generate and after an import, what was made or loaded is in view tog
   await expect(page.getByTestId("credential-provenance")).toContainText(/.+/);
   for (const testId of ["credential-provenance", "thumbprint-sha1"]) await expect(page.getByTestId(testId)).toBeInViewport();
 });
+
+test("the registered-credentials commands' Copy buttons line up with the thumbprint's", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto("/");
+  await generateThroughPage(page);
+  await openFold(page, "registered-fold");
+  const copies = page.getByTestId("registered-panel").getByRole("button", { name: /^Copy / });
+  await expect(copies.first()).toBeVisible();
+  const thumbprintCopy = await page.getByTestId("copy-thumbprint-sha1").boundingBox();
+  const rightEdges = await copies.evaluateAll((buttons) => buttons.map((button) => Math.round(button.getBoundingClientRect().right)));
+  expect(rightEdges.length).toBeGreaterThan(1);
+  for (const right of rightEdges) expect(right).toBe(thumbprintCopy && Math.round(thumbprintCopy.x + thumbprintCopy.width));
+});

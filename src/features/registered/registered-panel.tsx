@@ -95,8 +95,11 @@ export function RegisteredPanel() {
         {commandsFor(clientId).map(({ label, command }) => (
           <li key={label} className="flex flex-col gap-1">
             <span className="text-muted">{label}</span>
-            <div className="flex items-start gap-2">
-              <CodeBlock label={label}>{command}</CodeBlock>
+            {/* Laid out like the thumbprint's row: the command takes the width, so every Copy button lines up at the right. */}
+            <div className="value-row">
+              <div className="min-w-0 flex-1">
+                <CodeBlock label={label}>{command}</CodeBlock>
+              </div>
               <CopyButton text={command} label={label} />
             </div>
           </li>
