@@ -1,5 +1,5 @@
 import { buildClientSecretForm } from "@/core/client-secret/client-secret-form";
-import { checkClientSecret } from "@/core/client-secret/check-client-secret";
+import { missingSecretBlocker } from "@/core/client-secret/missing-secret";
 import { buildClientCredentialsForm } from "@/core/token-request/client-credentials-form";
 import type { ClientCredentialsForm } from "@/entra/token-form";
 import type { WorkbenchState } from "./create-workbench-store";
@@ -35,7 +35,8 @@ export const createClientAuthSlice: SliceCreator<ClientAuthSlice> = (set) => ({
 
 /** Why a secret or federated request cannot be sent yet; undefined when it can (and for the certificate). */
 export function credentialBlocker(state: Pick<WorkbenchState, "authMethod" | "clientSecret" | "federatedToken">): string | undefined {
-  if (state.authMethod === "secret") return checkClientSecret(state.clientSecret).find((problem) => problem.blocking)?.message;
+  // Only an empty value blocks: the other problems checkClientSecret names are warnings, and Send stays enabled.
+  if (state.authMethod === "secret") return missingSecretBlocker(state.clientSecret);
   if (state.authMethod === "federated" && state.federatedToken.trim() === "") return "Paste the external token (the workload's OIDC token) first.";
   return undefined;
 }

@@ -60,3 +60,12 @@ describe("checkClientSecret: what makes a value unlike any secret Entra issues i
     expect(checkClientSecret("abc~DEF.ghi_JKL-mno0123456789abcdefghij")).toEqual([]);
   });
 });
+
+describe("missingSecretBlocker", () => {
+  it("blocks exactly when checkClientSecret names a blocking problem, with the same sentence", async () => {
+    const { missingSecretBlocker } = await import("./missing-secret");
+    for (const value of ["", " ", CLIENT_SECRET, `${CLIENT_SECRET} `, "00000000-0000-0000-0000-000000000000", "x".repeat(300)]) {
+      expect(missingSecretBlocker(value), JSON.stringify(value)).toBe(checkClientSecret(value).find((problem) => problem.blocking)?.message);
+    }
+  });
+});

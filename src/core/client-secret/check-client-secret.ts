@@ -8,6 +8,7 @@
  * Secret values Entra generates are 40 characters, never a GUID, so a GUID-shaped value is almost
  * certainly the ID.
  */
+import { MISSING_SECRET_MESSAGE } from "./missing-secret";
 import { isGuid } from "../../entra/tenant";
 
 export type ClientSecretProblemCode = "secret_empty" | "secret_looks_like_id" | "secret_has_whitespace" | "secret_too_long" | "secret_has_hidden_characters";
@@ -104,7 +105,7 @@ function describeHiddenCharacters(value: string): string | undefined {
  * Whitespace is sent as typed (it could in principle be part of a secret), so it is named, not removed.
  */
 export function checkClientSecret(value: string): ClientSecretProblem[] {
-  if (value === "") return [{ code: "secret_empty", message: "Paste the client secret's Value from Certificates & secrets (shown only once, when the secret was added).", blocking: true }];
+  if (value === "") return [{ code: "secret_empty", message: MISSING_SECRET_MESSAGE, blocking: true }];
   const problems: ClientSecretProblem[] = [];
   if (isGuid(value.trim())) {
     problems.push({
