@@ -4,28 +4,20 @@ import { utf8Encode } from "../encoding";
 import { WorkbenchError } from "../errors";
 import { exportPkcs8Der, importRsaPrivateKey, rsaModulusBits, RSASSA_SHA256 } from "../keys/rsa-keys";
 import { assertEntraKeyRule } from "../keys/rsa-key-size";
-import { buildAssertionContents, validateAssertionSettings } from "./assertion-contents";
-import { RSA_PSS_SHA256, type AssertionForm, type ClientAssertionClaims, type ClientAssertionHeader } from "./assertion-types";
+import { buildAssertionContents, validateAssertionSettings, type AssertionContentsOptions } from "./assertion-contents";
+import { RSA_PSS_SHA256, type ClientAssertionClaims, type ClientAssertionHeader } from "./assertion-types";
 
-export interface ClientAssertionOptions {
+/** What the header and claims are made from (assertion-contents.ts), and the key that signs them. */
+export interface ClientAssertionOptions extends AssertionContentsOptions {
   /** The credential's key; RSASSA-PKCS1-v1_5/SHA-256 as generated. PS256 needs it extractable, or the PKCS#8 below. */
   privateKey?: CryptoKey;
   /** PKCS#8 DER of the same key; used to re-import it for RSA-PSS. */
   privateKeyPkcs8Der?: Uint8Array;
-  certificateDer: Uint8Array;
-  clientId: string;
-  /** The exact URL the token request goes to; it becomes `aud`. */
-  tokenEndpoint: string;
-  form: AssertionForm;
-  lifetimeSeconds?: number;
-  includeX5c?: boolean;
   /**
    * True when the page itself made the certificate with this key pair (Generate): the key↔certificate
    * check is then skipped, as it cannot fail, and the first assertion is signed sooner. Keys and certificates loaded from files are always checked.
    */
   keyMadeForCertificate?: boolean;
-  now?: Date;
-  jti?: string;
 }
 
 export interface ClientAssertion {
