@@ -16,7 +16,14 @@ export default defineConfig({
     chunkSizeWarningLimit: 800,
     // Rolldown's "[PLUGIN_TIMINGS]" block (Tailwind's transform is slow on a cold build) reads like a failure on
     // `npm start`; build time is measured by `npm run bench`, not reported on every build.
-    rolldownOptions: { checks: { bundlerTimings: false } },
+    rolldownOptions: {
+      checks: { bundlerTimings: false },
+      // Everything index.html loads before the app has taken over goes in one file ($initial: the entry's static
+      // imports, all the way down). Left to itself the bundler cut it into ~17 small files (one per module a lazy
+      // panel shares with the first screen); each compresses on its own, so together they were ~6 KB gzip more,
+      // and each was one more request. The panels that load later import what they share from that file.
+      output: { codeSplitting: { groups: [{ name: "first-screen", tags: ["$initial"] }] } },
+    },
   },
   // The page's worker (src/workers/work.worker.ts) is an ES module worker: the core it runs loads some
   // code on demand (dynamic import), which only the "es" format can split.
