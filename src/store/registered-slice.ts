@@ -1,11 +1,10 @@
 import type { CertificateLifetimeLimit } from "@/core/registered/judge-policy";
 import type { TextPosition } from "@/core/registered/read-error";
-import type { RegisteredCertificate, RegisteredRead } from "@/core/registered/registered-credential";
-import type { GenerateForm } from "@/core/credential/generate-form";
-import { describeError } from "@/core/errors";
-import { onCredentialChanged } from "./credential-changed";
-import { runWork, WorkCancelled, type WorkJob } from "@/workers/run-work";
+import type { RegisteredRead } from "@/core/registered/registered-credential";
 import type { RegisteredReadOutcome } from "@/core/registered/read-registered-outcome";
+import type { WorkJob } from "@/workers/run-work";
+import { onCredentialChanged } from "./credential-changed";
+import { lazyActions } from "./lazy-actions";
 import type { SliceCreator } from "./slice-creator";
 import type { WorkbenchState } from "./create-workbench-store";
 
@@ -60,130 +59,39 @@ export interface RegisteredSlice {
   signRotationProof: () => Promise<void>;
 }
 
-/**
- * Up to this size a paste is read on the page: an app's own output (a few KB, or tens with certificates)
- * reads in a few milliseconds there, with no worker to start. Larger pastes (thousands of credentials) go to
- * the worker, so the page keeps answering while they are read.
- */
-export const READ_IN_PLACE_CHARS = 256 * 1024;
+/** What the registered actions keep between calls, per store (lazy-registered-entry.ts uses it; the slice resets it). */
+export interface RegisteredMemory {
+  /** The long paste being read in the worker, so a later paste can stop it. */
+  job?: WorkJob<RegisteredReadOutcome>;
+  /** Counts pastes: a reading is kept only if no later paste started meanwhile. */
+  sequence: number;
+  /** The key of the certificate being replaced, kept (in memory only) to sign addKey's proof after the page moved on to the successor. */
+  oldKey?: { privateKeyPkcs8Der: Uint8Array; certificateDer: Uint8Array };
+}
+
+export type RegisteredActions = Pick<RegisteredSlice, "readRegistered" | "rotateCertificate" | "signRotationProof">;
 
 export const createRegisteredSlice: SliceCreator<RegisteredSlice> = (set, get, store) => {
-  let job: WorkJob<RegisteredReadOutcome> | undefined;
-  let sequence = 0;
-  // The key of the certificate being replaced, kept (in memory only) to sign addKey's proof after the page moved on to the successor.
-  let oldKey: { privateKeyPkcs8Der: Uint8Array; certificateDer: Uint8Array } | undefined;
+  const memory: RegisteredMemory = { sequence: 0 };
   onCredentialChanged(store, ({ cause }) => {
     // The rotation's own successor (made while it is "making") keeps it; any other new key, an import or the key removed ends it.
     if (cause === "generated" && get().registeredRotation?.status === "making") return;
-    oldKey = undefined;
+    memory.oldKey = undefined;
     set({ registeredRotation: undefined });
   });
-  const updateRotation = (change: Partial<RegisteredRotation>) => set((state) => ({ registeredRotation: state.registeredRotation ? { ...state.registeredRotation, ...change } : undefined }));
+  // Reading, rotating and signing load with the registered-credentials panel, not with the first screen.
+  const action = lazyActions<RegisteredActions>(async () => (await import("./lazy-registered-entry")).createRegisteredActions(set, get, memory));
   return {
     registeredReading: false,
     registeredRead: undefined,
     registeredError: undefined,
     registeredLifetimeLimit: undefined,
     registeredObjectId: "",
-    readRegistered: async (text) => {
-      const mine = ++sequence;
-      job?.cancel();
-      job = undefined;
-      if (text.trim() === "") {
-        set({ registeredReading: false, registeredRead: undefined, registeredError: undefined, registeredLifetimeLimit: undefined });
-        return;
-      }
-      set({ registeredReading: true });
-      let outcome: RegisteredReadOutcome;
-      if (text.length <= READ_IN_PLACE_CHARS) {
-        // The panel has loaded this module already (registered-panel.tsx): reading makes no request at all.
-        outcome = await (await import("@/core/registered/read-registered-outcome")).readRegisteredOutcome(text);
-      } else {
-        const started = runWork({ kind: "registered", text });
-        job = started;
-        try {
-          outcome = await started.result;
-        } catch (error) {
-          if (error instanceof WorkCancelled) return;
-          outcome = { ok: false, code: "ERR_REGISTERED_UNREADABLE", message: `This could not be read (${error instanceof Error ? error.message : String(error)}).` };
-        }
-      }
-      if (mine !== sequence) return;
-      job = undefined;
-      if (outcome.ok) {
-        // Loaded with the reader (the panel has it): the first screen does not carry the policy rules.
-        const { certificateLifetimeLimit } = await import("@/core/registered/judge-policy");
-        if (mine !== sequence) return;
-        set({ registeredReading: false, registeredRead: outcome.read, registeredError: undefined, registeredLifetimeLimit: certificateLifetimeLimit(outcome.read.policies, new Date()) });
-      } else set({ registeredReading: false, registeredRead: undefined, registeredError: { code: outcome.code, message: outcome.message, position: outcome.position }, registeredLifetimeLimit: undefined });
-    },
+    readRegistered: action("readRegistered"),
     setRegisteredObjectId: (registeredObjectId) => set({ registeredObjectId }),
     registeredRotation: undefined,
-    rotateCertificate: async (keyId) => {
-      const row = get().registeredRead?.rows.find((candidate): candidate is RegisteredCertificate => candidate.kind === "certificate" && candidate.keyId === keyId);
-      if (!row || get().registeredRotation?.status === "making" || get().generation.running) return;
-      const before = get().credential;
-      oldKey =
-        before?.key && row.thumbprint !== undefined && before.certificateDetails.thumbprints.sha1Hex === row.thumbprint
-          ? { privateKeyPkcs8Der: before.key.pkcs8Der, certificateDer: before.certificateDer }
-          : undefined;
-      const base = { oldKeyId: row.keyId, oldThumbprint: row.thumbprint, oldDisplayName: row.displayName, holdsOldKey: oldKey !== undefined };
-      let successor;
-      try {
-        successor = (await import("@/core/registered/successor-options")).describeSuccessor(row);
-      } catch (error) {
-        set({ registeredRotation: { ...base, status: "failed", copied: "", notes: [], error: `The registered certificate could not be read: ${describeError(error)}` } });
-        return;
-      }
-      const copied = [
-        `subject ${successor.from.subject === "key" ? "from the registered certificate" : "from the Generate form"}`,
-        `key size ${successor.from.keySize === "key" ? "from the registered certificate" : "from the Generate form"}`,
-        `validity ${successor.from.validityDays === "key" ? "as long as the registered certificate's" : successor.from.validityDays === "dates" ? "as long as the registered dates" : "from the Generate form"}`,
-      ].join(", ");
-      set({ registeredRotation: { ...base, status: "making", copied, notes: successor.notes } });
-      // Through the Generate form and its action: the successor is made exactly as Generate makes any credential.
-      const { setGenerateField } = get();
-      if (successor.subject) {
-        const subject = successor.subject;
-        const fields: [keyof GenerateForm, string | undefined][] = [
-          ["commonName", subject.commonName],
-          ["organization", subject.organization],
-          ["organizationalUnit", subject.organizationalUnit],
-          ["locality", subject.locality],
-          ["state", subject.state],
-          ["country", subject.country],
-          ["email", subject.email],
-        ];
-        for (const [field, value] of fields) setGenerateField(field, value ?? "");
-      }
-      if (successor.keySize !== undefined) setGenerateField("keySize", successor.keySize);
-      if (successor.validityDays !== undefined) setGenerateField("validityDays", String(successor.validityDays));
-      await get().generate();
-      const after = get().credential;
-      if (!after || after === before || after.certificateDetails.thumbprints.sha1Hex === before?.certificateDetails.thumbprints.sha1Hex) {
-        updateRotation({ status: "failed", error: get().generation.error ?? "The successor was not made: check the Generate form in step 1 (a field it refuses is marked there)." });
-        return;
-      }
-      updateRotation({ status: "ready", newThumbprint: after.certificateDetails.thumbprints.sha1Hex, newNotAfter: after.certificateDetails.notAfter, newCertificateDer: after.certificateDer });
-      await get().signRotationProof();
-    },
-    signRotationProof: async () => {
-      const rotation = get().registeredRotation;
-      const objectId = selectRegisteredObjectId(get());
-      if (rotation?.status !== "ready" || !oldKey) return;
-      if (objectId === "") {
-        updateRotation({ proofJwt: undefined, proofError: "Type the application's object ID (or paste az ad app show, which has it as id) to sign the proof." });
-        return;
-      }
-      try {
-        const { createAddKeyProof } = await import("@/core/registered/addkey-proof");
-        const proofJwt = await createAddKeyProof({ ...oldKey, objectId });
-        // The object ID may have changed while signing: only the latest one's proof is kept.
-        if (selectRegisteredObjectId(get()) === objectId) updateRotation({ proofJwt, proofError: undefined });
-      } catch (error) {
-        updateRotation({ proofJwt: undefined, proofError: `The proof could not be signed: ${describeError(error)}` });
-      }
-    },
+    rotateCertificate: action("rotateCertificate"),
+    signRotationProof: action("signRotationProof"),
   };
 };
 

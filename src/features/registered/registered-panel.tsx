@@ -4,8 +4,8 @@ import { judgeFederated, MAX_FEDERATED_CREDENTIALS } from "@/core/registered/jud
 import { judgePolicy } from "@/core/registered/judge-policy";
 import { judgeSecret } from "@/core/registered/judge-secret";
 import { MAX_REGISTERED_PASTE_LABEL } from "@/core/registered/read-registered";
-// Loaded with the panel, so the slice's import() of it for a short paste is already satisfied: reading makes no request.
-import "@/core/registered/read-registered-outcome";
+// The panel's actions load with it (registered-slice.ts imports them on first use): a paste makes no request.
+import "@/store/lazy-registered-entry";
 import type { RegisteredCertificate, RegisteredFederated, RegisteredSecret } from "@/core/registered/registered-credential";
 import type { RegisteredVerdict } from "@/core/registered/registered-verdict";
 import { useWorkbenchStore } from "@/store/workbench-store";
