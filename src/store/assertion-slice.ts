@@ -1,4 +1,4 @@
-import { tokenEndpointFromSettings, validateAppSettings } from "@/core/token-request/app-settings";
+import { assertionSettings } from "@/core/assertion/assertion-settings";
 import type { ClientAssertion } from "@/core/assertion/client-assertion";
 import { describeError } from "@/core/errors";
 import type { JwtInspection } from "@/core/jwt/jwt-inspection";
@@ -83,22 +83,17 @@ export const createAssertionSlice: SliceCreator<AssertionSlice> = (set, get, sto
       const { credential, settings } = get();
       if (!credential) return dropAssertion();
       if (!credential.key) return adoptExternalAssertion(sequence);
-      const errors = validateAppSettings(settings);
-      const tokenEndpoint = tokenEndpointFromSettings(settings);
+      const fromSettings = assertionSettings(settings);
       // The previous assertion is dropped: it no longer matches what the fields say.
-      if (Object.keys(errors).length > 0 || !tokenEndpoint) return dropAssertion();
+      if (!fromSettings) return dropAssertion();
       try {
         // The signing code (and the key checks it brings) loads with the first signing, not with the page.
         const { buildClientAssertion } = await import("@/core/assertion/client-assertion");
         const assertion = await buildClientAssertion({
+          ...fromSettings,
           privateKey: credential.key.privateKey,
           privateKeyPkcs8Der: credential.key.pkcs8Der,
           certificateDer: credential.certificateDer,
-          clientId: settings.clientId.trim(),
-          tokenEndpoint,
-          form: settings.form,
-          lifetimeSeconds: Number(settings.lifetimeSeconds),
-          includeX5c: settings.includeX5c,
           // Generate signed this certificate with this key a moment ago: no need to check they match.
           keyMadeForCertificate: credential.origin === "generated",
         });

@@ -2,6 +2,8 @@ import { useEffect, useState } from "react";
 import { externalSignCommands, type ExternalSignCommandId } from "@/core/assertion/external-sign-commands";
 import { SHAPE_NAMES } from "@/core/assertion/read-pasted-signature";
 import { requestMatchesSettings } from "@/store/external-sign-slice";
+// The panel's actions load with it (external-sign-slice.ts imports them on first use).
+import "@/store/lazy-external-sign-entry";
 import { useWorkbenchStore } from "@/store/workbench-store";
 import { CodeBlock } from "@/ui/code-block";
 import { CopyButton } from "@/ui/copy-button";
