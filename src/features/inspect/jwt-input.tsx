@@ -1,6 +1,5 @@
 import { HeldPasteTextarea } from "@/ui/held-paste-textarea";
 
-
 interface JwtInputProps {
   text: string;
   onText: (text: string) => void;
