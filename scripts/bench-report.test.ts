@@ -14,7 +14,7 @@ function size(bits: number, baseline: boolean): SizeResults {
       keyAtClick: { ready: 3, pending: 0, none: 0 },
       afterKey: runs(8),
       cold: runs(200, 50),
-      ...(baseline ? { baselineCold: runs(300, 50), baselineReady: runs(6, 0.5), baselineKeyAtClick: { ready: 3, pending: 0, none: 0 }, baselineAfterKey: runs(6, 0.5) } : {}),
+      ...(baseline ? { baselineCold: runs(300, 50), baselineReady: runs(6, 0.5), baselineKeyAtClick: { ready: 3, pending: 0, none: 0 }, baselineAfterKey: runs(6, 0.5), baselineSteps: { certificate: 2, "click-to-thumbprint-state": 4 } } : {}),
       longestTaskMs: 0,
       runsWithLongTasks: 0,
       longestFrameGapMs: 20,
@@ -88,6 +88,8 @@ describe("the benchmark report against a baseline build", () => {
     const keyReady = tableAfter(markdown, "## Generate: a key made in advance, and cold");
     expect(keyReady[0]?.slice(0, 3)).toEqual(["Key size", "Key ready", "Key ready, before"]);
     expect(keyReady[2]?.slice(0, 3)).toEqual(["RSA 2048", "8 / 9", "6 / 6.5"]);
+    // Where the time goes: the baseline's own step marks on a row of their own.
+    expect(markdown.split("\n")).toContain("| RSA 2048, before | — | 2 | — | — | — | 4 | — | 2 | 6 |");
   });
 
   it("says no figure is worse when none is, and names an unlabelled baseline by its folder", () => {

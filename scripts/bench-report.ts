@@ -28,6 +28,8 @@ export interface SizeResults {
     baselineReady?: Summary;
     baselineKeyAtClick?: KeyAtClick;
     baselineAfterKey?: Summary;
+    /** The baseline page's own `cw:*` step medians over those clicks (a build may name its steps differently). */
+    baselineSteps?: StepMedians;
     longestTaskMs: number;
     runsWithLongTasks: number;
     longestFrameGapMs: number;
@@ -316,11 +318,14 @@ function generateSection(results: BenchResults): string[] {
     "",
     `| Key size | ${stepNames.join(" | ")} | render | after the key |`,
     `| --- | ${stepNames.map(() => "---:").join(" | ")} | ---: | ---: |`,
-    ...results.sizes.map((size) => {
-      const steps = size.ours.steps ?? {};
-      const state = steps["click-to-thumbprint-state"];
-      const render = state === undefined ? undefined : size.ours.uiCredential.median - state;
-      return `| RSA ${String(size.bits)} | ${stepNames.map((name) => (steps[name] === undefined ? "—" : fmt(steps[name]))).join(" | ")} | ${render === undefined ? "—" : fmt(Math.max(0, render))} | ${size.ours.afterKey ? fmt(size.ours.afterKey.median) : "—"} |`;
+    ...results.sizes.flatMap((size) => {
+      const row = (label: string, steps: StepMedians, credential: Summary, after: Summary | undefined) => {
+        const state = steps["click-to-thumbprint-state"];
+        const render = state === undefined ? undefined : credential.median - state;
+        return `| ${label} | ${stepNames.map((name) => (steps[name] === undefined ? "—" : fmt(steps[name]))).join(" | ")} | ${render === undefined ? "—" : fmt(Math.max(0, render))} | ${after ? fmt(after.median) : "—"} |`;
+      };
+      const ours = row(`RSA ${String(size.bits)}`, size.ours.steps ?? {}, size.ours.uiCredential, size.ours.afterKey);
+      return size.ours.baselineSteps && size.ours.baselineReady ? [ours, row(`RSA ${String(size.bits)}, before`, size.ours.baselineSteps, size.ours.baselineReady, size.ours.baselineAfterKey)] : [ours];
     }),
     "",
   ];
@@ -425,7 +430,7 @@ export function renderMarkdown(results: BenchResults): string {
     "npm run build            # bench builds dist/ itself if it is missing",
     "npm run build:single     # optional: adds the single-file size to the bundle table",
     "npm run bench:proxy      # optional: the token proxy's numbers, picked up from bench/proxy-results.json",
-    "npm run bench            # roughly 13 minutes on 2 cores (about 21 with a baseline build); writes bench/results.json and BENCHMARKS.md",
+    "npm run bench            # roughly 14 minutes on 2 cores (about 22 with a baseline build); writes bench/results.json and BENCHMARKS.md",
     "```",
     "",
     "Environment variables: `BENCH_RUNS` (default 30; runs per key size for our page — key ready and cold —, OpenSSL and page loads), `BENCH_COLD_RUNS` and `BENCH_LOAD_RUNS` (default `BENCH_RUNS`; cold clicks per size and page loads, each in a fresh browser context), `BENCH_PAUSE_MS` (default 2000; the pause before each key-ready click), `BENCH_BASELINE_DIST` (the dist/ folder of an older build: its key-ready and cold clicks, page loads, repeat visits and initial JavaScript are measured too, alternating with ours, and each target gets a verdict against it), `BENCH_BASELINE_LABEL` (what that build is, in words, e.g. the commit and why it is the baseline: the report names \"before\" with it), `BENCH_FORGE_RUNS` (default `5,3,2` for 2048/3072/4096; one number for all sizes), `BENCH_SIZES` (default `2048,3072,4096`), `BENCH_OUT` (a folder to write results.json and BENCHMARKS.md to instead of bench/ and the repository root). " +

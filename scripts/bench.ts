@@ -345,6 +345,7 @@ async function main(): Promise<void> {
           baselineReady,
           baselineKeyAtClick: mine.baseline.length > 0 ? keyAtClickCounts(mine.baseline) : undefined,
           baselineAfterKey: baselineReadyClicks.length > 0 ? afterKey(baselineReadyClicks) : undefined,
+          baselineSteps: mine.baseline.length > 0 ? stepMedians(baselineReadyClicks.length > 0 ? baselineReadyClicks : mine.baseline) : undefined,
           longestTaskMs: round(Math.max(0, ...mine.ui.map((run) => run.longestTaskMs))),
           runsWithLongTasks: mine.ui.filter((run) => run.longTaskCount > 0).length,
           longestFrameGapMs: round(Math.max(0, ...mine.ui.map((run) => run.longestFrameGapMs))),
