@@ -1,5 +1,5 @@
 /** Turns bench/results.json into the tables and sentences of BENCHMARKS.md. */
-import type { Summary } from "./bench-stats";
+import { exactly, versusBaseline, type BaselineVerdict, type Summary } from "./bench-stats";
 
 /** Median milliseconds of each `cw:*` step the page measures (src/core/step-timing.ts), by name without the prefix. */
 export type StepMedians = Record<string, number>;
@@ -24,6 +24,12 @@ export interface SizeResults {
     coldSteps?: StepMedians;
     /** The same cold click on the baseline build (BENCH_BASELINE_DIST), alternating with ours. */
     baselineCold?: Summary;
+    /** The same key-ready click (click → thumbprint) on the baseline build, its page open beside ours, clicks alternating. */
+    baselineReady?: Summary;
+    baselineKeyAtClick?: KeyAtClick;
+    baselineAfterKey?: Summary;
+    /** The baseline page's own `cw:*` step medians over those clicks (a build may name its steps differently). */
+    baselineSteps?: StepMedians;
     longestTaskMs: number;
     runsWithLongTasks: number;
     longestFrameGapMs: number;
@@ -32,13 +38,13 @@ export interface SizeResults {
   };
   openssl: { genrsa: Summary; req: Summary; x509: Summary; fingerprint: Summary; total: Summary };
   forge?: { keygen: Summary; rest: Summary; total: Summary };
-  ratios: { keygenVsOpenssl?: number; keygenVsForge?: number; wholeVsOpenssl?: number; wholeVsForge?: number; readyVsOpenssl?: number; coldVsOpenssl?: number; coldVsBaseline?: number };
+  ratios: { keygenVsOpenssl?: number; keygenVsForge?: number; wholeVsOpenssl?: number; wholeVsForge?: number; readyVsOpenssl?: number; coldVsOpenssl?: number; coldVsBaseline?: number; readyVsBaseline?: number };
 }
 
 export interface BenchResults {
   schema: 1;
   environment: { date: string; loadAverage: { start: number[]; end: number[] }; cpuModel: string; cpuCount: number; memoryGiB: number; os: string; node: string; chromium: string; playwright: string; openssl: string; commit: string };
-  config: { runs: number; coldRuns?: number; loadRuns?: number; warmupRuns: number; forgeRuns: Record<string, number>; sizes: number[]; pauseMs?: number; baselineDist?: string };
+  config: { runs: number; coldRuns?: number; loadRuns?: number; warmupRuns: number; forgeRuns: Record<string, number>; sizes: number[]; pauseMs?: number; baselineDist?: string; /** What the baseline build is, in words (BENCH_BASELINE_LABEL). */ baselineLabel?: string };
   sizes: SizeResults[];
   pageLoad: {
     ready: Summary;
@@ -65,6 +71,8 @@ export interface BenchResults {
     withinBudget: boolean;
     assets: { file: string; loadedAs: string; bytes: number; gzipBytes: number }[];
     singleFile?: { bytes: number; gzipBytes: number };
+    /** The baseline build's initial files, measured as check:bundle measures ours. */
+    baselineInitial?: { jsBytes: number; jsGzipBytes: number; cssBytes: number; cssGzipBytes: number };
   };
   proxy: unknown;
 }
@@ -111,6 +119,27 @@ function proxySection(proxy: unknown): string[] {
 
 const met = (ok: boolean | undefined) => (ok === undefined ? "not measured" : ok ? "**met**" : "**not met**");
 
+/** Which build "before" is, in the report's words (its label, then its folder); undefined when the run had no baseline build. */
+function baselineName(results: BenchResults): string | undefined {
+  const { baselineDist, baselineLabel } = results.config;
+  if (!baselineDist) return undefined;
+  return baselineLabel ? `${baselineLabel} (the build in \`${baselineDist}\`)` : `the build in \`${baselineDist}\``;
+}
+
+const signed = (value: number, unit: "ms" | "bytes") => `${value > 0 ? "+" : value < 0 ? "−" : "±"}${unit === "ms" ? `${fmt(Math.abs(value))} ms` : kb(Math.abs(value))}`;
+
+/** The "vs baseline" cell: the verdict of bench-stats' versusBaseline, with the difference of medians. */
+export function verdictText(verdict: BaselineVerdict, unit: "ms" | "bytes" = "ms"): string {
+  if (verdict.kind === "not-measured") return "not measured on the baseline";
+  const difference = `${signed(verdict.delta, unit)}, ${verdict.percent > 0 ? "+" : verdict.percent < 0 ? "−" : "±"}${String(Math.abs(verdict.percent))} %`;
+  if (verdict.kind === "no-worse") return `no worse than baseline (${difference})`;
+  if (verdict.kind === "within-noise") return `no worse than baseline: within noise (${difference}, not above the baseline's p90)`;
+  return `**worse than baseline** by ${signed(verdict.delta, unit).slice(1)} (${verdict.percent > 0 ? "+" : ""}${String(verdict.percent)} %)`;
+}
+
+const THE_RULE =
+  "A figure is **no worse than baseline** when our median is at or below the baseline's median in this run; **within noise** (also no worse) when our median is higher but not above the baseline's p90, i.e. inside the baseline's own run-to-run spread here, so this run cannot tell the two apart; **worse** when our median is above the baseline's p90. Initial JavaScript has no noise: any byte over the baseline's is worse.";
+
 /**
  * Why a load can miss its target on a slow machine, with this run's own figures: the same load for a
  * page of one button (the floor) and for the first screen's markup with no stylesheet and no script
@@ -127,57 +156,122 @@ function pageLoadNote(results: BenchResults): string[] {
       split("fresh context", ready, floorReady, markupReady) +
       (repeatReady ? `; ${split("repeat visit", repeatReady, floorRepeatReady, markupRepeatReady)}` : "") +
       "." +
-      (baselineReady ? ` The baseline build took ${fmt(baselineReady.median)} ms fresh in the same run, and 217 ms on the machine of 2026-11-25, where the 120 ms target was set.` : "") +
+      (baselineReady ? ` Before (the baseline build) took ${fmt(baselineReady.median)} ms fresh in the same run.` : "") +
       (repeatReady && baselineRepeatReady ? ` On a repeat visit it took ${fmt(baselineRepeatReady.median)} ms in the same run.` : "") +
       (app ? ` The app itself (React, every control) has taken over ${fmt(app.median)} ms after navigation (median): React DOM's compile and first render on 2 busy cores.` : ""),
     "",
   ];
 }
 
-/** The first screen's and Generate's figures, each next to its target. */
+/** One row of the Targets table; `versus` is judged against the baseline build when the run had one. */
+interface TargetRow {
+  figure: string;
+  target: string;
+  measured: string;
+  met: string;
+  versus?: { verdict: BaselineVerdict; unit: "ms" | "bytes" };
+}
+
+/** The first screen's and Generate's figures, each next to its target and, with a baseline build, judged against it. */
 function targetsSection(results: BenchResults): string[] {
-  const rows: string[] = [];
+  const rows: TargetRow[] = [];
+  const before = (summary: Summary | undefined) => (summary ? `; before: ${ms(summary)} ms` : "");
+  const versus = (ours: Summary, baseline: Summary | undefined): TargetRow["versus"] => ({ verdict: versusBaseline(ours, baseline), unit: "ms" });
   for (const size of results.sizes) {
     const ready = size.ours.uiCredential;
     const ratio = size.ratios.readyVsOpenssl;
-    rows.push(`| Click → thumbprint, key ready, RSA ${String(size.bits)} | median ≤ 30 ms (≤ 0.1× OpenSSL) | ${ms(ready)} ms; ${times(ratio)} OpenSSL | ${met(ready.median <= 30)}${ratio === undefined ? "" : ratio <= 0.1 ? "; ratio met" : "; ratio not met"} |`);
+    rows.push({
+      figure: `Click → thumbprint, key ready, RSA ${String(size.bits)}`,
+      target: "median ≤ 30 ms (≤ 0.1× OpenSSL)",
+      measured: `${ms(ready)} ms; ${times(ratio)} OpenSSL${before(size.ours.baselineReady)}`,
+      met: `${met(ready.median <= 30)}${ratio === undefined ? "" : ratio <= 0.1 ? "; ratio met" : "; ratio not met"}`,
+      versus: versus(ready, size.ours.baselineReady),
+    });
   }
   const smallest = results.sizes[0];
   if (smallest?.ours.afterKey && smallest.ours.afterKey.runs > 0) {
-    rows.push(`| After the key is ready (certificate, thumbprints, PEM, render), RSA ${String(smallest.bits)} | median ≤ 15 ms | ${ms(smallest.ours.afterKey)} ms | ${met(smallest.ours.afterKey.median <= 15)} |`);
+    rows.push({
+      figure: `After the key is ready (certificate, thumbprints, PEM, render), RSA ${String(smallest.bits)}`,
+      target: "median ≤ 15 ms",
+      measured: `${ms(smallest.ours.afterKey)} ms${before(smallest.ours.baselineAfterKey)}`,
+      met: met(smallest.ours.afterKey.median <= 15),
+      versus: versus(smallest.ours.afterKey, smallest.ours.baselineAfterKey),
+    });
   }
   for (const size of results.sizes) {
     if (!size.ours.cold) continue;
     const baseline = size.ours.baselineCold;
-    rows.push(
-      `| Click → thumbprint, cold (first click after load), RSA ${String(size.bits)} | no slower than before | ${ms(size.ours.cold)} ms; ${baseline ? `before: ${ms(baseline)} ms (${times(size.ratios.coldVsBaseline)})` : "no baseline build in this run"} | ${baseline ? met(size.ours.cold.median <= baseline.median) : "not measured"} |`,
-    );
+    const verdict = versusBaseline(size.ours.cold, baseline);
+    rows.push({
+      figure: `Click → thumbprint, cold (first click after load), RSA ${String(size.bits)}`,
+      target: "no slower than before",
+      measured: `${ms(size.ours.cold)} ms; ${baseline ? `before: ${ms(baseline)} ms (${times(size.ratios.coldVsBaseline)})` : "no baseline build in this run"}`,
+      met: verdict.kind === "not-measured" ? "not measured" : met(verdict.kind !== "worse"),
+      versus: { verdict, unit: "ms" },
+    });
   }
-  const baselineReady = results.pageLoad.baselineReady;
-  const { floorReady, markupReady } = results.pageLoad;
-  rows.push(
-    `| Navigation → Generate enabled | median ≤ 120 ms | ${ms(results.pageLoad.ready)} ms${baselineReady ? `; before: ${ms(baselineReady)} ms` : ""}${floorReady ? `; a page of one button: ${ms(floorReady)} ms` : ""}${markupReady ? `; the markup alone: ${ms(markupReady)} ms` : ""} | ${met(results.pageLoad.ready.median <= 120)} |`,
-  );
+  const { ready, baselineReady, floorReady, markupReady } = results.pageLoad;
+  rows.push({
+    figure: "Navigation → Generate enabled",
+    target: "median ≤ 120 ms",
+    measured: `${ms(ready)} ms${before(baselineReady)}${floorReady ? `; a page of one button: ${ms(floorReady)} ms` : ""}${markupReady ? `; the markup alone: ${ms(markupReady)} ms` : ""}`,
+    met: met(ready.median <= 120),
+    versus: versus(ready, baselineReady),
+  });
   const { app, baselineApp } = results.pageLoad;
   if (app) {
-    rows.push(
-      `| Navigation → the app has taken over (every control works) | no target of its own (in a page without the prerendered first screen, the same moment as Generate enabled) | ${ms(app)} ms${baselineApp ? `; before: ${ms(baselineApp)} ms` : ""} | — |`,
-    );
+    rows.push({
+      figure: "Navigation → the app has taken over (every control works)",
+      target: "no target of its own (in a page without the prerendered first screen, the same moment as Generate enabled)",
+      measured: `${ms(app)} ms${before(baselineApp)}`,
+      met: "—",
+      versus: versus(app, baselineApp),
+    });
   }
   const { repeatReady, baselineRepeatReady, floorRepeatReady, markupRepeatReady } = results.pageLoad;
   if (repeatReady) {
-    rows.push(
-      `| Navigation → Generate enabled, repeat visit (files and compiled code cached) | median ≤ 120 ms | ${ms(repeatReady)} ms${baselineRepeatReady ? `; before: ${ms(baselineRepeatReady)} ms` : ""}${floorRepeatReady ? `; a page of one button: ${ms(floorRepeatReady)} ms` : ""}${markupRepeatReady ? `; the markup alone: ${ms(markupRepeatReady)} ms` : ""} | ${met(repeatReady.median <= 120)} |`,
-    );
+    rows.push({
+      figure: "Navigation → Generate enabled, repeat visit (files and compiled code cached)",
+      target: "median ≤ 120 ms",
+      measured: `${ms(repeatReady)} ms${before(baselineRepeatReady)}${floorRepeatReady ? `; a page of one button: ${ms(floorRepeatReady)} ms` : ""}${markupRepeatReady ? `; the markup alone: ${ms(markupRepeatReady)} ms` : ""}`,
+      met: met(repeatReady.median <= 120),
+      versus: versus(repeatReady, baselineRepeatReady),
+    });
   }
-  rows.push(`| Initial JavaScript | ≤ 110 KB gzip (check:bundle budget ${kb(results.bundle.budgetInitialJsGzipBytes)}) | ${kb(results.bundle.initial.jsGzipBytes)} | ${met(results.bundle.initial.jsGzipBytes <= 110 * 1024)} |`);
+  const initialJs = results.bundle.initial.jsGzipBytes;
+  const baselineJs = results.bundle.baselineInitial?.jsGzipBytes;
+  rows.push({
+    figure: "Initial JavaScript",
+    target: `≤ 110 KB gzip (check:bundle budget ${kb(results.bundle.budgetInitialJsGzipBytes)})`,
+    measured: `${kb(initialJs)}${baselineJs === undefined ? "" : `; before: ${kb(baselineJs)}`}`,
+    met: met(initialJs <= 110 * 1024),
+    versus: { verdict: versusBaseline(exactly(initialJs), baselineJs === undefined ? undefined : exactly(baselineJs), true), unit: "bytes" },
+  });
+
+  const name = baselineName(results);
+  const table = name
+    ? [
+        "| Figure | Target | Measured (median / p90) | | vs baseline |",
+        "| --- | --- | --- | --- | --- |",
+        ...rows.map((row) => `| ${row.figure} | ${row.target} | ${row.measured} | ${row.met} | ${row.versus ? verdictText(row.versus.verdict, row.versus.unit) : "—"} |`),
+      ]
+    : ["| Figure | Target | Measured (median / p90) | |", "| --- | --- | --- | --- |", ...rows.map((row) => `| ${row.figure} | ${row.target} | ${row.measured} | ${row.met} |`)];
+  const worse = rows.filter((row) => row.versus?.verdict.kind === "worse").map((row) => row.figure);
+  const unjudged = rows.filter((row) => !row.versus || row.versus.verdict.kind === "not-measured").map((row) => row.figure);
+  const baselineNote = name
+    ? [
+        `**Before** is ${name}, served by the same server on the same machine and measured in the same run as ours, alternating run by run. ${THE_RULE} ` +
+          (worse.length === 0 ? "**No figure is worse than the baseline**" : `**Worse than the baseline**: ${worse.join("; ")}`) +
+          (unjudged.length > 0 ? ` (not measured on the baseline: ${unjudged.join("; ")}).` : "."),
+        "",
+      ]
+    : [];
   return [
     "## Targets",
     "",
-    "| Figure | Target | Measured (median / p90) | |",
-    "| --- | --- | --- | --- |",
-    ...rows,
+    ...table,
     "",
+    ...baselineNote,
     "The proxy's target (at most 1 ms added at the median) is judged by `npm run bench:proxy`; its latest figures are under Token proxy below.",
     "",
     ...pageLoadNote(results),
@@ -188,29 +282,50 @@ function targetsSection(results: BenchResults): string[] {
 function generateSection(results: BenchResults): string[] {
   const pause = results.config.pauseMs;
   const counts = (value: KeyAtClick | undefined, runs: number) => (value ? `${String(value.ready)} of ${String(runs)}` : "—");
+  const name = baselineName(results);
+  const readyBefore = results.sizes.some((size) => size.ours.baselineReady !== undefined);
   const stepNames = ["key-wait", "certificate", "export-pkcs8", "thumbprints", "files", "click-to-thumbprint-state", "csr"];
   return [
     "## Generate: a key made in advance, and cold",
     "",
     `**Key ready**: one page; before each click a pause of ${pause === undefined ? "a few" : String(pause)} ms, as a person reads the last result, while the page makes the next key in the background. **Cold**: a fresh browser context (empty cache) per run, the size and app fields set, and the first click as soon as Generate is enabled, so no key is ready. Both are click → the new SHA-1 thumbprint on screen. The bench never saves its keys, so from the second click on the page first asks whether to replace the unsaved key; the timed click is then the one on "Replace the unsaved key", which starts the work.` +
-      (results.config.baselineDist ? ` **Before**: the same cold click on the build in \`${results.config.baselineDist}\` (the baseline build, BENCH_BASELINE_DIST), alternating run by run with ours.` : ""),
+      (name
+        ? ` **Before** is ${name}: ` +
+          (readyBefore
+            ? "the same key-ready clicks on a page of its own, open beside ours, the clicks alternating (a pause, ours, a pause, before: each page has two pauses and the other's click between its own clicks), and the same cold clicks, alternating run by run with ours."
+            : "the same cold click, alternating run by run with ours (its key-ready clicks were not measured in this run).")
+        : ""),
     "",
-    "| Key size | Key ready | ready ÷ OpenSSL recipe | key ready at click | Cold | cold ÷ OpenSSL recipe | Cold, before | OpenSSL recipe |",
-    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-    ...results.sizes.map(
-      (size) =>
-        `| RSA ${String(size.bits)} | ${ms(size.ours.uiCredential)} | ${times(size.ratios.readyVsOpenssl)} | ${counts(size.ours.keyAtClick, size.ours.uiCredential.runs)} | ${ms(size.ours.cold)} | ${times(size.ratios.coldVsOpenssl)} | ${ms(size.ours.baselineCold)} | ${ms(size.openssl.total)} |`,
-    ),
+    ...(readyBefore
+      ? [
+          "| Key size | Key ready | Key ready, before | ready ÷ before | key ready at click | before: key ready at click | Cold | cold ÷ OpenSSL recipe | Cold, before | cold ÷ before | OpenSSL recipe |",
+          "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+          ...results.sizes.map(
+            (size) =>
+              `| RSA ${String(size.bits)} | ${ms(size.ours.uiCredential)} | ${ms(size.ours.baselineReady)} | ${times(size.ratios.readyVsBaseline)} | ${counts(size.ours.keyAtClick, size.ours.uiCredential.runs)} | ${counts(size.ours.baselineKeyAtClick, size.ours.baselineReady?.runs ?? 0)} | ${ms(size.ours.cold)} | ${times(size.ratios.coldVsOpenssl)} | ${ms(size.ours.baselineCold)} | ${times(size.ratios.coldVsBaseline)} | ${ms(size.openssl.total)} |`,
+          ),
+        ]
+      : [
+          "| Key size | Key ready | ready ÷ OpenSSL recipe | key ready at click | Cold | cold ÷ OpenSSL recipe | Cold, before | OpenSSL recipe |",
+          "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+          ...results.sizes.map(
+            (size) =>
+              `| RSA ${String(size.bits)} | ${ms(size.ours.uiCredential)} | ${times(size.ratios.readyVsOpenssl)} | ${counts(size.ours.keyAtClick, size.ours.uiCredential.runs)} | ${ms(size.ours.cold)} | ${times(size.ratios.coldVsOpenssl)} | ${ms(size.ours.baselineCold)} | ${ms(size.openssl.total)} |`,
+          ),
+        ]),
     "",
     "Where the time goes, from the page's own `performance.measure` marks (`cw:*`, src/core/step-timing.ts; medians over the clicks that found their key ready). *render* is click → thumbprint on screen less the click → new state; the CSR is made after the thumbprint is painted, so it is not part of click → thumbprint.",
     "",
     `| Key size | ${stepNames.join(" | ")} | render | after the key |`,
     `| --- | ${stepNames.map(() => "---:").join(" | ")} | ---: | ---: |`,
-    ...results.sizes.map((size) => {
-      const steps = size.ours.steps ?? {};
-      const state = steps["click-to-thumbprint-state"];
-      const render = state === undefined ? undefined : size.ours.uiCredential.median - state;
-      return `| RSA ${String(size.bits)} | ${stepNames.map((name) => (steps[name] === undefined ? "—" : fmt(steps[name]))).join(" | ")} | ${render === undefined ? "—" : fmt(Math.max(0, render))} | ${size.ours.afterKey ? fmt(size.ours.afterKey.median) : "—"} |`;
+    ...results.sizes.flatMap((size) => {
+      const row = (label: string, steps: StepMedians, credential: Summary, after: Summary | undefined) => {
+        const state = steps["click-to-thumbprint-state"];
+        const render = state === undefined ? undefined : credential.median - state;
+        return `| ${label} | ${stepNames.map((name) => (steps[name] === undefined ? "—" : fmt(steps[name]))).join(" | ")} | ${render === undefined ? "—" : fmt(Math.max(0, render))} | ${after ? fmt(after.median) : "—"} |`;
+      };
+      const ours = row(`RSA ${String(size.bits)}`, size.ours.steps ?? {}, size.ours.uiCredential, size.ours.afterKey);
+      return size.ours.baselineSteps && size.ours.baselineReady ? [ours, row(`RSA ${String(size.bits)}, before`, size.ours.baselineSteps, size.ours.baselineReady, size.ours.baselineAfterKey)] : [ours];
     }),
     "",
   ];
@@ -225,7 +340,8 @@ export function renderMarkdown(results: BenchResults): string {
     "Generated by `npm run bench` (scripts/bench.ts); the raw samples are in [bench/results.json](bench/results.json).",
     "",
     `Measured ${env.date} on ${env.cpuModel} (${String(env.cpuCount)} cores, ${String(env.memoryGiB)} GiB), ${env.os}; Node ${env.node}, Chromium ${env.chromium} (headless, Playwright ${env.playwright}), ${env.openssl}; commit ${env.commit.slice(0, 12)}. Load average (1/5/15 min) ${env.loadAverage.start.join(" / ")} at the start and ${env.loadAverage.end.join(" / ")} at the end: other work on the machine shows up as noise.`,
-    `Runs: ${String(config.runs)} per key size for our page with a key ready, key generation alone and OpenSSL (after ${String(config.warmupRuns)} unrecorded warm-up run); ${String(config.coldRuns ?? config.runs)} cold clicks per key size${config.baselineDist ? " on each build" : ""}; ${String(config.loadRuns ?? config.runs)} page loads${config.baselineDist ? " on each build" : ""}; node-forge ${forgeRuns} (pure JavaScript is slow; see below). Times are median / p90 (nearest rank) in milliseconds.`,
+    `Runs: ${String(config.runs)} per key size for our page with a key ready${results.sizes.some((size) => size.ours.baselineReady !== undefined) ? " (and for the baseline's)" : ""}, key generation alone and OpenSSL (after ${String(config.warmupRuns)} unrecorded warm-up run); ${String(config.coldRuns ?? config.runs)} cold clicks per key size${config.baselineDist ? " on each build" : ""}; ${String(config.loadRuns ?? config.runs)} page loads${config.baselineDist ? " on each build" : ""}; node-forge ${forgeRuns} (pure JavaScript is slow; see below). Times are median / p90 (nearest rank) in milliseconds.` +
+      (baselineName(results) ? ` **Before** is ${baselineName(results) ?? ""}, measured in the same run.` : ""),
     "",
     ...targetsSection(results),
     ...generateSection(results),
@@ -257,12 +373,14 @@ export function renderMarkdown(results: BenchResults): string {
     "| --- | ---: |",
     `| Navigation → Generate enabled | ${ms(results.pageLoad.ready)} |`,
     ...(results.pageLoad.app ? [`| Navigation → the app has taken over (every control works) | ${ms(results.pageLoad.app)} |`] : []),
-    ...(results.pageLoad.baselineReady ? [`| Navigation → Generate enabled, the baseline build | ${ms(results.pageLoad.baselineReady)} |`] : []),
+    ...(results.pageLoad.baselineReady ? [`| Navigation → Generate enabled, before | ${ms(results.pageLoad.baselineReady)} |`] : []),
+    ...(results.pageLoad.baselineApp ? [`| Navigation → the app has taken over, before | ${ms(results.pageLoad.baselineApp)} |`] : []),
     ...(results.pageLoad.floorReady ? [`| Navigation → button enabled, a page of one button (this machine's floor) | ${ms(results.pageLoad.floorReady)} |`] : []),
     ...(results.pageLoad.markupReady ? [`| Navigation → Generate enabled, the first screen's markup alone (no stylesheet, no script) | ${ms(results.pageLoad.markupReady)} |`] : []),
     ...(results.pageLoad.repeatReady ? [`| Navigation → Generate enabled, repeat visit (third load in one context) | ${ms(results.pageLoad.repeatReady)} |`] : []),
     ...(results.pageLoad.floorRepeatReady ? [`| Navigation → button enabled, repeat visit, a page of one button | ${ms(results.pageLoad.floorRepeatReady)} |`] : []),
     ...(results.pageLoad.markupRepeatReady ? [`| Navigation → Generate enabled, repeat visit, the markup alone | ${ms(results.pageLoad.markupRepeatReady)} |`] : []),
+    ...(results.pageLoad.baselineRepeatReady ? [`| Navigation → Generate enabled, repeat visit, before | ${ms(results.pageLoad.baselineRepeatReady)} |`] : []),
     `| DOMContentLoaded | ${ms(results.pageLoad.domContentLoaded)} |`,
     `| load | ${ms(results.pageLoad.load)} |`,
     "",
@@ -287,6 +405,12 @@ export function renderMarkdown(results: BenchResults): string {
     "| --- | ---: | ---: |",
     `| Initial JS (what index.html loads) | ${kb(results.bundle.initial.jsBytes)} | ${kb(results.bundle.initial.jsGzipBytes)} |`,
     `| Initial CSS | ${kb(results.bundle.initial.cssBytes)} | ${kb(results.bundle.initial.cssGzipBytes)} |`,
+    ...(results.bundle.baselineInitial
+      ? [
+          `| Initial JS, before | ${kb(results.bundle.baselineInitial.jsBytes)} | ${kb(results.bundle.baselineInitial.jsGzipBytes)} |`,
+          `| Initial CSS, before | ${kb(results.bundle.baselineInitial.cssBytes)} | ${kb(results.bundle.baselineInitial.cssGzipBytes)} |`,
+        ]
+      : []),
     `| All JS (incl. lazy chunks) | ${kb(results.bundle.total.jsBytes)} | ${kb(results.bundle.total.jsGzipBytes)} |`,
     `| All CSS | ${kb(results.bundle.total.cssBytes)} | ${kb(results.bundle.total.cssGzipBytes)} |`,
     ...(results.bundle.singleFile ? [`| dist-single/credential-workbench.html (everything inlined) | ${kb(results.bundle.singleFile.bytes)} | ${kb(results.bundle.singleFile.gzipBytes)} |`] : []),
@@ -306,10 +430,10 @@ export function renderMarkdown(results: BenchResults): string {
     "npm run build            # bench builds dist/ itself if it is missing",
     "npm run build:single     # optional: adds the single-file size to the bundle table",
     "npm run bench:proxy      # optional: the token proxy's numbers, picked up from bench/proxy-results.json",
-    "npm run bench            # about 8–10 minutes on 2 cores; writes bench/results.json and BENCHMARKS.md",
+    "npm run bench            # roughly 14 minutes on 2 cores (about 22 with a baseline build); writes bench/results.json and BENCHMARKS.md",
     "```",
     "",
-    "Environment variables: `BENCH_RUNS` (default 30; runs per key size for our page — key ready and cold —, OpenSSL and page loads), `BENCH_COLD_RUNS` and `BENCH_LOAD_RUNS` (default `BENCH_RUNS`; cold clicks per size and page loads, each in a fresh browser context), `BENCH_PAUSE_MS` (default 2000; the pause before each key-ready click), `BENCH_BASELINE_DIST` (the dist/ folder of an older build: its cold clicks and page loads are measured too, alternating with ours), `BENCH_FORGE_RUNS` (default `5,3,2` for 2048/3072/4096; one number for all sizes), `BENCH_SIZES` (default `2048,3072,4096`), `BENCH_OUT` (a folder to write results.json and BENCHMARKS.md to instead of bench/ and the repository root). " +
+    "Environment variables: `BENCH_RUNS` (default 30; runs per key size for our page — key ready and cold —, OpenSSL and page loads), `BENCH_COLD_RUNS` and `BENCH_LOAD_RUNS` (default `BENCH_RUNS`; cold clicks per size and page loads, each in a fresh browser context), `BENCH_PAUSE_MS` (default 2000; the pause before each key-ready click), `BENCH_BASELINE_DIST` (the dist/ folder of an older build: its key-ready and cold clicks, page loads, repeat visits and initial JavaScript are measured too, alternating with ours, and each target gets a verdict against it), `BENCH_BASELINE_LABEL` (what that build is, in words, e.g. the commit and why it is the baseline: the report names \"before\" with it), `BENCH_FORGE_RUNS` (default `5,3,2` for 2048/3072/4096; one number for all sizes), `BENCH_SIZES` (default `2048,3072,4096`), `BENCH_OUT` (a folder to write results.json and BENCHMARKS.md to instead of bench/ and the repository root). " +
       "Chromium is found by e2e/support/chromium.ts (`CHROMIUM_PATH`, then /usr/bin/chromium). The machine should be otherwise idle: RSA key generation is a random search for primes, so single runs vary by several times and the p90 of 4096-bit keys is wide.",
     "",
   ];

@@ -42,3 +42,30 @@ export function ratio(a: Summary | undefined, b: Summary | undefined): number | 
   if (!a || !b || !(b.median > 0)) return undefined;
   return Number((a.median / b.median).toPrecision(3));
 }
+
+/**
+ * Ours against the baseline build, measured in the same run, with noise in mind:
+ * - "no-worse": our median is at or below the baseline's median;
+ * - "within-noise": our median is above the baseline's median but not above the baseline's p90,
+ *   i.e. inside the baseline's own run-to-run spread (median → p90), so the difference is not told apart
+ *   from noise by this run;
+ * - "worse": our median is above the baseline's p90.
+ * Sizes (bytes) have no noise: pass `exact` and anything above the baseline is worse.
+ */
+export type BaselineVerdict =
+  | { kind: "not-measured" }
+  | { kind: "no-worse" | "within-noise" | "worse"; /** ours − baseline, medians */ delta: number; /** the same, in % of the baseline's median */ percent: number };
+
+export function versusBaseline(ours: Summary | undefined, baseline: Summary | undefined, exact = false): BaselineVerdict {
+  if (!ours || !baseline || !(ours.runs > 0) || !(baseline.runs > 0) || !Number.isFinite(ours.median) || !Number.isFinite(baseline.median)) return { kind: "not-measured" };
+  const delta = round(ours.median - baseline.median);
+  const percent = baseline.median > 0 ? Math.round((delta / baseline.median) * 100) : 0;
+  if (ours.median <= baseline.median) return { kind: "no-worse", delta, percent };
+  if (!exact && ours.median <= baseline.p90) return { kind: "within-noise", delta, percent };
+  return { kind: "worse", delta, percent };
+}
+
+/** A size in bytes as a one-run Summary, so it can be judged by versusBaseline(…, exact). */
+export function exactly(value: number): Summary {
+  return { runs: 1, median: value, p90: value, min: value, max: value, mean: value };
+}

@@ -2,9 +2,11 @@
  * `npm run bench`: the workbench in headless Chromium against the seed's OpenSSL
  * recipe and a pure-JavaScript peer (node-forge): Generate with a key made in advance (a pause
  * between clicks, as a person reads) and cold (the first click after load), page readiness,
- * main-thread long tasks and bundle size. With BENCH_BASELINE_DIST (an older build's dist/), the
- * cold clicks and page loads are measured on it too, alternating with ours, for "no slower than
- * before". Writes bench/results.json and BENCHMARKS.md. See BENCHMARKS.md for what each number is.
+ * main-thread long tasks and bundle size. With BENCH_BASELINE_DIST (an older build's dist/, named in
+ * the report by BENCH_BASELINE_LABEL), every figure with a target is measured on it too — key-ready
+ * and cold clicks, page loads, repeat visits, the take-over, initial JavaScript — alternating run by
+ * run with ours, so each figure gets a verdict against it. Writes bench/results.json and BENCHMARKS.md.
+ * See BENCHMARKS.md for what each number is.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -12,7 +14,7 @@ import { cpus, loadavg, release, tmpdir, totalmem, type } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { chromium, type Browser } from "@playwright/test";
+import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { chromiumLaunchOptions } from "../e2e/support/chromium";
 import { startWorkbenchServer } from "../server/workbench-server";
 import { measureBundle } from "./check-bundle-size";
@@ -53,12 +55,17 @@ function readConfig() {
   if (!Number.isFinite(pauseMs) || pauseMs < 0) throw new Error(`BENCH_PAUSE_MS must be a number of milliseconds, not "${process.env.BENCH_PAUSE_MS ?? ""}".`);
   const baselineDist = process.env.BENCH_BASELINE_DIST;
   if (baselineDist && !existsSync(join(baselineDist, "index.html"))) throw new Error(`BENCH_BASELINE_DIST: ${baselineDist} has no index.html (give the dist/ folder of an older build).`);
+  const labelSetting = process.env.BENCH_BASELINE_LABEL?.trim();
+  if (labelSetting && !baselineDist) throw new Error("BENCH_BASELINE_LABEL names the baseline build, but BENCH_BASELINE_DIST (its dist/ folder) is not set.");
+  // The report says which build "before" is; without a label, its folder is all it can say.
+  const baselineLabel = labelSetting || undefined;
   return {
     runs,
     coldRuns,
     loadRuns,
     pauseMs,
     baselineDist,
+    baselineLabel,
     sizes,
     forgeRuns,
     resultsPath: outDir ? join(outDir, "results.json") : join(root, "bench", "results.json"),
@@ -106,27 +113,51 @@ function progress(label: string, index: number, total: number, value: number): v
   if (index === total - 1 || (index + 1) % 10 === 0) log(`${label}: ${String(index + 1)}/${String(total)} (last ${value.toFixed(0)} ms)`);
 }
 
-/** Generate with a key made in advance: a pause before each click, as a person reads the last result. */
-async function benchOurs(browser: Browser, origin: string, bits: number, runs: number, pauseMs: number) {
-  const { context, page } = await openWorkbench(browser, origin);
+/** Fills the fields and makes one unrecorded click, so the timed clicks all meet the "replace the unsaved key?" question. */
+async function prepareReadyPage(page: Page, bits: number, pauseMs: number): Promise<void> {
+  await prepareUi(page, bits);
+  for (let index = 0; index < WARMUP_RUNS; index += 1) {
+    await page.waitForTimeout(pauseMs);
+    await measureUiGeneration(page);
+  }
+}
+
+/**
+ * Generate with a key made in advance: a pause before each click, as a person reads the last result.
+ * With a baseline build, its page is open beside ours and the clicks alternate (pause, ours, pause,
+ * baseline), so what else the machine is doing falls on both builds alike.
+ */
+async function benchOurs(browser: Browser, origins: { ours: string; baseline?: string }, bits: number, runs: number, pauseMs: number) {
+  const { context, page } = await openWorkbench(browser, origins.ours);
+  let baselineContext: BrowserContext | undefined;
   try {
     await measureKeyGeneration(page, bits, WARMUP_RUNS);
     const keygen = await measureKeyGeneration(page, bits, runs);
     log(`ours key ${String(bits)}: ${String(runs)} runs, median ${String(summarize(keygen).median)} ms`);
 
-    await prepareUi(page, bits);
-    for (let index = 0; index < WARMUP_RUNS; index += 1) {
-      await page.waitForTimeout(pauseMs);
-      await measureUiGeneration(page);
+    await prepareReadyPage(page, bits, pauseMs);
+    let baselinePage: Page | undefined;
+    if (origins.baseline) {
+      const opened = await openWorkbench(browser, origins.baseline);
+      baselineContext = opened.context;
+      baselinePage = opened.page;
+      await prepareReadyPage(baselinePage, bits, pauseMs);
     }
     const ui: UiRun[] = [];
+    const baseline: UiRun[] = [];
     for (let index = 0; index < runs; index += 1) {
       await page.waitForTimeout(pauseMs);
       ui.push(await measureUiGeneration(page));
+      if (baselinePage) {
+        await baselinePage.waitForTimeout(pauseMs);
+        baseline.push(await measureUiGeneration(baselinePage));
+      }
       progress(`ours UI ${String(bits)} (key ready)`, index, runs, ui[ui.length - 1]?.credentialMs ?? 0);
     }
-    return { keygen, ui };
+    if (baseline.length > 0) log(`baseline UI ${String(bits)} (key ready): median ${String(summarize(baseline.map((run) => run.credentialMs)).median)} ms`);
+    return { keygen, ui, baseline };
   } finally {
+    await baselineContext?.close();
     await context.close();
   }
 }
@@ -143,6 +174,18 @@ async function benchCold(browser: Browser, origins: { ours: string; baseline?: s
     progress(`cold ${String(bits)}`, index, runs, ours[ours.length - 1]?.credentialMs ?? 0);
   }
   return { ours, baseline };
+}
+
+function keyAtClickCounts(runs: UiRun[]) {
+  return { ready: runs.filter((run) => run.keyAtClick === "ready").length, pending: runs.filter((run) => run.keyAtClick === "pending").length, none: runs.filter((run) => run.keyAtClick === "none").length };
+}
+
+/**
+ * Click → thumbprint less the wait for the key, over the clicks that found it ready: certificate,
+ * thumbprints, PEM and rendering: what a click costs once the key is ready.
+ */
+function afterKey(readyClicks: UiRun[]) {
+  return summarize(readyClicks.map((run) => run.credentialMs - (run.steps["key-wait"] ?? 0)));
 }
 
 /** Medians of the page's cw:* step measures over the runs that had them. */
@@ -188,8 +231,10 @@ function readProxyResults(): unknown {
   }
 }
 
-function bundleResults(distDir: string): BenchResults["bundle"] {
+function bundleResults(distDir: string, baselineDist: string | undefined): BenchResults["bundle"] {
   const report = measureBundle(distDir);
+  // The baseline's sizes are read the way check:bundle reads ours, so the two are comparable.
+  const baseline = baselineDist ? measureBundle(baselineDist) : undefined;
   const singlePath = join(root, "dist-single", "credential-workbench.html");
   const single = existsSync(singlePath) ? readFileSync(singlePath) : undefined;
   return {
@@ -199,6 +244,7 @@ function bundleResults(distDir: string): BenchResults["bundle"] {
     withinBudget: report.budget.withinBudget,
     assets: report.assets.map(({ file, loadedAs, bytes, gzipBytes }) => ({ file, loadedAs, bytes, gzipBytes })),
     singleFile: single ? { bytes: single.byteLength, gzipBytes: gzipSync(single).byteLength } : undefined,
+    baselineInitial: baseline?.initial,
   };
 }
 
@@ -221,7 +267,7 @@ async function main(): Promise<void> {
   const server = await startWorkbenchServer({ host: "127.0.0.1", port: 0, distDir: distCopy, logger: () => undefined });
   const baselineServer = config.baselineDist ? await startWorkbenchServer({ host: "127.0.0.1", port: 0, distDir: config.baselineDist, logger: () => undefined }) : undefined;
   const browser = await chromium.launch(chromiumLaunchOptions());
-  log(`server ${server.origin}${baselineServer ? `, baseline ${baselineServer.origin} (${config.baselineDist ?? ""})` : ""}, Chromium ${browser.version()}, ${String(config.runs)} runs per size, pause ${String(config.pauseMs)} ms, forge ${JSON.stringify(config.forgeRuns)}`);
+  log(`server ${server.origin}${baselineServer ? `, baseline ${baselineServer.origin} (${config.baselineLabel ? `${config.baselineLabel}: ` : ""}${config.baselineDist ?? ""})` : ""}, Chromium ${browser.version()}, ${String(config.runs)} runs per size, pause ${String(config.pauseMs)} ms, forge ${JSON.stringify(config.forgeRuns)}`);
   try {
     const loadAtStart = loadAverage();
 
@@ -255,14 +301,16 @@ async function main(): Promise<void> {
     const cold = new Map<number, Awaited<ReturnType<typeof benchCold>>>();
     for (const bits of config.sizes) cold.set(bits, await benchCold(browser, { ours: server.origin, baseline: baselineServer?.origin }, bits, config.coldRuns));
     const ours = new Map<number, Awaited<ReturnType<typeof benchOurs>>>();
-    for (const bits of config.sizes) ours.set(bits, await benchOurs(browser, server.origin, bits, config.runs, config.pauseMs));
+    for (const bits of config.sizes) ours.set(bits, await benchOurs(browser, { ours: server.origin, baseline: baselineServer?.origin }, bits, config.runs, config.pauseMs));
     const openssl = new Map<number, OpenSslRun[]>();
     for (const bits of config.sizes) openssl.set(bits, benchOpenSsl(bits, config.runs));
     const forge = new Map<number, ForgeRun[]>();
     for (const bits of config.sizes) forge.set(bits, await benchForge(browser, server.origin, bits, config.forgeRuns[String(bits)] ?? 5));
 
     const sizes: SizeResults[] = config.sizes.map((bits) => {
-      const mine = ours.get(bits) ?? { keygen: [], ui: [] };
+      const mine = ours.get(bits) ?? { keygen: [], ui: [], baseline: [] };
+      const baselineReadyClicks = mine.baseline.filter((run) => run.keyAtClick === "ready");
+      const baselineReady = mine.baseline.length > 0 ? summarize(mine.baseline.map((run) => run.credentialMs)) : undefined;
       const coldRuns = cold.get(bits) ?? { ours: [], baseline: [] };
       const readyClicks = mine.ui.filter((run) => run.keyAtClick === "ready");
       const coldSummary = summarize(coldRuns.ours.map((run) => run.credentialMs));
@@ -286,20 +334,18 @@ async function main(): Promise<void> {
           keygen,
           uiCredential,
           uiTotal,
-          keyAtClick: {
-            ready: readyClicks.length,
-            pending: mine.ui.filter((run) => run.keyAtClick === "pending").length,
-            none: mine.ui.filter((run) => run.keyAtClick === "none").length,
-          },
-          // Click → thumbprint less the wait for the key, over the clicks that found it ready:
-          // certificate, thumbprints, PEM and rendering: what a click costs once the key is ready.
-          afterKey: summarize(readyClicks.map((run) => run.credentialMs - (run.steps["key-wait"] ?? 0))),
+          keyAtClick: keyAtClickCounts(mine.ui),
+          afterKey: afterKey(readyClicks),
           steps: stepMedians(readyClicks.length > 0 ? readyClicks : mine.ui),
           cold: coldSummary,
           coldTotal: summarize(coldRuns.ours.map((run) => run.totalMs)),
-          coldKeyAtClick: { ready: coldRuns.ours.filter((run) => run.keyAtClick === "ready").length, pending: coldRuns.ours.filter((run) => run.keyAtClick === "pending").length, none: coldRuns.ours.filter((run) => run.keyAtClick === "none").length },
+          coldKeyAtClick: keyAtClickCounts(coldRuns.ours),
           coldSteps: stepMedians(coldRuns.ours),
           baselineCold,
+          baselineReady,
+          baselineKeyAtClick: mine.baseline.length > 0 ? keyAtClickCounts(mine.baseline) : undefined,
+          baselineAfterKey: baselineReadyClicks.length > 0 ? afterKey(baselineReadyClicks) : undefined,
+          baselineSteps: mine.baseline.length > 0 ? stepMedians(baselineReadyClicks.length > 0 ? baselineReadyClicks : mine.baseline) : undefined,
           longestTaskMs: round(Math.max(0, ...mine.ui.map((run) => run.longestTaskMs))),
           runsWithLongTasks: mine.ui.filter((run) => run.longTaskCount > 0).length,
           longestFrameGapMs: round(Math.max(0, ...mine.ui.map((run) => run.longestFrameGapMs))),
@@ -319,11 +365,13 @@ async function main(): Promise<void> {
           readyVsOpenssl: ratio(uiCredential, opensslResult.total),
           coldVsOpenssl: ratio(coldSummary, opensslResult.total),
           coldVsBaseline: ratio(coldSummary, baselineCold),
+          readyVsBaseline: ratio(uiCredential, baselineReady),
         },
         samples: {
           oursKeygenMs: mine.keygen.map(round),
           oursUi: mine.ui.map((run) => ({ credentialMs: round(run.credentialMs), totalMs: round(run.totalMs), keyAtClick: run.keyAtClick, longestTaskMs: round(run.longestTaskMs), longestFrameGapMs: round(run.longestFrameGapMs) })),
           oursCold: coldRuns.ours.map((run) => ({ credentialMs: round(run.credentialMs), totalMs: round(run.totalMs), keyAtClick: run.keyAtClick, readyMs: round(run.readyMs) })),
+          baselineUi: mine.baseline.map((run) => ({ credentialMs: round(run.credentialMs), totalMs: round(run.totalMs), keyAtClick: run.keyAtClick })),
           baselineCold: coldRuns.baseline.map((run) => ({ credentialMs: round(run.credentialMs), totalMs: round(run.totalMs), readyMs: round(run.readyMs) })),
           openssl: theirs.map((run) => ({ genrsaMs: round(run.genrsaMs), reqMs: round(run.reqMs), x509Ms: round(run.x509Ms), fingerprintMs: round(run.fingerprintMs), totalMs: round(run.totalMs) })),
           forge: peer.map((run) => ({ keygenMs: round(run.keygenMs), restMs: round(run.restMs), totalMs: round(run.totalMs) })),
@@ -335,7 +383,7 @@ async function main(): Promise<void> {
     const results: BenchResults & { durationSeconds: number; pageLoadSamples: unknown } = {
       schema: 1,
       environment: environment(browser.version(), loadAtStart),
-      config: { runs: config.runs, coldRuns: config.coldRuns, loadRuns: config.loadRuns, warmupRuns: WARMUP_RUNS, forgeRuns: config.forgeRuns, sizes: config.sizes, pauseMs: config.pauseMs, baselineDist: config.baselineDist },
+      config: { runs: config.runs, coldRuns: config.coldRuns, loadRuns: config.loadRuns, warmupRuns: WARMUP_RUNS, forgeRuns: config.forgeRuns, sizes: config.sizes, pauseMs: config.pauseMs, baselineDist: config.baselineDist, baselineLabel: config.baselineLabel },
       sizes,
       pageLoad: {
         ready: summarize(loads.map((run) => run.readyMs)),
@@ -359,7 +407,7 @@ async function main(): Promise<void> {
         under50ms: (largest?.ours.longestTaskMs ?? 0) < 50,
         longestFrameGapMs: largest?.ours.longestFrameGapMs ?? 0,
       },
-      bundle: bundleResults(distCopy),
+      bundle: bundleResults(distCopy, config.baselineDist),
       proxy: readProxyResults(),
       durationSeconds: Math.round((Date.now() - started) / 1000),
       pageLoadSamples: loads.map((run) => ({ readyMs: round(run.readyMs), appMs: round(run.appMs), domContentLoadedMs: round(run.domContentLoadedMs), loadMs: round(run.loadMs) })),
