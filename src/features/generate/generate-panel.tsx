@@ -7,6 +7,7 @@ import { selectValidityLimitNote } from "@/store/registered-slice";
 import { useWorkbenchStore } from "@/store/workbench-store";
 import { Field } from "@/ui/field";
 import { SelectField, type SelectOption } from "@/ui/select-field";
+import { ErrorMessage } from "@/ui/error-message";
 import { GENERATE_FIELD_TEST_IDS } from "./field-test-ids";
 import { GENERATE_BUTTON_LABELS } from "./labels";
 import { GenerationProgress } from "./generation-progress";
@@ -153,11 +154,7 @@ export function GeneratePanel() {
             Fix the highlighted field{Object.keys(errors).length > 1 ? "s" : ""} to generate.
           </p>
         )}
-        {error && (
-          <p className="text-sm text-danger" role="alert" data-testid="generate-error">
-            {error}
-          </p>
-        )}
+        <ErrorMessage message={error} testId="generate-error" />
       </form>
     </div>
   );

@@ -8,6 +8,7 @@ import { useWorkbenchStore } from "@/store/workbench-store";
 import { CodeBlock } from "@/ui/code-block";
 import { CopyButton } from "@/ui/copy-button";
 import { Field } from "@/ui/field";
+import { ErrorMessage } from "@/ui/error-message";
 
 /** The ordered steps: each a sentence and, where there is one, the command to copy. */
 export function StepList({ steps, testId }: { steps: readonly RotationStep[]; testId?: string }) {
@@ -145,11 +146,7 @@ export function RotationView() {
           {note}
         </p>
       ))}
-      {rotation.error && (
-        <p className="text-sm text-danger" role="alert" data-testid="rotation-error">
-          {rotation.error}
-        </p>
-      )}
+      <ErrorMessage message={rotation.error} testId="rotation-error" />
       {rotation.status === "ready" && <StepList steps={steps} testId="rotation-steps" />}
       {rotation.status === "ready" && rotation.newCertificateDer && rotation.holdsOldKey && (
         <AddKeyRoll newCertificateDer={rotation.newCertificateDer} proofJwt={rotation.proofJwt} proofError={rotation.proofError} />
