@@ -9,10 +9,9 @@ import "@/core/registered/read-registered-outcome";
 import type { RegisteredCertificate, RegisteredFederated, RegisteredSecret } from "@/core/registered/registered-credential";
 import type { RegisteredVerdict } from "@/core/registered/registered-verdict";
 import { useWorkbenchStore } from "@/store/workbench-store";
-import { CodeBlock } from "@/ui/code-block";
-import { CopyButton } from "@/ui/copy-button";
 import { Field } from "@/ui/field";
 import { useNow } from "@/ui/use-now";
+import { CodeRow } from "@/ui/code-row";
 import { MAX_EDITABLE_REGISTERED_CHARS, RegisteredInput } from "./registered-input";
 import { RegisteredRows } from "./registered-rows";
 import { RotationView } from "./rotation-view";
@@ -95,13 +94,7 @@ export function RegisteredPanel() {
         {commandsFor(clientId).map(({ label, command }) => (
           <li key={label} className="flex flex-col gap-1">
             <span className="text-muted">{label}</span>
-            {/* Laid out like the thumbprint's row: the command takes the width, so every Copy button lines up at the right. */}
-            <div className="value-row">
-              <div className="min-w-0 flex-1">
-                <CodeBlock label={label}>{command}</CodeBlock>
-              </div>
-              <CopyButton text={command} label={label} />
-            </div>
+            <CodeRow text={command} label={label} />
           </li>
         ))}
       </ul>
