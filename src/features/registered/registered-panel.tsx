@@ -16,6 +16,7 @@ import { MAX_EDITABLE_REGISTERED_CHARS, RegisteredInput } from "./registered-inp
 import { RegisteredRows } from "./registered-rows";
 import { RotationView } from "./rotation-view";
 import { selectHasUnsavedKey } from "@/store/credential-slice";
+import { UnsavedKeyQuestion } from "@/ui/unsaved-key-question";
 import { VerdictLine } from "./registered-verdicts";
 
 /** Typing pauses this long before the text is read again; a paste, a drop or a file is read at once. */
@@ -173,23 +174,19 @@ export function RegisteredPanel() {
             )}
           </div>
           {confirmingRotate && unsavedKey && (
-            <div className="flex flex-wrap items-center gap-2 rounded border p-3 text-sm" role="alert" data-testid="confirm-rotate">
-              <span>The key on this page has not been saved. Making the successor replaces it on the page (the page keeps it only to sign addKey&apos;s proof), and it cannot be downloaded afterwards.</span>
-              <button
-                type="button"
-                className="btn-secondary"
-                data-testid="confirm-rotate-replace"
-                onClick={() => {
-                  setConfirmingRotate(undefined);
-                  void rotateCertificate(confirmingRotate.keyId);
-                }}
-              >
-                Replace the unsaved key
-              </button>
-              <button type="button" className="btn-secondary" onClick={() => setConfirmingRotate(undefined)}>
-                Keep it
-              </button>
-            </div>
+            <UnsavedKeyQuestion
+              testId="confirm-rotate"
+              framed
+              discardLabel="Replace the unsaved key"
+              discardTestId="confirm-rotate-replace"
+              onDiscard={() => {
+                setConfirmingRotate(undefined);
+                void rotateCertificate(confirmingRotate.keyId);
+              }}
+              onKeep={() => setConfirmingRotate(undefined)}
+            >
+              The key on this page has not been saved. Making the successor replaces it on the page (the page keeps it only to sign addKey&apos;s proof), and it cannot be downloaded afterwards.
+            </UnsavedKeyQuestion>
           )}
           <RotationView />
           <RegisteredRows
