@@ -1,5 +1,6 @@
 import { useEffect, useRef } from "react";
 import { MAX_SHOWN_VALUE_CHARS, shortenForDisplay } from "@/core/jwt/jwt-decode";
+import type { FieldControlProps } from "./field";
 
 /**
  * Pasted text longer than this is kept out of a text box: the box shows its first characters and its size,
@@ -12,11 +13,15 @@ import { MAX_SHOWN_VALUE_CHARS, shortenForDisplay } from "@/core/jwt/jwt-decode"
  */
 export const MAX_EDITABLE_CHARS = 32 * 1024;
 
-interface HeldPasteTextareaProps {
+/** What the field around the box gives it: the text, where a new text goes, and the Field's ids. */
+export interface PastedTextProps {
   text: string;
   onText: (text: string) => void;
   /** The ids and ARIA attributes of the field's label, hint and error. */
-  fieldProps: { id: string; "aria-describedby"?: string; "aria-invalid"?: boolean };
+  fieldProps: FieldControlProps;
+}
+
+interface HeldPasteTextareaProps extends PastedTextProps {
   /** The hooks of the box, of the note shown while a text is held, and of its Clear button. */
   testIds: { input: string; held: string; clear: string };
   /** What the text is, for the note: "token", "JWKS". */

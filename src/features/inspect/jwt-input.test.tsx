@@ -2,7 +2,8 @@
 import { act } from "react";
 import { createRoot, type Root } from "react-dom/client";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { JwtInput, MAX_EDITABLE_CHARS } from "./jwt-input";
+import { MAX_EDITABLE_CHARS } from "@/ui/held-paste-textarea";
+import { JwtInput } from "./jwt-input";
 
 // React's act() needs this flag outside a test renderer.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;

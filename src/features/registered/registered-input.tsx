@@ -1,4 +1,4 @@
-import { HeldPasteTextarea } from "@/ui/held-paste-textarea";
+import { HeldPasteTextarea, type PastedTextProps } from "@/ui/held-paste-textarea";
 
 /**
  * Pasted text longer than this stays out of the text box (the box shows its start, read-only): laying out
@@ -8,14 +8,8 @@ import { HeldPasteTextarea } from "@/ui/held-paste-textarea";
 export const MAX_EDITABLE_REGISTERED_CHARS = 64 * 1024;
 const SHOWN_CHARS = 2000;
 
-interface RegisteredInputProps {
-  text: string;
-  onText: (text: string) => void;
-  fieldProps: { id: string; "aria-describedby"?: string; "aria-invalid"?: boolean };
-}
-
 /** The paste box: typed and short text as usual; a long paste, a drop or an opened file goes straight to the reader. */
-export function RegisteredInput({ text, onText, fieldProps }: RegisteredInputProps) {
+export function RegisteredInput({ text, onText, fieldProps }: PastedTextProps) {
   return (
     <HeldPasteTextarea
       text={text}
