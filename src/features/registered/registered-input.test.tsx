@@ -1,43 +1,27 @@
 // @vitest-environment jsdom
 import { act } from "react";
-import { createRoot, type Root } from "react-dom/client";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { pasteText, renderInPage, unmountAll } from "../../../test-support/render-in-page";
 import { MAX_EDITABLE_REGISTERED_CHARS, RegisteredInput } from "./registered-input";
 
-// React's act() needs this flag outside a test renderer.
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root | undefined;
-afterEach(() => {
-  act(() => root?.unmount());
-  document.body.innerHTML = "";
-});
+afterEach(unmountAll);
 
 function renderInput(text: string): { textarea: HTMLTextAreaElement; onText: ReturnType<typeof vi.fn> } {
-  const container = document.createElement("div");
-  document.body.append(container);
   const onText = vi.fn();
-  root = createRoot(container);
-  act(() => root?.render(<RegisteredInput text={text} onText={onText} fieldProps={{ id: "registered" }} />));
+  const container = renderInPage(<RegisteredInput text={text} onText={onText} fieldProps={{ id: "registered" }} />);
   const textarea = container.querySelector("textarea");
   if (!textarea) throw new Error("no text box rendered");
   return { textarea, onText };
-}
-
-function paste(textarea: HTMLTextAreaElement, data: string): boolean {
-  const event = new Event("paste", { cancelable: true, bubbles: true });
-  Object.defineProperty(event, "clipboardData", { value: { getData: (type: string) => (type === "text/plain" ? data : "") } });
-  return textarea.dispatchEvent(event);
 }
 
 describe("RegisteredInput", () => {
   it("takes a paste up to its own limit (64 KB: a few apps' credential lists) into the box, and holds a longer one out", () => {
     const { textarea, onText } = renderInput("");
     // Over the token box's 32 KB but within this box's limit: an ordinary paste.
-    expect(paste(textarea, "[".repeat(40 * 1024))).toBe(true);
+    expect(pasteText(textarea, "[".repeat(40 * 1024))).toBe(true);
     expect(onText).not.toHaveBeenCalled();
     const long = "[".repeat(MAX_EDITABLE_REGISTERED_CHARS + 1);
-    expect(paste(textarea, long)).toBe(false);
+    expect(pasteText(textarea, long)).toBe(false);
     expect(onText).toHaveBeenLastCalledWith(long);
   });
 

@@ -9,12 +9,10 @@ export const MAX_EDITABLE_REGISTERED_CHARS = 64 * 1024;
 const SHOWN_CHARS = 2000;
 
 /** The paste box: typed and short text as usual; a long paste, a drop or an opened file goes straight to the reader. */
-export function RegisteredInput({ text, onText, fieldProps }: PastedTextProps) {
+export function RegisteredInput(props: PastedTextProps) {
   return (
     <HeldPasteTextarea
-      text={text}
-      onText={onText}
-      fieldProps={fieldProps}
+      {...props}
       testIds={{ input: "registered-input", held: "registered-input-held", clear: "registered-clear" }}
       noun="text"
       whereChecked="is read below"
