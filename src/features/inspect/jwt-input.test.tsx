@@ -1,30 +1,22 @@
 // @vitest-environment jsdom
 import { act } from "react";
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { insertText, pasteText, renderInPage, unmountAll } from "../../../test-support/render-in-page";
+import { afterEach, describe, expect, it } from "vitest";
+import { insertText, pasteText, renderPasteBox, unmountAll } from "../../../test-support/render-in-page";
 import { MAX_EDITABLE_CHARS } from "@/ui/held-paste-textarea";
 import { JwtInput } from "./jwt-input";
 
 afterEach(unmountAll);
 
-function renderInput(text: string): { textarea: HTMLTextAreaElement; onText: ReturnType<typeof vi.fn> } {
-  const onText = vi.fn();
-  const container = renderInPage(<JwtInput text={text} onText={onText} fieldProps={{ id: "jwt" }} />);
-  const textarea = container.querySelector("textarea");
-  if (!textarea) throw new Error("no text box rendered");
-  return { textarea, onText };
-}
-
 describe("JwtInput", () => {
   it("lets a token of ordinary size into the box as typed or pasted", () => {
-    const { textarea, onText } = renderInput("");
+    const { textarea, onText } = renderPasteBox(JwtInput, "");
     expect(insertText(textarea, "eyJhbGciOiJSUzI1NiJ9.e30.AAAA")).toBe(true);
     expect(pasteText(textarea, "x".repeat(MAX_EDITABLE_CHARS))).toBe(true);
     expect(onText).not.toHaveBeenCalled();
   });
 
   it("keeps a longer insertion out of the box and hands over the whole text, the selection replaced", () => {
-    const { textarea, onText } = renderInput("");
+    const { textarea, onText } = renderPasteBox(JwtInput, "");
     // The box holds "head|SELECTED|tail"; the insertion replaces the selection.
     textarea.value = "headSELECTEDtail";
     textarea.setSelectionRange(4, 12);
@@ -38,7 +30,7 @@ describe("JwtInput", () => {
 
   it("shows a held text's start and size, read-only, and a paste replaces all of it", () => {
     const held = "h".repeat(MAX_EDITABLE_CHARS + 1);
-    const { textarea, onText } = renderInput(held);
+    const { textarea, onText } = renderPasteBox(JwtInput, held);
     expect(textarea.readOnly).toBe(true);
     expect(textarea.value).toBe(`${"h".repeat(8192)}…`);
     expect(textarea.dataset.heldLength).toBe(String(held.length));
@@ -51,7 +43,7 @@ describe("JwtInput", () => {
   });
 
   it("Clear empties a held text", () => {
-    const { onText } = renderInput("h".repeat(MAX_EDITABLE_CHARS + 1));
+    const { onText } = renderPasteBox(JwtInput, "h".repeat(MAX_EDITABLE_CHARS + 1));
     act(() => document.querySelector<HTMLButtonElement>('[data-testid="inspect-clear"]')?.click());
     expect(onText).toHaveBeenLastCalledWith("");
   });

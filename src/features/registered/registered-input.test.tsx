@@ -1,22 +1,14 @@
 // @vitest-environment jsdom
 import { act } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { pasteText, renderInPage, unmountAll } from "../../../test-support/render-in-page";
+import { pasteText, renderPasteBox, unmountAll } from "../../../test-support/render-in-page";
 import { MAX_EDITABLE_REGISTERED_CHARS, RegisteredInput } from "./registered-input";
 
 afterEach(unmountAll);
 
-function renderInput(text: string): { textarea: HTMLTextAreaElement; onText: ReturnType<typeof vi.fn> } {
-  const onText = vi.fn();
-  const container = renderInPage(<RegisteredInput text={text} onText={onText} fieldProps={{ id: "registered" }} />);
-  const textarea = container.querySelector("textarea");
-  if (!textarea) throw new Error("no text box rendered");
-  return { textarea, onText };
-}
-
 describe("RegisteredInput", () => {
   it("takes a paste up to its own limit (64 KB: a few apps' credential lists) into the box, and holds a longer one out", () => {
-    const { textarea, onText } = renderInput("");
+    const { textarea, onText } = renderPasteBox(RegisteredInput, "");
     // Over the token box's 32 KB but within this box's limit: an ordinary paste.
     expect(pasteText(textarea, "[".repeat(40 * 1024))).toBe(true);
     expect(onText).not.toHaveBeenCalled();
@@ -27,7 +19,7 @@ describe("RegisteredInput", () => {
 
   it("shows the first 2,000 characters of a held text, read-only, with its size and the hooks registered-input-held and registered-clear", () => {
     const held = `[${" ".repeat(MAX_EDITABLE_REGISTERED_CHARS)}]`;
-    const { textarea, onText } = renderInput(held);
+    const { textarea, onText } = renderPasteBox(RegisteredInput, held);
     expect(textarea.readOnly).toBe(true);
     expect(textarea.value).toBe(`${held.slice(0, 2000)}…`);
     expect(textarea.dataset.testid).toBe("registered-input");
@@ -38,7 +30,7 @@ describe("RegisteredInput", () => {
   });
 
   it("reads a dropped file's text instead of letting the browser open it", async () => {
-    const { textarea, onText } = renderInput("");
+    const { textarea, onText } = renderPasteBox(RegisteredInput, "");
     // jsdom's File has no text(): the dropped file is a stand-in with the one method the box calls.
     const file = { name: "credentials.json", text: () => Promise.resolve('[{"keyId":"a"}]') };
     const drop = new Event("drop", { cancelable: true, bubbles: true });
