@@ -1,12 +1,19 @@
 import { useId, type ReactNode } from "react";
 
+/** What a Field hands its control: the id its label points at, and the ids of its hint and error. */
+export interface FieldControlProps {
+  id: string;
+  "aria-describedby"?: string;
+  "aria-invalid"?: boolean;
+}
+
 interface FieldProps {
   label: string;
   error?: string;
   hint?: string;
   errorTestId?: string;
   /** Renders the control with the ids it must carry for its label, hint and error. */
-  children: (props: { id: string; "aria-describedby"?: string; "aria-invalid"?: boolean }) => ReactNode;
+  children: (props: FieldControlProps) => ReactNode;
 }
 
 /** A labelled control with an optional hint and an error shown next to it. */

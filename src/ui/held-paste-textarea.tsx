@@ -1,5 +1,6 @@
 import { useEffect, useRef } from "react";
 import { MAX_SHOWN_VALUE_CHARS, shortenForDisplay } from "@/core/jwt/jwt-decode";
+import type { FieldControlProps } from "./field";
 
 /**
  * Pasted text longer than this is kept out of a text box: the box shows its first characters and its size,
@@ -12,11 +13,15 @@ import { MAX_SHOWN_VALUE_CHARS, shortenForDisplay } from "@/core/jwt/jwt-decode"
  */
 export const MAX_EDITABLE_CHARS = 32 * 1024;
 
-interface HeldPasteTextareaProps {
+/** What the field around the box gives it: the text, where a new text goes, and the Field's ids. */
+export interface PastedTextProps {
   text: string;
   onText: (text: string) => void;
   /** The ids and ARIA attributes of the field's label, hint and error. */
-  fieldProps: { id: string; "aria-describedby"?: string; "aria-invalid"?: boolean };
+  fieldProps: FieldControlProps;
+}
+
+interface HeldPasteTextareaProps extends PastedTextProps {
   /** The hooks of the box, of the note shown while a text is held, and of its Clear button. */
   testIds: { input: string; held: string; clear: string };
   /** What the text is, for the note: "token", "JWKS". */
@@ -25,6 +30,14 @@ interface HeldPasteTextareaProps {
   whereChecked: string;
   placeholder?: string;
   rows?: number;
+  /** Longer than this is held out of the box; MAX_EDITABLE_CHARS unless the field's texts are larger by nature. */
+  maxEditableChars?: number;
+  /** How much of a held text the box shows. */
+  shownChars?: number;
+  /** The box's classes (the default: monospace at the body's size). */
+  className?: string;
+  /** A file dropped on the box is read and its text goes to `onText` (the browser would otherwise open it in the tab). */
+  readsDroppedFiles?: boolean;
 }
 
 /** What the text box holds after `inserted` replaces its selection (a paste, a drop, typed or inserted text). */
@@ -37,9 +50,22 @@ function afterInsert(textarea: HTMLTextAreaElement, inserted: string): string {
  * (`beforeinput` and `paste` are cancelable, https://w3c.github.io/input-events/), and the text goes straight to
  * `onText`. While such a text is held the box shows its start, read-only, with its size and a Clear button.
  */
-export function HeldPasteTextarea({ text, onText, fieldProps, testIds, noun, whereChecked, placeholder, rows = 4 }: HeldPasteTextareaProps) {
+export function HeldPasteTextarea({
+  text,
+  onText,
+  fieldProps,
+  testIds,
+  noun,
+  whereChecked,
+  placeholder,
+  rows = 4,
+  maxEditableChars = MAX_EDITABLE_CHARS,
+  shownChars = MAX_SHOWN_VALUE_CHARS,
+  className = "input font-mono",
+  readsDroppedFiles = false,
+}: HeldPasteTextareaProps) {
   const textareaRef = useRef<HTMLTextAreaElement>(null);
-  const held = text.length > MAX_EDITABLE_CHARS ? shortenForDisplay(text) : undefined;
+  const held = text.length > maxEditableChars ? shortenForDisplay(text, shownChars) : undefined;
   const isHeld = held !== undefined;
   const onTextRef = useRef(onText);
   useEffect(() => {
@@ -51,9 +77,9 @@ export function HeldPasteTextarea({ text, onText, fieldProps, testIds, noun, whe
     if (!textarea) return;
     const onBeforeInput = (event: InputEvent): void => {
       const inserted = event.data ?? event.dataTransfer?.getData("text/plain");
-      if (!inserted || inserted.length + textarea.value.length <= MAX_EDITABLE_CHARS) return;
+      if (!inserted || inserted.length + textarea.value.length <= maxEditableChars) return;
       const next = afterInsert(textarea, inserted);
-      if (next.length <= MAX_EDITABLE_CHARS) return;
+      if (next.length <= maxEditableChars) return;
       event.preventDefault();
       onTextRef.current(next);
     };
@@ -62,17 +88,25 @@ export function HeldPasteTextarea({ text, onText, fieldProps, testIds, noun, whe
       if (!pasted) return;
       // A paste over the held (read-only) text replaces all of it; otherwise it replaces the selection.
       const next = isHeld ? pasted : afterInsert(textarea, pasted);
-      if (!isHeld && next.length <= MAX_EDITABLE_CHARS) return;
+      if (!isHeld && next.length <= maxEditableChars) return;
       event.preventDefault();
       onTextRef.current(next);
     };
+    const onDrop = (event: DragEvent): void => {
+      const file = event.dataTransfer?.files[0];
+      if (!file) return;
+      event.preventDefault();
+      void file.text().then((fileText) => onTextRef.current(fileText));
+    };
     textarea.addEventListener("beforeinput", onBeforeInput);
     textarea.addEventListener("paste", onPaste);
+    if (readsDroppedFiles) textarea.addEventListener("drop", onDrop);
     return () => {
       textarea.removeEventListener("beforeinput", onBeforeInput);
       textarea.removeEventListener("paste", onPaste);
+      textarea.removeEventListener("drop", onDrop);
     };
-  }, [isHeld]);
+  }, [isHeld, maxEditableChars, readsDroppedFiles]);
 
   const heldNoteId = `${fieldProps.id}-held`;
   const describedBy = [fieldProps["aria-describedby"], isHeld ? heldNoteId : undefined].filter(Boolean).join(" ") || undefined;
@@ -82,7 +116,7 @@ export function HeldPasteTextarea({ text, onText, fieldProps, testIds, noun, whe
         {...fieldProps}
         ref={textareaRef}
         aria-describedby={describedBy}
-        className="input font-mono"
+        className={className}
         rows={rows}
         value={held ? held.value : text}
         readOnly={isHeld}
@@ -96,7 +130,7 @@ export function HeldPasteTextarea({ text, onText, fieldProps, testIds, noun, whe
       {held?.length !== undefined && (
         <div className="flex flex-wrap items-center gap-2 text-sm">
           <span id={heldNoteId} className="text-warn" data-testid={testIds.held}>
-            {held.length.toLocaleString("en-US")} characters pasted: too long to edit here, so the box shows the first {MAX_SHOWN_VALUE_CHARS.toLocaleString("en-US")}. The
+            {held.length.toLocaleString("en-US")} characters pasted: too long to edit here, so the box shows the first {shownChars.toLocaleString("en-US")}. The
             whole {noun} {whereChecked}; paste another {noun} over it, or clear it.
           </span>
           <button

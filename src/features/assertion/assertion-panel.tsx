@@ -12,6 +12,7 @@ import { JwtDetails } from "@/ui/jwt-details";
 import { JwtParts } from "@/ui/jwt-parts";
 import { Panel } from "@/ui/panel";
 import { useNow } from "@/ui/use-now";
+import { ErrorMessage } from "@/ui/error-message";
 import { AppSettingsForm } from "./app-settings-form";
 import { ExternalSign } from "./external-sign";
 
@@ -66,11 +67,7 @@ export function AssertionPanel() {
           {firstProblem && <GoToControl testId={SETTING_CONTROLS[firstProblem]} label="Go to the field" buttonTestId="assertion-go-to-setting" />}
         </div>
       )}
-      {assertionError && (
-        <p className="text-sm text-danger" role="alert" data-testid="assertion-error">
-          {assertionError}
-        </p>
-      )}
+      <ErrorMessage message={assertionError} testId="assertion-error" />
       {assertion && (
         <div className="flex flex-col gap-3">
           <div className="flex flex-wrap items-center gap-2">

@@ -10,6 +10,7 @@ import { CopyButton } from "@/ui/copy-button";
 import { Field } from "@/ui/field";
 import { useNow } from "@/ui/use-now";
 import { ValueRow } from "@/ui/value-row";
+import { ErrorMessage } from "@/ui/error-message";
 
 const TOOLS: readonly { id: ExternalSignCommandId; label: string }[] = [
   { id: "az-name", label: "Azure CLI — vault and key name" },
@@ -65,11 +66,7 @@ export function ExternalSign() {
           </span>
         )}
       </div>
-      {error && (
-        <p className="text-sm text-danger" role="alert" data-testid="external-sign-error">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} testId="external-sign-error" />
       {request && (
         <>
           <details className="text-sm">

@@ -8,6 +8,7 @@ import { DownloadButton } from "@/ui/download-button";
 import { Field } from "@/ui/field";
 import { saveFile } from "@/ui/save-file";
 import { SelectField, type SelectOption } from "@/ui/select-field";
+import { ErrorMessage } from "@/ui/error-message";
 
 /** A download button's name, media type and tooltip, from the one list of files. */
 const asDownload = (kind: CredentialFileKind) => ({ fileName: kind.fileName, mimeType: kind.mimeType, description: kind.purpose });
@@ -114,11 +115,7 @@ export function OtherFormats() {
               {busy === "encrypted-key" ? "Encrypting…" : CREDENTIAL_FILES.encryptedPrivateKeyPem.fileName}
             </button>
           </div>
-          {exportError && exportErrorField !== "password" && (
-            <p className="text-sm text-danger" role="alert" data-testid="export-error">
-              {exportError}
-            </p>
-          )}
+          <ErrorMessage message={exportErrorField !== "password" ? exportError : undefined} testId="export-error" />
         </fieldset>
       )}
       </div>

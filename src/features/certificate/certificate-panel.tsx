@@ -2,6 +2,7 @@ import { describeCertificateValidity } from "@/core/certificate/validity";
 import { useState, type ReactNode } from "react";
 import { selectHasUnsavedKey } from "@/store/credential-slice";
 import { useWorkbenchStore } from "@/store/workbench-store";
+import { UnsavedKeyQuestion } from "@/ui/unsaved-key-question";
 import { OtherFormats, PrimaryDownloads } from "./certificate-files";
 import { CertificateSummary } from "./certificate-summary";
 import { OtherThumbprints, ThumbprintHeadline } from "./thumbprint-list";
@@ -39,23 +40,18 @@ export function CertificatePanel({ afterUploadHelp }: { afterUploadHelp?: ReactN
           </details>
           <div className="flex flex-wrap items-center gap-3">
             {confirmingRemove && unsavedKey ? (
-              <div className="flex flex-wrap items-center gap-2 text-sm" role="alert" data-testid="confirm-remove">
-                <span>This key has not been saved: once removed it is gone for good.</span>
-                <button
-                  type="button"
-                  className="btn-secondary"
-                  data-testid="confirm-forget-credential"
-                  onClick={() => {
-                    setConfirmingRemove(false);
-                    forgetCredential();
-                  }}
-                >
-                  Remove it anyway
-                </button>
-                <button type="button" className="btn-secondary" onClick={() => setConfirmingRemove(false)}>
-                  Keep it
-                </button>
-              </div>
+              <UnsavedKeyQuestion
+                testId="confirm-remove"
+                discardLabel="Remove it anyway"
+                discardTestId="confirm-forget-credential"
+                onDiscard={() => {
+                  setConfirmingRemove(false);
+                  forgetCredential();
+                }}
+                onKeep={() => setConfirmingRemove(false)}
+              >
+                This key has not been saved: once removed it is gone for good.
+              </UnsavedKeyQuestion>
             ) : (
               <>
                 <button type="button" className="btn-secondary" data-testid="forget-credential" onClick={() => (unsavedKey ? setConfirmingRemove(true) : forgetCredential())}>

@@ -2,9 +2,8 @@ import { useState } from "react";
 import { comparePortalThumbprint } from "@/core/certificate/portal-thumbprint";
 import type { CertificateThumbprints } from "@/core/certificate/thumbprints";
 import { useWorkbenchStore } from "@/store/workbench-store";
-import { CodeBlock } from "@/ui/code-block";
-import { CopyButton } from "@/ui/copy-button";
 import { Field } from "@/ui/field";
+import { CodeRow } from "@/ui/code-row";
 
 /**
  * App registrations in the Microsoft Entra admin center. Microsoft's documentation gives the way there
@@ -42,15 +41,7 @@ export function UploadHelp({ thumbprints }: { thumbprints: CertificateThumbprint
         </li>
         <li>
           Or with the Azure CLI (--append keeps the app&apos;s other credentials):
-          {/* Laid out like the thumbprint's row (value-row): the command takes the width, so its Copy button lines up with the others at the right. */}
-          <div className="value-row mt-1">
-            <div className="min-w-0 flex-1">
-              <CodeBlock label="Azure CLI upload command" testId="upload-az-command">
-                {azCommand}
-              </CodeBlock>
-            </div>
-            <CopyButton text={azCommand} label="Azure CLI upload command" testId="copy-upload-az-command" />
-          </div>
+          <CodeRow text={azCommand} label="Azure CLI upload command" testId="upload-az-command" copyTestId="copy-upload-az-command" className="mt-1" />
         </li>
       </ol>
       <Field label="Paste the thumbprint the portal shows" hint="After uploading, copy the Thumbprint column of the new certificate: this says whether it is the certificate on this page.">

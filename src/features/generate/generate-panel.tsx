@@ -7,6 +7,8 @@ import { selectValidityLimitNote } from "@/store/registered-slice";
 import { useWorkbenchStore } from "@/store/workbench-store";
 import { Field } from "@/ui/field";
 import { SelectField, type SelectOption } from "@/ui/select-field";
+import { ErrorMessage } from "@/ui/error-message";
+import { UnsavedKeyQuestion } from "@/ui/unsaved-key-question";
 import { GENERATE_FIELD_TEST_IDS } from "./field-test-ids";
 import { GENERATE_BUTTON_LABELS } from "./labels";
 import { GenerationProgress } from "./generation-progress";
@@ -124,24 +126,21 @@ export function GeneratePanel() {
           </div>
         </details>
         {confirmingReplace && unsavedKey && (
-          <div className="flex flex-wrap items-center gap-2 rounded border p-3 text-sm" role="alert" data-testid="confirm-replace">
-            <span>The key on this page has not been saved. Generating replaces it, and it cannot be downloaded afterwards.</span>
-            {/* Keeping the key is the safe default: it comes first, styled as the main choice, and takes focus (the question just appeared in answer to this person's click). */}
-            <button type="button" className="btn-primary" autoFocus data-testid="keep-unsaved-key" onClick={() => setConfirmingReplace(false)}>
-              Keep it
-            </button>
-            <button
-              type="button"
-              className="btn-danger"
-              data-testid="confirm-replace-key"
-              onClick={() => {
-                setConfirmingReplace(false);
-                void generate();
-              }}
-            >
-              Replace the unsaved key
-            </button>
-          </div>
+          <UnsavedKeyQuestion
+            testId="confirm-replace"
+            framed
+            keepIsDefault
+            keepTestId="keep-unsaved-key"
+            onKeep={() => setConfirmingReplace(false)}
+            discardLabel="Replace the unsaved key"
+            discardTestId="confirm-replace-key"
+            onDiscard={() => {
+              setConfirmingReplace(false);
+              void generate();
+            }}
+          >
+            The key on this page has not been saved. Generating replaces it, and it cannot be downloaded afterwards.
+          </UnsavedKeyQuestion>
         )}
         {unsavedKey && !running && !confirmingReplace && (
           <p className="text-sm text-warn" data-testid="unsaved-key-warning">
@@ -153,11 +152,7 @@ export function GeneratePanel() {
             Fix the highlighted field{Object.keys(errors).length > 1 ? "s" : ""} to generate.
           </p>
         )}
-        {error && (
-          <p className="text-sm text-danger" role="alert" data-testid="generate-error">
-            {error}
-          </p>
-        )}
+        <ErrorMessage message={error} testId="generate-error" />
       </form>
     </div>
   );

@@ -9,14 +9,14 @@ import "@/store/lazy-registered-entry";
 import type { RegisteredCertificate, RegisteredFederated, RegisteredSecret } from "@/core/registered/registered-credential";
 import type { RegisteredVerdict } from "@/core/registered/registered-verdict";
 import { useWorkbenchStore } from "@/store/workbench-store";
-import { CodeBlock } from "@/ui/code-block";
-import { CopyButton } from "@/ui/copy-button";
 import { Field } from "@/ui/field";
 import { useNow } from "@/ui/use-now";
+import { CodeRow } from "@/ui/code-row";
 import { MAX_EDITABLE_REGISTERED_CHARS, RegisteredInput } from "./registered-input";
 import { RegisteredRows } from "./registered-rows";
 import { RotationView } from "./rotation-view";
 import { selectHasUnsavedKey } from "@/store/credential-slice";
+import { UnsavedKeyQuestion } from "@/ui/unsaved-key-question";
 import { VerdictLine } from "./registered-verdicts";
 
 /** Typing pauses this long before the text is read again; a paste, a drop or a file is read at once. */
@@ -95,13 +95,7 @@ export function RegisteredPanel() {
         {commandsFor(clientId).map(({ label, command }) => (
           <li key={label} className="flex flex-col gap-1">
             <span className="text-muted">{label}</span>
-            {/* Laid out like the thumbprint's row: the command takes the width, so every Copy button lines up at the right. */}
-            <div className="value-row">
-              <div className="min-w-0 flex-1">
-                <CodeBlock label={label}>{command}</CodeBlock>
-              </div>
-              <CopyButton text={command} label={label} />
-            </div>
+            <CodeRow text={command} label={label} />
           </li>
         ))}
       </ul>
@@ -180,23 +174,19 @@ export function RegisteredPanel() {
             )}
           </div>
           {confirmingRotate && unsavedKey && (
-            <div className="flex flex-wrap items-center gap-2 rounded border p-3 text-sm" role="alert" data-testid="confirm-rotate">
-              <span>The key on this page has not been saved. Making the successor replaces it on the page (the page keeps it only to sign addKey&apos;s proof), and it cannot be downloaded afterwards.</span>
-              <button
-                type="button"
-                className="btn-secondary"
-                data-testid="confirm-rotate-replace"
-                onClick={() => {
-                  setConfirmingRotate(undefined);
-                  void rotateCertificate(confirmingRotate.keyId);
-                }}
-              >
-                Replace the unsaved key
-              </button>
-              <button type="button" className="btn-secondary" onClick={() => setConfirmingRotate(undefined)}>
-                Keep it
-              </button>
-            </div>
+            <UnsavedKeyQuestion
+              testId="confirm-rotate"
+              framed
+              discardLabel="Replace the unsaved key"
+              discardTestId="confirm-rotate-replace"
+              onDiscard={() => {
+                setConfirmingRotate(undefined);
+                void rotateCertificate(confirmingRotate.keyId);
+              }}
+              onKeep={() => setConfirmingRotate(undefined)}
+            >
+              The key on this page has not been saved. Making the successor replaces it on the page (the page keeps it only to sign addKey&apos;s proof), and it cannot be downloaded afterwards.
+            </UnsavedKeyQuestion>
           )}
           <RotationView />
           <RegisteredRows

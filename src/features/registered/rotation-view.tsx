@@ -5,9 +5,9 @@ import { certificateRotationSteps, type RotationStep } from "@/core/registered/r
 import { graphResourceFor } from "@/core/token-request/graph-resources";
 import { selectPageAccessToken, selectRegisteredObjectId } from "@/store/registered-slice";
 import { useWorkbenchStore } from "@/store/workbench-store";
-import { CodeBlock } from "@/ui/code-block";
-import { CopyButton } from "@/ui/copy-button";
 import { Field } from "@/ui/field";
+import { ErrorMessage } from "@/ui/error-message";
+import { CodeRow } from "@/ui/code-row";
 
 /** The ordered steps: each a sentence and, where there is one, the command to copy. */
 export function StepList({ steps, testId }: { steps: readonly RotationStep[]; testId?: string }) {
@@ -17,10 +17,7 @@ export function StepList({ steps, testId }: { steps: readonly RotationStep[]; te
         <li key={step.title}>
           <span className="font-medium">{step.title}.</span> {step.detail}
           {step.command && (
-            <div className="mt-1 flex items-start gap-2">
-              <CodeBlock label={step.title}>{step.command}</CodeBlock>
-              <CopyButton text={step.command} label={`${step.title}: command`} />
-            </div>
+            <CodeRow text={step.command} label={step.title} copyLabel={`${step.title}: command`} className="mt-1" />
           )}
         </li>
       ))}
@@ -76,12 +73,7 @@ function AddKeyRoll({ newCertificateDer, proofJwt, proofError }: { newCertificat
         <>
           <div className="flex flex-col gap-1 text-sm">
             <span className="text-muted">Proof of possession (RS256, signed by the old key; aud 00000002-0000-0000-c000-000000000000, iss the object ID)</span>
-            <div className="flex items-start gap-2">
-              <CodeBlock label="addKey proof of possession" testId="rotation-proof-jwt">
-                {proofJwt}
-              </CodeBlock>
-              <CopyButton text={proofJwt} label="addKey proof of possession" />
-            </div>
+            <CodeRow text={proofJwt} label="addKey proof of possession" testId="rotation-proof-jwt" />
             <button type="button" className="btn-secondary self-start" data-testid="rotation-proof-refresh" onClick={() => void signProof()}>
               Sign a fresh proof
             </button>
@@ -90,12 +82,7 @@ function AddKeyRoll({ newCertificateDer, proofJwt, proofError }: { newCertificat
             <span className="text-muted">
               The request{accessToken ? " (with the access token from this page's token request: it must be for Microsoft Graph)" : " (set ACCESS_TOKEN to a Microsoft Graph token the app got, e.g. from the token request below)"}
             </span>
-            <div className="flex items-start gap-2">
-              <CodeBlock label="addKey request" testId="rotation-addkey-command">
-                {command}
-              </CodeBlock>
-              <CopyButton text={command} label="addKey request" />
-            </div>
+            <CodeRow text={command} label="addKey request" testId="rotation-addkey-command" />
             {accessToken && (
               <div className="flex items-center gap-2">
                 <input id={revealId} type="checkbox" checked={revealToken} data-testid="rotation-reveal-token" onChange={(event) => setRevealToken(event.target.checked)} />
@@ -145,11 +132,7 @@ export function RotationView() {
           {note}
         </p>
       ))}
-      {rotation.error && (
-        <p className="text-sm text-danger" role="alert" data-testid="rotation-error">
-          {rotation.error}
-        </p>
-      )}
+      <ErrorMessage message={rotation.error} testId="rotation-error" />
       {rotation.status === "ready" && <StepList steps={steps} testId="rotation-steps" />}
       {rotation.status === "ready" && rotation.newCertificateDer && rotation.holdsOldKey && (
         <AddKeyRoll newCertificateDer={rotation.newCertificateDer} proofJwt={rotation.proofJwt} proofError={rotation.proofError} />

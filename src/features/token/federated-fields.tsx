@@ -28,6 +28,40 @@ function CopyableBlock({ title, text, testId }: { title: string; text: string; t
   );
 }
 
+interface PastedFieldProps {
+  label: string;
+  hint?: string;
+  error?: string;
+  errorTestId?: string;
+  text: string;
+  onText: (text: string) => void;
+  /** The hooks are this with -input, -held and -clear. */
+  testIdPrefix: string;
+  noun: string;
+  whereChecked: string;
+  placeholder: string;
+}
+
+/** A labelled box for a pasted token or JWKS: a very long one is held out of the box and checked whole (held-paste-textarea.tsx). */
+function PastedField({ label, hint, error, errorTestId, text, onText, testIdPrefix, noun, whereChecked, placeholder }: PastedFieldProps) {
+  return (
+    <Field label={label} hint={hint} error={error} errorTestId={errorTestId}>
+      {(props) => (
+        <HeldPasteTextarea
+          text={text}
+          onText={onText}
+          fieldProps={props}
+          testIds={{ input: `${testIdPrefix}-input`, held: `${testIdPrefix}-held`, clear: `${testIdPrefix}-clear` }}
+          noun={noun}
+          whereChecked={whereChecked}
+          placeholder={placeholder}
+          rows={3}
+        />
+      )}
+    </Field>
+  );
+}
+
 /**
  * The federated (workload identity) token: paste it, see it decoded, fill in the federated
  * credential as registered on the app, and get Entra's verdict before sending. The token stays in
@@ -68,20 +102,18 @@ export function FederatedFields() {
 
   return (
     <div className="flex flex-col gap-4">
-      <Field label="External token (the workload's OIDC token)" hint="A GitHub Actions OIDC token, a Kubernetes service-account token, any JWT. Kept in this tab's memory only and sent only when you press Send." error={inspection && !inspection.ok ? inspection.problem : undefined} errorTestId="federated-token-problem">
-        {(props) => (
-          <HeldPasteTextarea
-            text={token}
-            onText={(text) => void setToken(text)}
-            fieldProps={props}
-            testIds={{ input: "federated-token-input", held: "federated-token-held", clear: "federated-token-clear" }}
-            noun="token"
-            whereChecked="is decoded and checked below"
-            placeholder="eyJhbGciOi…"
-            rows={3}
-          />
-        )}
-      </Field>
+      <PastedField
+        label="External token (the workload's OIDC token)"
+        hint="A GitHub Actions OIDC token, a Kubernetes service-account token, any JWT. Kept in this tab's memory only and sent only when you press Send."
+        error={inspection && !inspection.ok ? inspection.problem : undefined}
+        errorTestId="federated-token-problem"
+        text={token}
+        onText={(text) => void setToken(text)}
+        testIdPrefix="federated-token"
+        noun="token"
+        whereChecked="is decoded and checked below"
+        placeholder="eyJhbGciOi…"
+      />
       {inspection?.ok && (
         <details data-testid="federated-token-details">
           <summary className="cursor-pointer font-medium">The token, decoded: iss, sub, aud and times explained</summary>
@@ -185,20 +217,15 @@ export function FederatedFields() {
       <details data-testid="fic-jwks">
         <summary className="cursor-pointer font-medium">Check the signature with the issuer's keys (JWKS)</summary>
         <div className="mt-3">
-          <Field label="The issuer's JWKS (paste the document its jwks_uri returns; the page fetches nothing)">
-            {(props) => (
-              <HeldPasteTextarea
-                text={jwks}
-                onText={(text) => void setJwks(text)}
-                fieldProps={props}
-                testIds={{ input: "fic-jwks-input", held: "fic-jwks-held", clear: "fic-jwks-clear" }}
-                noun="JWKS"
-                whereChecked="checks the signature above"
-                placeholder='{"keys": [...]}'
-                rows={3}
-              />
-            )}
-          </Field>
+          <PastedField
+            label="The issuer's JWKS (paste the document its jwks_uri returns; the page fetches nothing)"
+            text={jwks}
+            onText={(text) => void setJwks(text)}
+            testIdPrefix="fic-jwks"
+            noun="JWKS"
+            whereChecked="checks the signature above"
+            placeholder='{"keys": [...]}'
+          />
         </div>
       </details>
       <details data-testid="fic-registration">

@@ -17,6 +17,7 @@ import { GoToControl } from "@/ui/go-to-control";
 import { Field } from "@/ui/field";
 import { SelectField } from "@/ui/select-field";
 import { Panel } from "@/ui/panel";
+import { ErrorMessage } from "@/ui/error-message";
 import { ClientSecretFields } from "./client-secret-fields";
 import { FederatedFields } from "./federated-fields";
 import { TokenResponseView } from "./token-response-view";
@@ -124,11 +125,7 @@ export function TokenPanel() {
           {credentialProblem}
         </p>
       )}
-      {tokenRequest.error && (
-        <p className="text-sm text-danger" role="alert" data-testid="token-error">
-          {tokenRequest.error}
-        </p>
-      )}
+      <ErrorMessage message={tokenRequest.error} testId="token-error" />
       {tokenRequest.response && <TokenResponseView response={tokenRequest.response} />}
       {curl && (
         <div className="flex flex-col gap-2">

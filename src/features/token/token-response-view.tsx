@@ -1,6 +1,6 @@
-import { checkClientSecret } from "@/core/client-secret/check-client-secret";
 import { explainTokenError } from "@/core/token-request/aadsts";
 import { readThumbprintUsedByClient } from "@/core/token-request/thumbprint-used-by-client";
+import { selectFlaggedSecret } from "@/store/select-flagged-secret";
 import { useWorkbenchStore } from "@/store/workbench-store";
 import { CodeBlock } from "@/ui/code-block";
 import { focusControlByTestId } from "@/ui/go-to-control";
@@ -42,8 +42,7 @@ export function TokenResponseView({ response }: { response: TokenProxyEnvelope }
   const pageThumbprints = useWorkbenchStore((state) => state.credential?.certificateDetails.thumbprints);
   const thumbprintUsed = explanation ? readThumbprintUsedByClient(response.body, pageThumbprints) : undefined;
   // A 7000215 for a value the page had already flagged: say that the flag was the reason.
-  const sentSecret = useWorkbenchStore((state) => (state.authMethod === "secret" ? state.clientSecret : ""));
-  const flaggedSecret = explanation?.code === 7000215 && sentSecret !== "" ? checkClientSecret(sentSecret).filter((problem) => problem.aadsts === 7000215) : [];
+  const flaggedSecret = useWorkbenchStore(selectFlaggedSecret);
   const checks = explanation?.field === "certificate" ? certificateChecks.filter((check) => isOnPage(check.testId)) : [];
   return (
     <div className="flex flex-col gap-3">
@@ -69,9 +68,9 @@ export function TokenResponseView({ response }: { response: TokenProxyEnvelope }
               <p className="font-medium">{thumbprintUsed.meaning}</p>
             </div>
           )}
-          {flaggedSecret.length > 0 && (
+          {flaggedSecret && (
             <p className="font-medium" data-testid="token-secret-flagged">
-              The page flagged this value before it was sent: {flaggedSecret.map((problem) => problem.message).join(" ")}
+              The page flagged this value before it was sent: {flaggedSecret}
             </p>
           )}
           <p>Likely fix: {explanation.fix}</p>
