@@ -245,6 +245,8 @@ test.describe("what Entra has registered", () => {
     // The key on the page is unsaved: rotating asks first, like Generate.
     await page.getByTestId("rotate-certificate").click();
     await expect(page.getByTestId("confirm-rotate")).toBeVisible();
+    // Asked as Generate asks: Keep it first, the choice that loses the key second.
+    expect(await page.getByTestId("confirm-rotate").getByRole("button").allTextContents()).toEqual(["Keep it", "Replace the unsaved key"]);
     await page.getByTestId("confirm-rotate-replace").click();
     const newThumbprint = page.getByTestId("rotation-new-thumbprint");
     await expect(newThumbprint).toHaveText(/^[0-9A-F]{40}$/, { timeout: 60_000 });

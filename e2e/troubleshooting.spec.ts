@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { createOpenSslWorkspace, selfSignedCertificateArgs } from "../test-support/openssl";
 import { openFold, openTroubleshooting, revealTestId, useExisting } from "./support/journey";
 
-test("replacing an unsaved key: Keep it is the focused safe default, Replace is styled as the destructive choice", async ({ page }) => {
+test("replacing or removing an unsaved key: Keep it is the focused safe default, the choice that loses the key is styled as destructive", async ({ page }) => {
   await page.goto("/");
   await generateThroughPage(page);
   await page.getByTestId("generate").click();
@@ -28,6 +28,15 @@ test("replacing an unsaved key: Keep it is the focused safe default, Replace is 
   const before = await page.getByTestId("thumbprint-sha1").textContent();
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("confirm-replace")).toBeHidden();
+  await expect(page.getByTestId("thumbprint-sha1")).toHaveText(before ?? "");
+
+  // Removing the unsaved key asks the same way: Keep it first and focused, Enter keeps the key.
+  await page.getByTestId("forget-credential").click();
+  const remove = page.getByTestId("confirm-remove");
+  expect(await remove.getByRole("button").allTextContents()).toEqual(["Keep it", "Remove it anyway"]);
+  await expect(remove.getByRole("button", { name: "Keep it" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(remove).toBeHidden();
   await expect(page.getByTestId("thumbprint-sha1")).toHaveText(before ?? "");
 });
 

@@ -129,7 +129,6 @@ export function GeneratePanel() {
           <UnsavedKeyQuestion
             testId="confirm-replace"
             framed
-            keepIsDefault
             keepTestId="keep-unsaved-key"
             onKeep={() => setConfirmingReplace(false)}
             discardLabel="Replace the unsaved key"

@@ -117,11 +117,11 @@ export function RegisteredPanel() {
             if (file) void file.text().then((fileText) => onText(fileText, "now"));
           }}
         />
+        {/* In the file's row, its width kept whether it shows or not: nothing beside or below moves when "Reading…" comes and goes, and no blank line stands under the row. */}
+        <span className="min-w-24 text-muted" role="status" aria-live="polite" data-testid="registered-reading">
+          {reading ? "Reading…" : ""}
+        </span>
       </div>
-      {/* Always one line tall, so what follows does not move when "Reading…" comes and goes. */}
-      <p className="min-h-5 text-sm text-muted" role="status" aria-live="polite" data-testid="registered-reading">
-        {reading ? "Reading…" : ""}
-      </p>
       {error && (
         <p className="text-sm font-medium text-danger" role="alert" data-testid="registered-error" data-code={error.code}>
           {error.message}
