@@ -11,6 +11,7 @@ import { createClientAuthSlice, type ClientAuthSlice } from "./client-auth-slice
 import { createFederatedSlice, type FederatedSlice } from "./federated-slice";
 import { createExternalSignSlice, type ExternalSignSlice } from "./external-sign-slice";
 import { createRegisteredSlice, type RegisteredSlice } from "./registered-slice";
+import { skipUnchangedSets } from "./skip-unchanged-sets";
 import { skipUnchangedWrites } from "./skip-unchanged-writes";
 import type { AppSettings } from "@/core/token-request/app-settings";
 import { createSettingsSlice, initialAppSettings, type SettingsSlice } from "./settings-slice";
@@ -51,19 +52,22 @@ export function createWorkbenchStore(services: WorkbenchServices, { keyPool }: W
   };
   return createStore<WorkbenchState>()(
     persist(
-      (set, get, store) => ({
-        ...createCredentialSlice(set, get, store, context),
-        ...createGenerateSlice(set, get, store, context),
-        ...createSettingsSlice(set, get, store, context),
-        ...createAssertionSlice(set, get, store, context),
-        ...createInspectSlice(set, get, store, context),
-        ...createTokenSlice(set, get, store, context),
-        ...createImportSlice(set, get, store, context),
-        ...createClientAuthSlice(set, get, store, context),
-        ...createFederatedSlice(set, get, store, context),
-        ...createExternalSignSlice(set, get, store, context),
-        ...createRegisteredSlice(set, get, store, context),
-      }),
+      (storeSet, get, store) => {
+        const set = skipUnchangedSets(storeSet, get);
+        return {
+          ...createCredentialSlice(set, get, store, context),
+          ...createGenerateSlice(set, get, store, context),
+          ...createSettingsSlice(set, get, store, context),
+          ...createAssertionSlice(set, get, store, context),
+          ...createInspectSlice(set, get, store, context),
+          ...createTokenSlice(set, get, store, context),
+          ...createImportSlice(set, get, store, context),
+          ...createClientAuthSlice(set, get, store, context),
+          ...createFederatedSlice(set, get, store, context),
+          ...createExternalSignSlice(set, get, store, context),
+          ...createRegisteredSlice(set, get, store, context),
+        };
+      },
       {
         name: SETTINGS_STORAGE_KEY,
         version: 1,
