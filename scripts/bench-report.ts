@@ -210,11 +210,14 @@ function targetsSection(results: BenchResults): string[] {
       versus: { verdict, unit: "ms" },
     });
   }
+  // The two reference pages loaded the same way in the same run: what this machine allows.
+  const besideReference = (floor: Summary | undefined, markup: Summary | undefined) =>
+    `${floor ? `; a page of one button: ${ms(floor)} ms` : ""}${markup ? `; the markup alone: ${ms(markup)} ms` : ""}`;
   const { ready, baselineReady, floorReady, markupReady } = results.pageLoad;
   rows.push({
     figure: "Navigation → Generate enabled",
     target: "median ≤ 120 ms",
-    measured: `${ms(ready)} ms${before(baselineReady)}${floorReady ? `; a page of one button: ${ms(floorReady)} ms` : ""}${markupReady ? `; the markup alone: ${ms(markupReady)} ms` : ""}`,
+    measured: `${ms(ready)} ms${before(baselineReady)}${besideReference(floorReady, markupReady)}`,
     met: met(ready.median <= 120),
     versus: versus(ready, baselineReady),
   });
@@ -233,7 +236,7 @@ function targetsSection(results: BenchResults): string[] {
     rows.push({
       figure: "Navigation → Generate enabled, repeat visit (files and compiled code cached)",
       target: "median ≤ 120 ms",
-      measured: `${ms(repeatReady)} ms${before(baselineRepeatReady)}${floorRepeatReady ? `; a page of one button: ${ms(floorRepeatReady)} ms` : ""}${markupRepeatReady ? `; the markup alone: ${ms(markupRepeatReady)} ms` : ""}`,
+      measured: `${ms(repeatReady)} ms${before(baselineRepeatReady)}${besideReference(floorRepeatReady, markupRepeatReady)}`,
       met: met(repeatReady.median <= 120),
       versus: versus(repeatReady, baselineRepeatReady),
     });
